@@ -1,0 +1,34 @@
+export enum PipelineKind {
+  Prospect = 'prospect',
+  LandEnquiry = 'land_enquiry',
+  LoanApplication = 'loan_application',
+  EventContact = 'event_contact',
+}
+
+export enum StageType {
+  Open = 'open',
+  Won = 'won',
+  Lost = 'lost',
+}
+
+export interface Stage {
+  id: string;
+  key: string;
+  name: LocalizedText;
+  type: StageType;
+  position: number;
+  /** Response-time commitment in working days; null means no SLA. */
+  slaWorkingDays: number | null;
+}
+
+export interface Pipeline {
+  id: string;
+  kind: PipelineKind;
+  name: LocalizedText;
+  stages: Stage[];
+}
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
