@@ -1,1 +1,2 @@
-export {};
+export * from './land-bank/land-bank';
+export * from './pipelines/default-pipelines';

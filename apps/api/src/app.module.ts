@@ -1,0 +1,18 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
+import { ZonesModule } from './zones/zones.module';
+
+/** The HTTP application: every feature module the API serves. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, HealthModule, ZonesModule, ...extraModules],
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AppModule } from '../app.module';
+import { AppException, ErrorCode } from '../common/app-exception';
+import { createLogger, NestPinoLogger } from '../common/logger';
+import { ProblemDetailsFilter, sendProblem } from '../common/problem-details.filter';
+import { createValidationPipe } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Repository root, from source (tests) or from `dist/api/apps/api/src/bootstrap` (built). */
+function repositoryRoot(): string {
+  const fromSource = resolve(__dirname, '..', '..', '..', '..');
+  return existsSync(join(fromSource, 'package.json')) ? fromSource : resolve(fromSource, '..', '..');
+}
+
+/**
+ * Errors raised by Fastify itself (body parsing, size limit) are rendered directly, keeping
+ * their codes; Nest would otherwise flatten them into a generic HttpException.
+ */
+class ProblemFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return super.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply),
+    );
+  }
+}
+
+export interface HttpApp {
+  app: NestFastifyApplication;
+  logger: Logger;
+}
+
+/** Builds the API exactly as production runs it; e2e tests call this too. */
+export async function createHttpApp(config: AppConfig, extraModules: Type[] = []): Promise<HttpApp> {
+  const logger = createLogger(config, 'api');
+  const adapter = new ProblemFastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.isProduction,
+    requestIdHeader: false,
+    // Accept a well-formed X-Request-Id from a proxy, otherwise mint one.
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
+    logger: new NestPinoLogger(logger),
+    bufferLogs: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // The API speaks JSON only; other bodies get 415 (multipart is added where uploads are accepted).
+  fastify.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+    hsts: config.isProduction,
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Investor Relations CRM API')
+      .setDescription('Investors, land bank, pipelines and reminders of a provincial investment promotion agency.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWebApp(app, config);
+  return { app, logger };
+}
+
+/** Serves the built web app at `/`; client-side routes fall back to index.html. */
+function serveWebApp(app: NestFastifyApplication, config: AppConfig): void {
+  const root = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(repositoryRoot(), 'apps', 'web', 'dist');
+  if (!existsSync(join(root, 'index.html'))) return;
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  // Static files and API routes are more specific, so this only catches the rest.
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      sendProblem(new AppException(ErrorCode.NotFound, 'No resource exists at this address.'), request, reply);
+      return;
+    }
+    void reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,78 @@
+import type { FieldError } from '@irm/contracts';
+
+/** Stable error codes; the global filter maps them to HTTP statuses. */
+export enum ErrorCode {
+  BadRequest = 'bad_request',
+  ValidationFailed = 'validation_failed',
+  MalformedJson = 'malformed_json',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  StaleVersion = 'stale_version',
+  RuleViolated = 'rule_violated',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  TooManyRequests = 'too_many_requests',
+  ServiceUnavailable = 'service_unavailable',
+  Internal = 'internal_error',
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BadRequest]: 400,
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.MalformedJson]: 400,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.StaleVersion]: 409,
+  [ErrorCode.RuleViolated]: 422,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Internal]: 500,
+};
+
+const TITLE: Record<ErrorCode, string> = {
+  [ErrorCode.BadRequest]: 'Bad request',
+  [ErrorCode.ValidationFailed]: 'Validation failed',
+  [ErrorCode.MalformedJson]: 'Malformed JSON body',
+  [ErrorCode.Unauthenticated]: 'Authentication required',
+  [ErrorCode.Forbidden]: 'Forbidden',
+  [ErrorCode.NotFound]: 'Not found',
+  [ErrorCode.Conflict]: 'Conflict',
+  [ErrorCode.StaleVersion]: 'The record was changed by someone else',
+  [ErrorCode.RuleViolated]: 'A business rule was violated',
+  [ErrorCode.PayloadTooLarge]: 'Request body too large',
+  [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
+  [ErrorCode.TooManyRequests]: 'Too many requests',
+  [ErrorCode.ServiceUnavailable]: 'Service unavailable',
+  [ErrorCode.Internal]: 'Internal server error',
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function titleOf(code: ErrorCode): string {
+  return TITLE[code];
+}
+
+/** A domain error with a stable code; thrown by services, rendered by the global filter. */
+export class AppException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? TITLE[code]);
+    this.name = 'AppException';
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}

@@ -1,0 +1,9 @@
+import { PipelineEntity } from '../pipelines/pipeline.entity';
+import { StageEntity } from '../pipelines/stage.entity';
+import { SettingEntity } from '../province/setting.entity';
+import { OutboxMessageEntity } from '../queue/outbox-message.entity';
+import { UserEntity } from '../users/user.entity';
+import { ZoneEntity } from '../zones/zone.entity';
+
+/** Every mapped table; the migration drift check compares these with `migrations/`. */
+export const ENTITIES = [ZoneEntity, PipelineEntity, StageEntity, UserEntity, SettingEntity, OutboxMessageEntity];

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { LandBankSummary, Page, Zone } from '@irm/contracts';
+import { AppException, ErrorCode } from '../common/app-exception';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import type { ZoneListQueryDto } from './zone.dto';
+import { ZoneEntity } from './zone.entity';
+import { ZonesRepository } from './zones.repository';
+
+function toZone(entity: ZoneEntity): Zone {
+  return {
+    id: entity.id,
+    code: entity.code,
+    type: entity.type,
+    name: entity.name,
+    district: entity.district,
+    status: entity.status,
+    totalAreaHa: entity.totalAreaHa,
+    industrialLandHa: entity.industrialLandHa,
+    leasedHa: entity.leasedHa,
+    reservedHa: entity.reservedHa,
+    availableHa: (Math.round(entity.industrialLandHa * 100) - Math.round(entity.leasedHa * 100) - Math.round(entity.reservedHa * 100)) / 100,
+    infrastructureInvestor: entity.infrastructureInvestor,
+    sectors: entity.sectors,
+    illustrative: entity.illustrative,
+    version: entity.version,
+  };
+}
+
+@Injectable()
+export class ZonesService {
+  constructor(private readonly zones: ZonesRepository) {}
+
+  async list(query: ZoneListQueryDto): Promise<Page<Zone>> {
+    const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
+    const rows = await this.zones.list({ type: query.type, status: query.status, q: query.q, after, limit: query.limit });
+    const items = rows.slice(0, query.limit).map(toZone);
+    const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1].code]) : null;
+    return { items, nextCursor };
+  }
+
+  async get(id: string): Promise<Zone> {
+    const zone = await this.zones.findById(id);
+    if (!zone) throw new AppException(ErrorCode.NotFound, `Zone ${id} does not exist.`);
+    return toZone(zone);
+  }
+
+  async summary(): Promise<LandBankSummary> {
+    return { byType: await this.zones.totalsByType() };
+  }
+}

@@ -1,0 +1,110 @@
+import { startTestApp, TestApp } from '../support/test-app';
+import { ProbeModule } from '../support/probe.module';
+
+const PROBLEM = 'application/problem+json';
+const valid = { name: 'Đồng Sóc', areaHa: 5, address: { district: 'Vĩnh Tường' } };
+
+describe('platform (HTTP)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, [ProbeModule]);
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${t.baseUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('reports database and redis as up', async () => {
+    const response = await fetch(`${t.baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('sends security headers and a request id', async () => {
+    const response = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('replaces a malformed request id with its own', async () => {
+    const response = await fetch(`${t.baseUrl}/api/health`, { headers: { 'x-request-id': 'bad id<script>' } });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('publishes the OpenAPI document and UI', async () => {
+    const json = await fetch(`${t.baseUrl}/api/docs-json`);
+    expect(json.status).toBe(200);
+    const document = (await json.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/zones', '/api/zones/summary']));
+    const ui = await fetch(`${t.baseUrl}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+  });
+
+  it('accepts a valid body', async () => {
+    const response = await post('/api/test-probe', JSON.stringify(valid));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(valid);
+  });
+
+  it('answers malformed JSON with 400 problem details', async () => {
+    const response = await post('/api/test-probe', '{"name": "x",');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain(PROBLEM);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 400, code: 'malformed_json', title: 'Malformed JSON body' });
+    expect(body.requestId).toEqual(response.headers.get('x-request-id'));
+  });
+
+  it('names an unknown field in a 400', async () => {
+    const response = await post('/api/test-probe', JSON.stringify({ ...valid, isAdmin: true }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors).toEqual([{ field: 'isAdmin', message: 'unknown field "isAdmin"' }]);
+  });
+
+  it('lists every invalid field, nested ones by path', async () => {
+    const response = await post('/api/test-probe', JSON.stringify({ name: 3, areaHa: 500, address: { district: 7, x: 1 } }));
+    expect(response.status).toBe(400);
+    const fields = (await response.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'areaHa', 'address.district', 'address.x']));
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const response = await post('/api/test-probe', JSON.stringify({ ...valid, name: 'x'.repeat(1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: 413, code: 'payload_too_large' });
+  });
+
+  it('refuses a non-JSON content type with 415', async () => {
+    const response = await post('/api/test-probe', 'name=x', { 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toContain(PROBLEM);
+  });
+
+  it('answers an unknown API route with a 404 problem', async () => {
+    const response = await fetch(`${t.baseUrl}/api/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain(PROBLEM);
+    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('hides the stack of an unexpected failure', async () => {
+    const response = await post('/api/test-probe/crash', '{}');
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('secret stack');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(text)).toMatchObject({ status: 500, code: 'internal_error' });
+  });
+
+  it('rejects bad list parameters with 400 and a bad id with 400', async () => {
+    expect((await fetch(`${t.baseUrl}/api/zones?limit=500`)).status).toBe(400);
+    expect((await fetch(`${t.baseUrl}/api/zones?type=castle`)).status).toBe(400);
+    expect((await fetch(`${t.baseUrl}/api/zones?cursor=%%%`)).status).toBe(400);
+    expect((await fetch(`${t.baseUrl}/api/zones/not-a-uuid`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,265 @@
+import { ZoneType } from '@irm/contracts';
+import {
+  availableHa,
+  canReserve,
+  fromHundredths,
+  hasAtMostTwoDecimals,
+  isValidLandBank,
+  LandBankError,
+  leaseReservedLand,
+  occupancyRate,
+  releaseReservedLand,
+  reserveLand,
+  roundHa,
+  sumLandBank,
+  summariseLandBankByType,
+  toHundredths,
+  validateLandBank,
+} from './land-bank';
+
+describe('toHundredths / fromHundredths', () => {
+  it('converts 2-decimal hectares to integers exactly', () => {
+    expect(toHundredths(221.46)).toBe(22146);
+    expect(toHundredths(0.29)).toBe(29); // 0.29 * 100 = 28.999999999999996
+    expect(toHundredths(4.35)).toBe(435); // 4.35 * 100 = 434.99999999999994
+    expect(toHundredths(0)).toBe(0);
+    expect(fromHundredths(22146)).toBe(221.46);
+    expect(fromHundredths(-5)).toBe(-0.05);
+  });
+
+  it('rounds half away from zero, despite binary noise', () => {
+    expect(toHundredths(1.005)).toBe(101); // 1.005 * 100 = 100.49999999999999
+    expect(toHundredths(48.434)).toBe(4843);
+    expect(toHundredths(48.435)).toBe(4844);
+    expect(toHundredths(-1.005)).toBe(-101);
+    expect(toHundredths(-0.001)).toBe(0);
+    expect(Object.is(toHundredths(-0.001), -0)).toBe(false);
+    expect(roundHa(48.434)).toBe(48.43);
+  });
+
+  it('makes 0.1 + 0.2 exactly 0.3', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(fromHundredths(toHundredths(0.1) + toHundredths(0.2))).toBe(0.3);
+  });
+
+  it('rejects non-finite hectares and fractional hundredths', () => {
+    expect(() => toHundredths(Number.NaN)).toThrow(RangeError);
+    expect(() => toHundredths(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => fromHundredths(1.5)).toThrow(RangeError);
+  });
+
+  it('tells 2-decimal values from finer ones', () => {
+    expect(hasAtMostTwoDecimals(0.29)).toBe(true);
+    expect(hasAtMostTwoDecimals(5236.75)).toBe(true);
+    expect(hasAtMostTwoDecimals(48.434)).toBe(false);
+    expect(hasAtMostTwoDecimals(0.001)).toBe(false);
+    expect(hasAtMostTwoDecimals(Number.NaN)).toBe(false);
+  });
+});
+
+describe('availableHa', () => {
+  it('is industrial − leased − reserved, in exact hundredths', () => {
+    expect(availableHa(0.3, 0.1, 0.2)).toBe(0);
+    expect(availableHa(1, 0.7, 0.1)).toBe(0.2); // floats give 0.20000000000000004
+    expect(availableHa(75, 12.03, 0)).toBe(62.97);
+  });
+
+  it('goes negative for over-allocated figures instead of hiding them', () => {
+    expect(availableHa(10, 8, 2.01)).toBe(-0.01);
+  });
+});
+
+describe('canReserve', () => {
+  const zone = { industrialLandHa: 10, leasedHa: 7.7, reservedHa: 2 }; // 0.3 ha left
+
+  it('accepts an area up to the last hundredth (exact fill)', () => {
+    expect(canReserve(zone, 0.3)).toBe(true);
+    expect(canReserve(zone, 0.1 + 0.2)).toBe(true); // 0.30000000000000004
+    expect(canReserve(zone, 0.01)).toBe(true);
+  });
+
+  it('refuses over-reservation by even 0.01 ha', () => {
+    expect(canReserve(zone, 0.31)).toBe(false);
+    expect(canReserve({ industrialLandHa: 10, leasedHa: 10, reservedHa: 0 }, 0.01)).toBe(false);
+  });
+
+  it('refuses zero, negative, non-finite and sub-hundredth areas', () => {
+    expect(canReserve(zone, 0)).toBe(false);
+    expect(canReserve(zone, -1)).toBe(false);
+    expect(canReserve(zone, 0.004)).toBe(false);
+    expect(canReserve(zone, Number.NaN)).toBe(false);
+    expect(canReserve(zone, Number.POSITIVE_INFINITY)).toBe(false);
+  });
+
+  it('refuses everything in an already over-allocated zone', () => {
+    expect(canReserve({ industrialLandHa: 10, leasedHa: 9, reservedHa: 2 }, 0.01)).toBe(false);
+  });
+});
+
+describe('occupancyRate', () => {
+  it('is (leased + reserved) / industrial land', () => {
+    expect(occupancyRate({ industrialLandHa: 52.5, leasedHa: 12.03, reservedHa: 0 })).toBeCloseTo(0.22914, 5);
+    expect(occupancyRate({ industrialLandHa: 40, leasedHa: 10, reservedHa: 10 })).toBe(0.5);
+  });
+
+  it('is exactly 1 when full, even with float-noisy parts', () => {
+    expect(occupancyRate({ industrialLandHa: 0.3, leasedHa: 0.1, reservedHa: 0.2 })).toBe(1);
+  });
+
+  it('is 0 for a zone without industrial land', () => {
+    expect(occupancyRate({ industrialLandHa: 0, leasedHa: 0, reservedHa: 0 })).toBe(0);
+  });
+});
+
+describe('sumLandBank', () => {
+  it('sums without float drift', () => {
+    const tenths = Array.from({ length: 10 }, () => ({
+      totalAreaHa: 0.1,
+      industrialLandHa: 0.1,
+      leasedHa: 0.07,
+      reservedHa: 0.01,
+    }));
+    expect(sumLandBank(tenths)).toEqual({
+      zoneCount: 10,
+      totalAreaHa: 1,
+      industrialLandHa: 1,
+      leasedHa: 0.7,
+      reservedHa: 0.1,
+      availableHa: 0.2,
+    });
+  });
+
+  it('returns zeros for no zones', () => {
+    expect(sumLandBank([])).toEqual({
+      zoneCount: 0,
+      totalAreaHa: 0,
+      industrialLandHa: 0,
+      leasedHa: 0,
+      reservedHa: 0,
+      availableHa: 0,
+    });
+  });
+});
+
+describe('summariseLandBankByType', () => {
+  it('gives parks then clusters, including a type with no zones', () => {
+    const summary = summariseLandBankByType([
+      { type: ZoneType.IndustrialCluster, totalAreaHa: 75, industrialLandHa: 52.5, leasedHa: 12.03, reservedHa: 1.1 },
+      { type: ZoneType.IndustrialCluster, totalAreaHa: 48.43, industrialLandHa: 33.9, leasedHa: 20.15, reservedHa: 0 },
+    ]);
+    expect(summary.byType).toEqual([
+      {
+        type: ZoneType.IndustrialPark,
+        zoneCount: 0,
+        totalAreaHa: 0,
+        industrialLandHa: 0,
+        leasedHa: 0,
+        reservedHa: 0,
+        availableHa: 0,
+      },
+      {
+        type: ZoneType.IndustrialCluster,
+        zoneCount: 2,
+        totalAreaHa: 123.43,
+        industrialLandHa: 86.4,
+        leasedHa: 32.18,
+        reservedHa: 1.1,
+        availableHa: 53.12,
+      },
+    ]);
+  });
+});
+
+describe('validateLandBank', () => {
+  const valid = { totalAreaHa: 75, industrialLandHa: 52.5, leasedHa: 12.03, reservedHa: 0.47 };
+
+  it('accepts a consistent land bank, with or without availableHa', () => {
+    expect(validateLandBank(valid)).toEqual([]);
+    expect(validateLandBank({ ...valid, availableHa: 40 })).toEqual([]);
+    expect(isValidLandBank(valid)).toBe(true);
+  });
+
+  it('accepts the boundaries: fully allocated, industrial = total, all zero', () => {
+    expect(validateLandBank({ totalAreaHa: 0.3, industrialLandHa: 0.3, leasedHa: 0.1, reservedHa: 0.2 })).toEqual([]);
+    expect(validateLandBank({ totalAreaHa: 0, industrialLandHa: 0, leasedHa: 0, reservedHa: 0 })).toEqual([]);
+  });
+
+  it('rejects leased + reserved above industrial land', () => {
+    expect(validateLandBank({ ...valid, reservedHa: 40.48 })).toEqual([{ code: 'over_allocated' }]);
+    expect(isValidLandBank({ ...valid, reservedHa: 40.48 })).toBe(false);
+  });
+
+  it('rejects industrial land above the total area', () => {
+    expect(validateLandBank({ ...valid, industrialLandHa: 75.01 })).toEqual([{ code: 'industrial_exceeds_total' }]);
+  });
+
+  it('rejects an availableHa that does not match the figures', () => {
+    expect(validateLandBank({ ...valid, availableHa: 40.01 })).toEqual([
+      { code: 'available_mismatch', field: 'availableHa' },
+    ]);
+  });
+
+  it('rejects negative, non-finite and over-precise areas, field by field', () => {
+    expect(
+      validateLandBank({ totalAreaHa: 48.434, industrialLandHa: Number.NaN, leasedHa: -0.01, reservedHa: 0 }),
+    ).toEqual([
+      { code: 'too_many_decimals', field: 'totalAreaHa' },
+      { code: 'not_a_number', field: 'industrialLandHa' },
+      { code: 'negative', field: 'leasedHa' },
+    ]);
+  });
+});
+
+function errorCodeOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof LandBankError) {
+      return error.code;
+    }
+    throw error;
+  }
+  throw new Error('expected a LandBankError, nothing was thrown');
+}
+
+describe('reserveLand / leaseReservedLand / releaseReservedLand', () => {
+  const bank = { industrialLandHa: 10, leasedHa: 7.7, reservedHa: 2 };
+
+  it('reserves up to the exact remaining area', () => {
+    expect(reserveLand(bank, 0.1 + 0.2)).toEqual({
+      industrialLandHa: 10,
+      leasedHa: 7.7,
+      reservedHa: 2.3,
+      availableHa: 0,
+    });
+  });
+
+  it('refuses to over-reserve', () => {
+    expect(errorCodeOf(() => reserveLand(bank, 0.31))).toBe('insufficient_available');
+  });
+
+  it('refuses a non-positive area', () => {
+    expect(errorCodeOf(() => reserveLand(bank, 0))).toBe('invalid_area');
+    expect(errorCodeOf(() => reserveLand(bank, Number.NaN))).toBe('invalid_area');
+  });
+
+  it('turns a reservation into a lease without changing available land', () => {
+    expect(leaseReservedLand(bank, 2)).toEqual({
+      industrialLandHa: 10,
+      leasedHa: 9.7,
+      reservedHa: 0,
+      availableHa: 0.3,
+    });
+    expect(errorCodeOf(() => leaseReservedLand(bank, 2.01))).toBe('insufficient_reserved');
+  });
+
+  it('releases a reservation back to available land', () => {
+    expect(releaseReservedLand(bank, 1.25)).toEqual({
+      industrialLandHa: 10,
+      leasedHa: 7.7,
+      reservedHa: 0.75,
+      availableHa: 1.55,
+    });
+    expect(errorCodeOf(() => releaseReservedLand(bank, 2.01))).toBe('insufficient_reserved');
+  });
+});
