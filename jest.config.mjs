@@ -22,6 +22,7 @@ const shared = {
   // content-disposition (via @fastify/static) ships ESM only; Node 20 requires it natively, Jest must transpile it.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: { '^@irm/(contracts|domain)$': '<rootDir>/libs/$1/src/index.ts' },
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web-e2e/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/libs/[^/]+/dist/'],
 };
 

@@ -5,10 +5,16 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { runCli } from './run-cli';
 
 runCli('migrate', async () => {
-  const dataSource = await new DataSource(dataSourceOptions(loadConfig(), { poolSize: 1, applicationName: 'irm-migrate' })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(loadConfig(), { poolSize: 1, applicationName: 'irm-migrate' }),
+  ).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
+    console.log(
+      applied.length
+        ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`
+        : 'database is up to date',
+    );
   } finally {
     await dataSource.destroy();
   }

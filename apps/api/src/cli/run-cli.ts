@@ -9,7 +9,9 @@ export function runCli(name: string, task: () => Promise<void>): void {
       process.exit(0);
     },
     (error: unknown) => {
-      console.error(`${name} failed: ${error instanceof ConfigValidationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `${name} failed: ${error instanceof ConfigValidationError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       process.exit(1);
     },
   );

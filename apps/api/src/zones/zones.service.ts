@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LandBankSummary, Page, Zone } from '@irm/contracts';
+import { availableHa } from '@irm/domain';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import type { ZoneListQueryDto } from './zone.dto';
@@ -18,7 +19,7 @@ function toZone(entity: ZoneEntity): Zone {
     industrialLandHa: entity.industrialLandHa,
     leasedHa: entity.leasedHa,
     reservedHa: entity.reservedHa,
-    availableHa: (Math.round(entity.industrialLandHa * 100) - Math.round(entity.leasedHa * 100) - Math.round(entity.reservedHa * 100)) / 100,
+    availableHa: availableHa(entity.industrialLandHa, entity.leasedHa, entity.reservedHa),
     infrastructureInvestor: entity.infrastructureInvestor,
     sectors: entity.sectors,
     illustrative: entity.illustrative,
