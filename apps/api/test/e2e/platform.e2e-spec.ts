@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { readJson, startTestApp, TestApp } from '../support/test-app';
 import { ProbeModule } from '../support/probe.module';
 
 const PROBLEM = 'application/problem+json';
@@ -18,7 +18,7 @@ describe('platform (HTTP)', () => {
   it('reports database and redis as up', async () => {
     const response = await fetch(`${t.baseUrl}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    expect(await readJson(response)).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
   });
 
   it('sends security headers and a request id', async () => {
@@ -36,7 +36,7 @@ describe('platform (HTTP)', () => {
   it('publishes the OpenAPI document and UI', async () => {
     const json = await fetch(`${t.baseUrl}/api/docs-json`);
     expect(json.status).toBe(200);
-    const document = (await json.json()) as { paths: Record<string, unknown> };
+    const document = (await readJson(json)) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/zones', '/api/zones/summary']));
     const ui = await fetch(`${t.baseUrl}/api/docs`);
     expect(ui.status).toBe(200);
@@ -46,14 +46,14 @@ describe('platform (HTTP)', () => {
   it('accepts a valid body', async () => {
     const response = await post('/api/test-probe', JSON.stringify(valid));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(valid);
+    expect(await readJson(response)).toEqual(valid);
   });
 
   it('answers malformed JSON with 400 problem details', async () => {
     const response = await post('/api/test-probe', '{"name": "x",');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain(PROBLEM);
-    const body = await response.json();
+    const body = await readJson(response);
     expect(body).toMatchObject({ status: 400, code: 'malformed_json', title: 'Malformed JSON body' });
     expect(body.requestId).toEqual(response.headers.get('x-request-id'));
   });
@@ -61,7 +61,7 @@ describe('platform (HTTP)', () => {
   it('names an unknown field in a 400', async () => {
     const response = await post('/api/test-probe', JSON.stringify({ ...valid, isAdmin: true }));
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await readJson(response);
     expect(body.code).toBe('validation_failed');
     expect(body.errors).toEqual([{ field: 'isAdmin', message: 'unknown field "isAdmin"' }]);
   });
@@ -69,14 +69,14 @@ describe('platform (HTTP)', () => {
   it('lists every invalid field, nested ones by path', async () => {
     const response = await post('/api/test-probe', JSON.stringify({ name: 3, areaHa: 500, address: { district: 7, x: 1 } }));
     expect(response.status).toBe(400);
-    const fields = (await response.json()).errors.map((e: { field: string }) => e.field);
+    const fields = (await readJson(response)).errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'areaHa', 'address.district', 'address.x']));
   });
 
   it('refuses a body over 1 MB with 413', async () => {
     const response = await post('/api/test-probe', JSON.stringify({ ...valid, name: 'x'.repeat(1024 * 1024) }));
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(await readJson(response)).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 
   it('refuses a non-JSON content type with 415', async () => {
@@ -89,7 +89,7 @@ describe('platform (HTTP)', () => {
     const response = await fetch(`${t.baseUrl}/api/no-such-thing`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain(PROBLEM);
-    expect(await response.json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await readJson(response)).toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('hides the stack of an unexpected failure', async () => {

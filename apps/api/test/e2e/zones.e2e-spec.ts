@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { seed } from '../../src/seed/seeder';
-import { startTestApp, TestApp } from '../support/test-app';
+import { readJson, startTestApp, TestApp } from '../support/test-app';
 
 describe('zones (HTTP)', () => {
   let t: TestApp;
@@ -13,7 +13,7 @@ describe('zones (HTTP)', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${t.baseUrl}${path}`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await readJson(response) };
   };
 
   it('sums the land bank per zone type', async () => {
@@ -32,10 +32,8 @@ describe('zones (HTTP)', () => {
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
-      const { body }: { body: { items: { code: string }[]; nextCursor: string | null } } = await get(
-        `/api/zones?limit=20${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      codes.push(...body.items.map((z) => z.code));
+      const { body } = await get(`/api/zones?limit=20${cursor ? `&cursor=${cursor}` : ''}`);
+      codes.push(...body.items.map((z: { code: string }) => z.code));
       cursor = body.nextCursor;
     } while (cursor);
     expect(codes).toHaveLength(50);

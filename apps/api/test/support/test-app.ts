@@ -39,3 +39,9 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     },
   };
 }
+
+/** Parsed JSON of a response; tests assert on its shape, so it is deliberately loose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}
