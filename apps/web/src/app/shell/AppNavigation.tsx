@@ -1,0 +1,34 @@
+import { NavLink as MantineNavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useMatch } from 'react-router';
+import { NAV_ITEMS, type NavItem } from './nav-items';
+
+export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
+  return (
+    <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
+      {NAV_ITEMS.map((item) => (
+        <li key={item.to}>
+          <NavItemLink item={item} onNavigate={onNavigate} />
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+function NavItemLink({ item: { to, labelKey, icon: Icon }, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const active = useMatch({ path: to, end: to === '/' }) !== null;
+  return (
+    <MantineNavLink
+      component={NavLink}
+      to={to}
+      end={to === '/'}
+      onClick={onNavigate}
+      label={t(labelKey)}
+      active={active}
+      variant="light"
+      leftSection={<Icon size={20} stroke={1.7} aria-hidden />}
+      styles={{ root: { borderRadius: 'var(--mantine-radius-md)' }, label: { fontWeight: 500 } }}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { LandBankOverview } from './components/LandBankOverview';

@@ -1,0 +1,1 @@
+export { SystemHealthBadge } from './components/SystemHealthBadge';

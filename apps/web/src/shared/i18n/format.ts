@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import type { Language } from '@irm/contracts';
+import { useLanguage } from './use-language';
+
+const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-US' };
+
+export interface Formatters {
+  /** Hectares with 2 decimals, e.g. "5.215,30 ha" in Vietnamese. */
+  hectares: (value: number) => string;
+  integer: (value: number) => string;
+  percent: (ratio: number) => string;
+}
+
+export function createFormatters(language: Language): Formatters {
+  const locale = LOCALES[language];
+  const area = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  return {
+    hectares: (value) => `${area.format(value)} ha`,
+    integer: (value) => integer.format(value),
+    percent: (ratio) => percent.format(Number.isFinite(ratio) ? ratio : 0),
+  };
+}
+
+export function useFormatters(): Formatters {
+  const [language] = useLanguage();
+  return useMemo(() => createFormatters(language), [language]);
+}

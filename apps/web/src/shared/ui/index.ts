@@ -1,0 +1,3 @@
+export { ErrorState } from './ErrorState';
+export { PageHeader } from './PageHeader';
+export { usePageTitle } from './use-page-title';
