@@ -1,3 +1,6 @@
+export * from './admin-users';
+export * from './audit';
+export * from './auth';
 export * from './health';
 export * from './page';
 export * from './pipelines';

@@ -1,0 +1,33 @@
+export enum AuditAction {
+  Create = 'create',
+  Update = 'update',
+  Delete = 'delete',
+  StageMove = 'stage_move',
+  Login = 'login',
+  LoginFailed = 'login_failed',
+  Logout = 'logout',
+  PasswordChange = 'password_change',
+  TokenCreate = 'token_create',
+  TokenRevoke = 'token_revoke',
+  PermissionDenied = 'permission_denied',
+}
+
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  action: AuditAction;
+  actorId: string | null;
+  actorName: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  /** For updates: the changed fields only, with their values before and after. */
+  changes: Record<string, FieldChange> | null;
+  ip: string | null;
+  requestId: string | null;
+  details: Record<string, unknown> | null;
+}
