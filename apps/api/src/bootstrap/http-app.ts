@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Type } from '@nestjs/common';
@@ -69,6 +70,7 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   // The API speaks JSON only; other bodies get 415 (multipart is added where uploads are accepted).
   fastify.removeContentTypeParser('text/plain');
 
+  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -25,10 +25,19 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+export function decodeCursor(
+  cursor: string,
+  arity: number,
+  valid: (key: (string | number)[]) => boolean = () => true,
+): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((v) => typeof v === 'string' || typeof v === 'number') &&
+      valid(key)
+    ) {
       return key;
     }
   } catch {
@@ -36,3 +45,5 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   }
   throw new AppException(ErrorCode.BadRequest, 'The cursor is not valid; start again from the first page.');
 }
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

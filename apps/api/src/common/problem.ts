@@ -84,7 +84,11 @@ export function renderProblem(error: unknown, requestId?: string): RenderedProbl
   } else {
     rendered = {
       status: 500,
-      body: problem(ErrorCode.Internal, 500, 'Something went wrong on our side. Quote the request id when reporting it.'),
+      body: problem(
+        ErrorCode.Internal,
+        500,
+        'Something went wrong on our side. Quote the request id when reporting it.',
+      ),
       headers: {},
       unexpected: true,
     };

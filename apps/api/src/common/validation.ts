@@ -6,7 +6,11 @@ import { AppException, ErrorCode } from './app-exception';
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const result: FieldError[] = [];
   for (const error of errors) {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       result.push({
         field,

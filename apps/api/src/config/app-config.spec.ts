@@ -13,7 +13,11 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers and keeps given values', () => {
-    const config = loadConfig({ PORT: '8080', APP_URL: 'https://ipa.example.gov.vn', SMTP_URL: 'smtp://127.0.0.1:1025' });
+    const config = loadConfig({
+      PORT: '8080',
+      APP_URL: 'https://ipa.example.gov.vn',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.appUrl).toBe('https://ipa.example.gov.vn');
   });

@@ -17,6 +17,16 @@ import {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
+/** An integer setting: parsed from text, bounded. */
+function IntSetting(min: number, max: number): PropertyDecorator {
+  return (target, key) => {
+    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))(target, key);
+    IsInt()(target, key);
+    Min(min)(target, key);
+    Max(max)(target, key);
+  };
+}
+
 function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -44,10 +54,7 @@ export class AppConfig {
   @Matches(/^[a-z0-9:_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, ":", "_" or "-"' })
   REDIS_PREFIX = 'irm';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -64,10 +71,34 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'IRM <no-reply@irm.local>';
 
+  /** Key for hashing session and API tokens at rest. */
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   SESSION_SECRET?: string;
+
+  /** A session ends after this many minutes without a request. */
+  @IntSetting(1, 24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** A session ends this many hours after sign-in, however active. */
+  @IntSetting(1, 24 * 30)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Failed sign-ins allowed per account per window before 429. */
+  @IntSetting(1, 1000)
+  LOGIN_LIMIT_PER_ACCOUNT = 5;
+
+  /** Sign-in attempts allowed per client address per window before 429. */
+  @IntSetting(1, 100_000)
+  LOGIN_LIMIT_PER_IP = 30;
+
+  @IntSetting(1, 24 * 60)
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Requests allowed per signed-in user per minute. */
+  @IntSetting(1, 1_000_000)
+  API_LIMIT_PER_MINUTE = 600;
 
   @IsOptional()
   @IsEmail()
@@ -85,6 +116,21 @@ export class AppConfig {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** Jobs one worker process runs at once, per queue. */
+  @IntSetting(1, 100)
+  WORKER_CONCURRENCY = 5;
+
+  /** How long a stopping worker waits for its running jobs before abandoning them (they are retried). */
+  @IntSetting(0, 600_000)
+  WORKER_SHUTDOWN_GRACE_MS = 8_000;
+
+  /** The outbox relay wakes on NOTIFY; this poll is the fallback when a notification is missed. */
+  @IntSetting(50, 60_000)
+  OUTBOX_POLL_INTERVAL_MS = 1_000;
+
+  @IntSetting(1, 1_000)
+  OUTBOX_BATCH_SIZE = 100;
+
   /** Directory of the built web app served at `/`; empty disables static serving. */
   @IsOptional()
   @IsString()
@@ -92,6 +138,15 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  get sessionSecret(): string {
+    // Development and tests only: production start-up requires SESSION_SECRET.
+    return this.SESSION_SECRET ?? 'irm-development-session-secret-do-not-use-in-production';
+  }
+
+  get secureCookies(): boolean {
+    return this.appUrl.startsWith('https://');
   }
 
   get appUrl(): string {
@@ -114,7 +169,15 @@ function describe(errors: ValidationError[]): string[] {
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig()) as string[];
   const relevant: Record<string, string> = {};
-  for (const key of [...known, 'APP_URL', 'SMTP_URL', 'SESSION_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'WEB_DIST_DIR']) {
+  for (const key of [
+    ...known,
+    'APP_URL',
+    'SMTP_URL',
+    'SESSION_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'WEB_DIST_DIR',
+  ]) {
     const value = env[key];
     if (value !== undefined && value !== '') relevant[key] = value;
   }

@@ -1,3 +1,6 @@
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { ApiTokenEntity } from '../auth/api-token.entity';
+import { UserSessionEntity } from '../auth/user-session.entity';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
@@ -6,4 +9,4 @@ import { UserEntity } from '../users/user.entity';
 import { ZoneEntity } from '../zones/zone.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
-export const ENTITIES = [ZoneEntity, PipelineEntity, StageEntity, UserEntity, SettingEntity, OutboxMessageEntity];
+export const ENTITIES = [ZoneEntity, PipelineEntity, StageEntity, UserEntity, SettingEntity, OutboxMessageEntity, UserSessionEntity, ApiTokenEntity, AuditEventEntity];

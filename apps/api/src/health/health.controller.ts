@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@irm/contracts';
 import type { FastifyReply } from 'fastify';
+import { Access, RequireAccess } from '../auth/access.decorator';
 import { HealthResponseDto } from './health.dto';
 import { HealthService } from './health.service';
 
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @RequireAccess(Access.Public)
   @ApiOkResponse({ type: HealthResponseDto, description: 'Database and Redis answer.' })
   @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'At least one dependency is down.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
@@ -19,3 +21,4 @@ export class HealthController {
     return result;
   }
 }
+// touch

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { LandBankSummary, Page, Zone } from '@irm/contracts';
+import { Access, RequireAccess } from '../auth/access.decorator';
 import { LandBankSummaryDto, ZoneDto, ZoneListQueryDto, ZonePageDto } from './zone.dto';
 import { ZonesService } from './zones.service';
 
 @ApiTags('zones')
 @Controller('zones')
+@RequireAccess(Access.User)
 export class ZonesController {
   constructor(private readonly zones: ZonesService) {}
 

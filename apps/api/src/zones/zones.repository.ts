@@ -31,11 +31,16 @@ export class ZonesRepository {
 
   /** Keyset page ordered by code; `limit + 1` rows tell whether another page follows. */
   async list(filter: ZoneFilter): Promise<ZoneEntity[]> {
-    const query = this.zones.createQueryBuilder('zone').orderBy('zone.code', 'ASC').limit(filter.limit + 1);
+    const query = this.zones
+      .createQueryBuilder('zone')
+      .orderBy('zone.code', 'ASC')
+      .limit(filter.limit + 1);
     if (filter.type) query.andWhere('zone.type = :type', { type: filter.type });
     if (filter.status) query.andWhere('zone.status = :status', { status: filter.status });
     if (filter.q) {
-      query.andWhere("unaccent(zone.name || ' ' || zone.district) ILIKE unaccent(:q)", { q: `%${escapeLike(filter.q)}%` });
+      query.andWhere("unaccent(zone.name || ' ' || zone.district) ILIKE unaccent(:q)", {
+        q: `%${escapeLike(filter.q)}%`,
+      });
     }
     if (filter.after) query.andWhere('zone.code > :after', { after: filter.after });
     return query.getMany();

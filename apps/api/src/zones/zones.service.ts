@@ -33,7 +33,13 @@ export class ZonesService {
 
   async list(query: ZoneListQueryDto): Promise<Page<Zone>> {
     const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined;
-    const rows = await this.zones.list({ type: query.type, status: query.status, q: query.q, after, limit: query.limit });
+    const rows = await this.zones.list({
+      type: query.type,
+      status: query.status,
+      q: query.q,
+      after,
+      limit: query.limit,
+    });
     const items = rows.slice(0, query.limit).map(toZone);
     const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1].code]) : null;
     return { items, nextCursor };

@@ -1,20 +1,25 @@
 import { DataSource } from 'typeorm';
+import { Role } from '@irm/contracts';
 import { seed } from '../../src/seed/seeder';
-import { readJson, startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
+import { signedIn, TestClient } from '../support/test-client';
 
 describe('zones (HTTP)', () => {
   let t: TestApp;
+  let client: TestClient;
 
   beforeAll(async () => {
     t = await startTestApp();
     await seed(t.app.get(DataSource), { adminPassword: 'a long enough password' });
+    ({ client } = await signedIn(t, Role.Staff));
   });
   afterAll(() => t.close());
 
-  const get = async (path: string) => {
-    const response = await fetch(`${t.baseUrl}${path}`);
-    return { status: response.status, body: await readJson(response) };
-  };
+  const get = (path: string) => client.get(path);
+
+  it('requires a signed-in user', async () => {
+    expect((await fetch(`${t.baseUrl}/api/zones/summary`)).status).toBe(401);
+  });
 
   it('sums the land bank per zone type', async () => {
     const { status, body } = await get('/api/zones/summary');

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { Access, RequireAccess } from '../../src/auth/access.decorator';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 class ProbeAddressDto {
@@ -28,6 +29,7 @@ class ProbeDto {
  * validation, problem details) independently of any feature's own rules.
  */
 @Controller('test-probe')
+@RequireAccess(Access.Public)
 class ProbeController {
   @Post()
   @HttpCode(200)

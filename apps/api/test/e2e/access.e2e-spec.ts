@@ -1,0 +1,104 @@
+import { Role } from '@irm/contracts';
+import { DataSource } from 'typeorm';
+import { Access } from '../../src/auth/access.decorator';
+import { RouteAccessCatalog } from '../../src/auth/route-access.catalog';
+import { seed } from '../../src/seed/seeder';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createUser, signedIn, TEST_PASSWORD, TestClient } from '../support/test-client';
+
+type Caller = 'anonymous' | Role;
+interface Sample {
+  path: string;
+  body?: unknown;
+}
+
+/** A valid request for every route, made for the calling client (which is fresh per call). */
+const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample>> = {
+  'GET /api/health': async () => ({ path: '/api/health' }),
+  'GET /api/zones': async () => ({ path: '/api/zones?limit=5' }),
+  'GET /api/zones/summary': async () => ({ path: '/api/zones/summary' }),
+  'GET /api/zones/:id': async (t) => {
+    const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM zone LIMIT 1');
+    return { path: `/api/zones/${id}` };
+  },
+  'POST /api/auth/login': async (t) => {
+    const user = await createUser(t, Role.Staff);
+    return { path: '/api/auth/login', body: { email: user.email, password: TEST_PASSWORD } };
+  },
+  'POST /api/auth/logout': async () => ({ path: '/api/auth/logout' }),
+  'GET /api/auth/me': async () => ({ path: '/api/auth/me' }),
+  'PATCH /api/auth/me': async () => ({ path: '/api/auth/me', body: { language: 'en' } }),
+  'POST /api/auth/password': async () => ({
+    path: '/api/auth/password',
+    body: { currentPassword: TEST_PASSWORD, newPassword: 'Khu công nghiệp Bá Thiện II' },
+  }),
+  'GET /api/auth/tokens': async () => ({ path: '/api/auth/tokens' }),
+  'POST /api/auth/tokens': async () => ({ path: '/api/auth/tokens', body: { name: 'matrix' } }),
+  'DELETE /api/auth/tokens/:id': async (_t, client) => {
+    const created = await client.post('/api/auth/tokens', { name: 'to revoke' });
+    return { path: `/api/auth/tokens/${created.body.id ?? '00000000-0000-4000-8000-000000000000'}` };
+  },
+  'GET /api/users': async () => ({ path: '/api/users' }),
+  'POST /api/users': async () => ({
+    path: '/api/users',
+    body: {
+      email: `matrix-${Math.random().toString(36).slice(2)}@ipa.test`,
+      name: 'Matrix',
+      role: 'staff',
+      password: TEST_PASSWORD,
+    },
+  }),
+  'PATCH /api/users/:id': async (t) => {
+    const target = await createUser(t, Role.Staff);
+    return { path: `/api/users/${target.id}`, body: { version: target.version, name: 'Renamed' } };
+  },
+  'GET /api/audit': async () => ({ path: '/api/audit' }),
+};
+
+function expectedStatus(access: Access, caller: Caller): 'ok' | 401 | 403 {
+  if (access === Access.Public) return 'ok';
+  if (caller === 'anonymous') return 401;
+  if (access === Access.Admin && caller !== Role.Admin) return 403;
+  if (access === Access.Manager && caller === Role.Staff) return 403;
+  return 'ok';
+}
+
+describe('who can reach what', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seed(t.app.get(DataSource), { adminPassword: TEST_PASSWORD });
+  });
+  afterAll(() => t.close());
+
+  it('lists every route with its requirement (review any change to this snapshot)', () => {
+    const routes = t.app.get(RouteAccessCatalog).routes();
+    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path} → ${r.access}`)).toMatchSnapshot();
+  });
+
+  it('has a sample request for every route', () => {
+    const keys = t.app
+      .get(RouteAccessCatalog)
+      .routes()
+      .map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !SAMPLES[k])).toEqual([]);
+  });
+
+  const callers: Caller[] = ['anonymous', Role.Staff, Role.Manager, Role.Admin];
+
+  it.each(callers)('gives %s exactly the access each route declares', async (caller) => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const route of t.app.get(RouteAccessCatalog).routes()) {
+      const client = caller === 'anonymous' ? new TestClient(t.baseUrl) : (await signedIn(t, caller)).client;
+      const sample = await SAMPLES[`${route.method} ${route.path}`](t, client);
+      const response = await client.request(route.method, sample.path, { body: sample.body });
+      const want = expectedStatus(route.access!, caller);
+      const got = response.status >= 200 && response.status < 300 ? 'ok' : response.status;
+      outcomes.push(`${route.method} ${route.path}: ${got}`);
+      expected.push(`${route.method} ${route.path}: ${want}`);
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
