@@ -1,6 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { AuditModule } from './audit/audit.module';
+import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RedisModule } from './redis/redis.module';
@@ -12,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, HealthModule, ZonesModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, AuditModule, IdentityModule, HealthModule, ZonesModule, ...extraModules],
     };
   }
 }
