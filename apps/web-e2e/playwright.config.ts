@@ -1,7 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN_STATE } from './src/paths';
 
 const repoRoot = resolve(__dirname, '../..');
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const desktopChromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+};
 
 // The app is started by tools/test-browser.mjs (API + built web on one port); no webServer here.
 export default defineConfig({
@@ -19,25 +35,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    // Signs in once; the other tests start from that session (see ADMIN_STATE).
+    { name: 'setup', testMatch: /.*\.setup\.ts/, use: desktopChromium },
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      dependencies: ['setup'],
+      use: { ...desktopChromium, storageState: ADMIN_STATE },
     },
   ],
 });

@@ -1,16 +1,43 @@
+import { Role } from '@irm/contracts';
 import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequireRole } from '../features/auth';
+import { AdminUsersPage } from '../pages/AdminUsersPage';
+import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { HomePage } from '../pages/HomePage';
+import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { AppLayout } from './shell/AppLayout';
+import { PublicLayout } from './shell/PublicLayout';
 
 export const router = createBrowserRouter([
   {
-    element: <AppLayout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: '*', element: <NotFoundPage /> },
+      // Public: no session needed, no staff shell.
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'settings/profile', element: <ProfilePage /> },
+          { path: 'settings/tokens', element: <ApiTokensPage /> },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={[Role.Admin]}>
+                <AdminUsersPage />
+              </RequireRole>
+            ),
+          },
+        ],
+      },
+      { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],
   },
 ]);

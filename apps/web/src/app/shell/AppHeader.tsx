@@ -1,9 +1,9 @@
-import { Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconBuildingBank } from '@tabler/icons-react';
+import { Burger, Group, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LanguageSwitch, UserMenu } from '../../features/auth';
 import { SystemHealthBadge } from '../../features/system-health';
-import { LanguageSwitch } from './LanguageSwitch';
+import { Brand } from '../../shared/ui';
 
 interface AppHeaderProps {
   navigationOpened: boolean;
@@ -25,27 +25,14 @@ export function AppHeader({ navigationOpened, onToggleNavigation }: AppHeaderPro
           aria-controls="app-navigation"
         />
         <UnstyledButton component={Link} to="/" aria-label={t('app.name')} style={{ minWidth: 0 }}>
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon size={36} radius="md" variant="filled" aria-hidden>
-              <IconBuildingBank size={22} stroke={1.7} />
-            </ThemeIcon>
-            <div style={{ minWidth: 0 }}>
-              <Text fw={700} size="md" lh={1.2} truncate="end" visibleFrom="sm" data-testid="app-name">
-                {t('app.name')}
-              </Text>
-              <Text fw={700} size="md" lh={1.2} hiddenFrom="sm">
-                {t('app.shortName')}
-              </Text>
-              <Text size="xs" c="dimmed" lh={1.2} truncate="end" visibleFrom="sm">
-                {t('app.tagline')}
-              </Text>
-            </div>
-          </Group>
+          <Brand />
         </UnstyledButton>
       </Group>
       <Group gap="sm" wrap="nowrap">
         <SystemHealthBadge />
-        <LanguageSwitch />
+        {/* On small screens the language is in the user menu, to leave room for the essentials. */}
+        <LanguageSwitch visibleFrom="sm" />
+        <UserMenu />
       </Group>
     </Group>
   );

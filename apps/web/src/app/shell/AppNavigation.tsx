@@ -1,12 +1,14 @@
 import { NavLink as MantineNavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
-import { NAV_ITEMS, type NavItem } from './nav-items';
+import { useCurrentUser } from '../../features/auth';
+import { navItemsFor, type NavItem } from './nav-items';
 
 export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
+  const { role } = useCurrentUser();
   return (
     <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
-      {NAV_ITEMS.map((item) => (
+      {navItemsFor(role).map((item) => (
         <li key={item.to}>
           <NavItemLink item={item} onNavigate={onNavigate} />
         </li>

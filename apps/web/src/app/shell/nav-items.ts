@@ -1,12 +1,22 @@
+import { Role } from '@irm/contracts';
 import type { Icon } from '@tabler/icons-react';
-import { IconLayoutDashboard } from '@tabler/icons-react';
+import { IconLayoutDashboard, IconUsers } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
   to: string;
   labelKey: ParseKeys;
   icon: Icon;
+  /** Roles that can use the page; everyone when absent. The server enforces the same rule. */
+  roles?: readonly Role[];
 }
 
 /** Only capabilities that exist get an entry; each new feature adds its own. */
-export const NAV_ITEMS: readonly NavItem[] = [{ to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard },
+  { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}

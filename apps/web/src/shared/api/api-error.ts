@@ -1,10 +1,14 @@
-import type { ProblemDetails } from '@irm/contracts';
+import type { FieldError, ProblemDetails } from '@irm/contracts';
 
 export const NETWORK_ERROR_CODE = 'network_error';
 
 /** Every failed API call rejects with this, so the UI has one shape to read messages from. */
 export class ApiError extends Error {
-  constructor(readonly problem: ProblemDetails) {
+  constructor(
+    readonly problem: ProblemDetails,
+    /** From the `Retry-After` header of a 429 or 503, in seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
   }
@@ -19,6 +23,16 @@ export class ApiError extends Error {
 
   get isNetworkError(): boolean {
     return this.problem.code === NETWORK_ERROR_CODE;
+  }
+
+  get fieldErrors(): readonly FieldError[] {
+    return this.problem.errors ?? [];
+  }
+
+  /** The server's message for one field of the request body, if it named that field, as a sentence. */
+  fieldError(field: string): string | undefined {
+    const message = this.fieldErrors.find((error) => error.field === field)?.message;
+    return message && message.charAt(0).toLocaleUpperCase() + message.slice(1);
   }
 
   static network(cause: unknown): ApiError {

@@ -1,9 +1,7 @@
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@irm/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@irm/contracts';
 import { ApiError } from './api-error';
 
 const API_BASE = '/api';
-const CSRF_COOKIE = 'csrf_token';
-const CSRF_HEADER = 'X-CSRF-Token';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -45,7 +43,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
     if (response.status === 204) return undefined as T;
     return (await readJson(response)) as T;
   }
-  throw new ApiError(await readProblem(response));
+  throw new ApiError(await readProblem(response), readRetryAfter(response));
 }
 
 export const api = {
@@ -67,6 +65,15 @@ function buildUrl(path: string, query?: QueryParams): string {
   }
   const search = params.toString();
   return search ? `${url}?${search}` : url;
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date. */
+function readRetryAfter(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function readCookie(name: string): string | undefined {

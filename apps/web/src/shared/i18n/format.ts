@@ -9,6 +9,10 @@ export interface Formatters {
   hectares: (value: number) => string;
   integer: (value: number) => string;
   percent: (ratio: number) => string;
+  /** Day, month and year, e.g. "05/03/2026" in Vietnamese. */
+  date: (iso: string) => string;
+  /** Date with hours and minutes. */
+  dateTime: (iso: string) => string;
 }
 
 export function createFormatters(language: Language): Formatters {
@@ -16,14 +20,29 @@ export function createFormatters(language: Language): Formatters {
   const area = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return {
     hectares: (value) => `${area.format(value)} ha`,
     integer: (value) => integer.format(value),
     percent: (ratio) => percent.format(Number.isFinite(ratio) ? ratio : 0),
+    date: (iso) => formatDate(date, iso),
+    dateTime: (iso) => formatDate(dateTime, iso),
   };
 }
 
 export function useFormatters(): Formatters {
   const [language] = useLanguage();
   return useMemo(() => createFormatters(language), [language]);
+}
+
+function formatDate(format: Intl.DateTimeFormat, iso: string): string {
+  const value = new Date(iso);
+  return Number.isNaN(value.getTime()) ? iso : format.format(value);
 }

@@ -53,6 +53,9 @@ export function ErrorState({ error, onRetry, retrying }: ErrorStateProps) {
 function describe(error: unknown, t: ReturnType<typeof useTranslation>['t']) {
   if (isApiError(error)) {
     if (error.isNetworkError) return { title: t('errors.loadFailed'), detail: t('errors.network') };
+    if (error.status === 403) {
+      return { title: t('errors.loadFailed'), detail: t('errors.forbidden'), requestId: error.problem.requestId };
+    }
     const { title, detail, requestId } = error.problem;
     return { title: title || t('errors.loadFailed'), detail, requestId };
   }

@@ -1,3 +1,10 @@
+export { Brand } from './Brand';
+export { CenteredLoader } from './CenteredLoader';
+export { ConfirmModal } from './ConfirmModal';
 export { ErrorState } from './ErrorState';
+export { FormError } from './FormError';
+export { Notifications, dismissNotification, notify, type NotificationTone, type NotifyInput } from './notifications';
 export { PageHeader } from './PageHeader';
+export { RoleBadge } from './RoleBadge';
 export { usePageTitle } from './use-page-title';
+export { passwordRuleMessage } from './password-messages';

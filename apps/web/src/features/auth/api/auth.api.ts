@@ -1,0 +1,44 @@
+import type {
+  ApiTokenSummary,
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  UpdateProfileRequest,
+} from '@irm/contracts';
+import { api } from '../../../shared/api';
+
+export function login(credentials: LoginRequest): Promise<LoginResponse> {
+  return api.post<LoginResponse>('/auth/login', credentials);
+}
+
+export function logout(): Promise<void> {
+  return api.post<void>('/auth/logout');
+}
+
+export function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return api.get<Me>('/auth/me', { signal });
+}
+
+export function updateProfile(changes: UpdateProfileRequest): Promise<Me> {
+  return api.patch<Me>('/auth/me', changes);
+}
+
+export function changePassword(request: ChangePasswordRequest): Promise<void> {
+  return api.post<void>('/auth/password', request);
+}
+
+export async function fetchApiTokens(signal?: AbortSignal): Promise<ApiTokenSummary[]> {
+  const { items } = await api.get<{ items: ApiTokenSummary[] }>('/auth/tokens', { signal });
+  return items;
+}
+
+export function createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
+  return api.post<CreatedApiToken>('/auth/tokens', request);
+}
+
+export function revokeApiToken(id: string): Promise<void> {
+  return api.delete(`/auth/tokens/${encodeURIComponent(id)}`);
+}

@@ -1,0 +1,11 @@
+export { ApiTokensPanel } from './components/ApiTokensPanel';
+export { LanguageSwitch } from './components/LanguageSwitch';
+export { LoginForm } from './components/LoginForm';
+export { ProfileSettings } from './components/ProfileSettings';
+export { RequireAuth } from './components/RequireAuth';
+export { RequireRole } from './components/RequireRole';
+export { UserMenu } from './components/UserMenu';
+export { useCurrentUser, useMe } from './hooks/use-me';
+export { useLogin, useLogout } from './hooks/use-session';
+export { createSessionExpiryHandler } from './session-expiry';
+export { LOGIN_PATH, RETURN_TO_PARAM, loginPath, safeReturnTo } from './utils/return-to';
