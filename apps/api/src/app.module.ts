@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ZonesModule } from './zones/zones.module';
 
@@ -14,7 +15,17 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, AuditModule, IdentityModule, HealthModule, ZonesModule, ...extraModules],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        AuditModule,
+        IdentityModule,
+        HealthModule,
+        ZonesModule,
+        ...extraModules,
+      ],
     };
   }
 }

@@ -7,7 +7,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 /** The repository's `migrations/` folder, from source (tests) or from `dist/api` (built). */
 export const MIGRATIONS_GLOB = join(__dirname, '..', '..', '..', '..', 'migrations', '[0-9]*-*.{js,ts}');
 
-export function dataSourceOptions(config: AppConfig, overrides: Partial<{ url: string; poolSize: number; applicationName: string }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  overrides: Partial<{ url: string; poolSize: number; applicationName: string }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: overrides.url ?? config.DATABASE_URL,

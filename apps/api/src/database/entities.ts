@@ -9,4 +9,14 @@ import { UserEntity } from '../users/user.entity';
 import { ZoneEntity } from '../zones/zone.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
-export const ENTITIES = [ZoneEntity, PipelineEntity, StageEntity, UserEntity, SettingEntity, OutboxMessageEntity, UserSessionEntity, ApiTokenEntity, AuditEventEntity];
+export const ENTITIES = [
+  ZoneEntity,
+  PipelineEntity,
+  StageEntity,
+  UserEntity,
+  SettingEntity,
+  OutboxMessageEntity,
+  UserSessionEntity,
+  ApiTokenEntity,
+  AuditEventEntity,
+];

@@ -13,7 +13,9 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: database.url }), { poolSize: 2 })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(loadConfig({ DATABASE_URL: database.url }), { poolSize: 2 }),
+    ).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();
@@ -32,7 +34,10 @@ describe('demo seed', () => {
   };
 
   it('creates the province, 18 parks, 32 clusters, four pipelines and the admin', async () => {
-    const report = await seed(dataSource, { adminEmail: 'chief@ipa.example', adminPassword: 'correct horse battery staple' });
+    const report = await seed(dataSource, {
+      adminEmail: 'chief@ipa.example',
+      adminPassword: 'correct horse battery staple',
+    });
     expect(report).toMatchObject({ zonesCreated: 50, pipelinesCreated: 4, admin: { email: 'chief@ipa.example' } });
     expect(await counts()).toEqual({ parks: 18, clusters: 32, pipelines: 4, stages: 30, users: 1, settings: 1 });
     const [totals] = await dataSource.query(

@@ -1,0 +1,52 @@
+import type { FieldError } from '@irm/contracts';
+import { plainToInstance } from 'class-transformer';
+import { IsInt, Max, Min, validateSync } from 'class-validator';
+import { toFieldErrors } from '../common/validation';
+import { isJobName, JobName } from './queue-names';
+
+/*
+ * Job payloads are stored in Redis and shown in queue dashboards, so they carry ids and
+ * parameters only, never personal data; handlers load what they need.
+ */
+
+export class PurgeRelayedOutboxPayload {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  retentionDays!: number;
+}
+
+export const JOB_PAYLOADS = {
+  [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
+} satisfies Record<JobName, new () => object>;
+
+export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;
+
+export class InvalidJobPayloadError extends Error {
+  constructor(
+    readonly jobName: string,
+    readonly errors: FieldError[],
+  ) {
+    super(`Invalid payload for job "${jobName}": ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    this.name = 'InvalidJobPayloadError';
+  }
+}
+
+/** Checks a payload against its job's DTO; unknown fields are refused, not stripped. */
+export function validateJobPayload<N extends JobName>(jobName: N, payload: unknown): JobPayload<N>;
+export function validateJobPayload(jobName: string, payload: unknown): JobPayload;
+export function validateJobPayload(jobName: string, payload: unknown): JobPayload {
+  if (!isJobName(jobName))
+    throw new InvalidJobPayloadError(jobName, [{ field: 'jobName', message: 'unknown job name' }]);
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new InvalidJobPayloadError(jobName, [{ field: 'payload', message: 'must be an object' }]);
+  }
+  const instance = plainToInstance(JOB_PAYLOADS[jobName], payload);
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) throw new InvalidJobPayloadError(jobName, toFieldErrors(errors));
+  return instance;
+}

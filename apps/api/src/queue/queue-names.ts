@@ -1,0 +1,24 @@
+/** BullMQ queues; each gets its own workers, so slow mail cannot hold up reminders. */
+export enum QueueName {
+  Email = 'email',
+  Reminders = 'reminders',
+  Maintenance = 'maintenance',
+}
+
+/** Every job the system runs; exactly one `@JobHandler` must exist for each (checked at worker start). */
+export enum JobName {
+  PurgeRelayedOutbox = 'maintenance.purge-relayed-outbox',
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.PurgeRelayedOutbox]: QueueName.Maintenance,
+};
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_QUEUE, name);
+}
+
+/** Queues that have at least one job; only these get workers. */
+export function activeQueues(): QueueName[] {
+  return [...new Set(Object.values(JOB_QUEUE))];
+}

@@ -1,0 +1,114 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { workerConnection } from './bullmq-connections';
+import { JobHandlerRegistry } from './job-handler.registry';
+import { InvalidJobPayloadError, validateJobPayload } from './job-payloads';
+import { JobProducer } from './job-producer';
+import { JOB_SCHEDULES } from './job-schedules';
+import { OutboxRelay } from './outbox.relay';
+import { activeQueues } from './queue-names';
+
+/**
+ * The worker process's job side: checks the handlers, registers recurring jobs, runs one
+ * BullMQ worker per queue and the outbox relay; on shutdown lets running jobs finish first.
+ */
+@Injectable()
+export class WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerHost.name);
+  private workers: Worker[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private started = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: JobHandlerRegistry,
+    private readonly producer: JobProducer,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async start(): Promise<void> {
+    this.registry.resolve();
+    this.started = true;
+    await this.producer.syncSchedules(JOB_SCHEDULES);
+    this.workers = activeQueues().map((queueName) => this.createWorker(queueName));
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+    await this.relay.start();
+    this.logger.log({ msg: 'worker started', queues: activeQueues(), concurrency: this.config.WORKER_CONCURRENCY });
+  }
+
+  /** Workers first (they wait for running jobs), then the relay, then the producer; connections close after this. */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.logger.log({ msg: 'worker stopping', signal });
+    await this.closeWorkers();
+    await this.relay.stop();
+    await this.producer.close();
+    this.logger.log({ msg: 'worker stopped' });
+  }
+
+  private createWorker(queueName: string): Worker {
+    const worker = new Worker(queueName, (job) => this.track(this.process(job)), {
+      connection: workerConnection(this.config),
+      prefix: this.config.REDIS_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+    });
+    worker.on('failed', (job, error) => {
+      const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const entry = {
+        msg: final ? 'job failed' : 'job failed; will retry',
+        queue: queueName,
+        jobId: job?.id,
+        jobName: job?.name,
+        attemptsMade: job?.attemptsMade,
+        err: error,
+      };
+      if (final) this.logger.error(entry);
+      else this.logger.warn(entry);
+    });
+    worker.on('error', (error) =>
+      this.logger.warn({ msg: 'worker connection error', queue: queueName, error: error.message }),
+    );
+    return worker;
+  }
+
+  private track(handling: Promise<void>): Promise<void> {
+    this.running.add(handling);
+    return handling.finally(() => this.running.delete(handling));
+  }
+
+  private async process(job: Job): Promise<void> {
+    const handler = this.registry.handlerFor(job.name);
+    if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}" on queue "${job.queueName}"`);
+    let payload;
+    try {
+      payload = validateJobPayload(job.name, job.data);
+    } catch (error) {
+      // Retrying cannot fix a malformed payload.
+      if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+    await handler.handle(payload, job);
+  }
+
+  private async closeWorkers(): Promise<void> {
+    // Stop fetching at once; BullMQ's own wait for running jobs has no time limit, so bound it here.
+    await Promise.all(this.workers.map((worker) => worker.pause(true)));
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.config.WORKER_SHUTDOWN_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!finished) {
+      // An abandoned job keeps its lock until it expires; BullMQ's stalled check then retries it.
+      this.logger.warn({
+        msg: 'running jobs did not finish in time; closing anyway',
+        graceMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
+      });
+    }
+    await Promise.all(this.workers.map((worker) => worker.close(!finished)));
+    this.workers = [];
+  }
+}
