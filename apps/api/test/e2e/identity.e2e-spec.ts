@@ -341,6 +341,57 @@ describe('identity (HTTP)', () => {
   });
 });
 
+describe('session lifetime', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' });
+  });
+  afterAll(() => t.close());
+
+  const age = (sql: string) => t.app.get(DataSource).query(sql);
+
+  it('ends a session idle for longer than the idle timeout', async () => {
+    const { client, user } = await signedIn(t, Role.Staff);
+    await age(`UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE user_id = '${user.id}'`);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    const [{ seen }] = await age(
+      `SELECT extract(epoch FROM now() - last_seen_at) AS seen FROM user_session WHERE user_id = '${user.id}'`,
+    );
+    expect(Number(seen)).toBeLessThan(60);
+    await age(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = '${user.id}'`);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends a session at its absolute lifetime however active it is', async () => {
+    const { client, user } = await signedIn(t, Role.Staff);
+    const [{ hours }] = await age(
+      `SELECT extract(epoch FROM expires_at - created_at) / 3600 AS hours FROM user_session WHERE user_id = '${user.id}'`,
+    );
+    expect(Math.round(Number(hours))).toBe(8);
+    await age(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = '${user.id}'`);
+    expect((await client.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('general request limit per user', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ API_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After past the per-minute budget, for that user only', async () => {
+    const { client } = await signedIn(t, Role.Staff);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await client.get('/api/auth/me')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await client.get('/api/auth/me');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { client: other } = await signedIn(t, Role.Staff);
+    expect((await other.get('/api/auth/me')).status).toBe(200);
+  });
+});
+
 describe('sign-in throttling per address', () => {
   let t: TestApp;
   beforeAll(async () => {
