@@ -50,7 +50,8 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   const adapter = new ProblemFastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.isProduction,
+    // Only behind a reverse proxy may X-Forwarded-For name the client (per-address sign-in limits rely on it).
+    trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
     // Accept a well-formed X-Request-Id from a proxy, otherwise mint one.
     genReqId: (req: IncomingMessage) => {
@@ -83,10 +84,10 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
-        upgradeInsecureRequests: config.isProduction ? [] : null,
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
-    hsts: config.isProduction,
+    hsts: config.secureCookies,
   });
 
   app.setGlobalPrefix('api');

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -131,6 +132,11 @@ export class AppConfig {
   @IntSetting(1, 1_000)
   OUTBOX_BATCH_SIZE = 100;
 
+  /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  TRUST_PROXY = false;
+
   /** Directory of the built web app served at `/`; empty disables static serving. */
   @IsOptional()
   @IsString()
@@ -145,6 +151,7 @@ export class AppConfig {
     return this.SESSION_SECRET ?? 'irm-development-session-secret-do-not-use-in-production';
   }
 
+  /** Served over https: cookies get Secure, browsers get HSTS. */
   get secureCookies(): boolean {
     return this.appUrl.startsWith('https://');
   }

@@ -1,0 +1,72 @@
+// npm run test:browser [-- playwright args] — Playwright in Debian's Chromium against a freshly seeded app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureInstall } from './ensure-install.mjs';
+import {
+  apiEntry,
+  assertPortFree,
+  bin,
+  detail,
+  fail,
+  main,
+  onCleanup,
+  root,
+  run,
+  start,
+  step,
+  waitForHttp,
+} from './proc.mjs';
+import { ensureServices, stopServices } from './services.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PORT = '3199';
+const CONFIG = 'apps/web-e2e/playwright.config.ts';
+// Fixed test credentials: the database is re-created on every run.
+const ADMIN = { email: 'admin@irm.test', password: 'browser-test-Xq7vK2pLm9Rt' };
+
+main(async () => {
+  await step('Dependencies', ensureInstall);
+  if (!fs.existsSync(CHROMIUM)) {
+    throw fail(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\``);
+  }
+  if (!fs.existsSync(path.join(root, CONFIG))) throw fail(`${CONFIG} not found`);
+  await assertPortFree(PORT);
+
+  onCleanup(stopServices);
+  const services = await step('PostgreSQL and Redis (fresh irm_browser database)', () =>
+    ensureServices({ databaseName: 'irm_browser', dedicated: true, fresh: true, log: detail }),
+  );
+  const env = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT,
+    APP_URL: `http://127.0.0.1:${PORT}`,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    // Keeps this run's queues apart from a `npm run up` worker sharing the same Redis.
+    REDIS_PREFIX: 'irm-browser',
+    SESSION_SECRET: 'browser-test-session-secret-not-for-production',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+
+  await step('Build API and web', () => run('npm', ['run', 'build']));
+  await step('Migrate database', () => run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }));
+  await step('Seed', () => run(process.execPath, [apiEntry('cli/seed')], { env, name: 'seed' }));
+  await step(`Start API (port ${PORT}) and worker`, async () => {
+    start('api', process.execPath, [apiEntry('main')], { env });
+    start('worker', process.execPath, [apiEntry('worker')], { env });
+    await waitForHttp(`http://127.0.0.1:${PORT}/api/health`);
+  });
+  return step('Playwright', () =>
+    run(bin('playwright'), ['test', '-c', CONFIG, ...process.argv.slice(2)], {
+      env: {
+        IRM_BROWSER_BASE_URL: `http://127.0.0.1:${PORT}`,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      allowFail: true,
+      name: 'playwright',
+    }),
+  );
+});
