@@ -30,6 +30,6 @@ describe('health when a dependency is down', () => {
     await t.database.drop();
     const response = await fetch(`${t.baseUrl}/api/health`);
     expect(response.status).toBe(503);
-    expect((await response.json()).checks.database).toBe('down');
+    expect(((await response.json()) as { checks: { database: string } }).checks.database).toBe('down');
   });
 });
