@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   ApiTokenSummary,
@@ -14,13 +13,12 @@ import {
   Role,
   UpdateProfileRequest,
 } from '@irm/contracts';
+import { RequiredText, Trim } from '../common/dto';
 import { MAX_PASSWORD_LENGTH } from './password-policy';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@irm.local' })
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -50,10 +48,7 @@ export class LoginResponseDto implements LoginResponse {
 export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES })
@@ -77,10 +72,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 
 export class CreateApiTokenDto implements CreateApiTokenRequest {
   @ApiProperty({ example: 'Reporting spreadsheet' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText(100)
   name!: string;
 }
 

@@ -133,7 +133,9 @@ export class AppConfig {
   OUTBOX_BATCH_SIZE = 100;
 
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
-  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
   @IsBoolean()
   TRUST_PROXY = false;
 

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CreateUserRequest, Language, LANGUAGES, Page, Role, UpdateUserRequest, User } from '@irm/contracts';
+import { RequiredText } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Name or email, with or without diacritics' })
@@ -34,10 +33,7 @@ export class CreateUserDto implements CreateUserRequest {
   email!: string;
 
   @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   @ApiProperty({ enum: Role })
@@ -59,10 +55,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: Role })

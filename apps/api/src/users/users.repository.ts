@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { containsPattern } from '../common/dto';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {
@@ -57,7 +58,7 @@ export class UsersRepository {
     if (filter.active !== undefined) query.andWhere('user.active = :active', { active: filter.active });
     if (filter.q) {
       query.andWhere(`unaccent(user.name || ' ' || user.email) ILIKE unaccent(:q)`, {
-        q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        q: containsPattern(filter.q),
       });
     }
     if (filter.after) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ZoneStatus, ZoneType } from '@irm/contracts';
 import { DataSource, Repository } from 'typeorm';
+import { containsPattern } from '../common/dto';
 import { ZoneEntity } from './zone.entity';
 
 export interface ZoneFilter {
@@ -39,7 +40,7 @@ export class ZonesRepository {
     if (filter.status) query.andWhere('zone.status = :status', { status: filter.status });
     if (filter.q) {
       query.andWhere("unaccent(zone.name || ' ' || zone.district) ILIKE unaccent(:q)", {
-        q: `%${escapeLike(filter.q)}%`,
+        q: containsPattern(filter.q),
       });
     }
     if (filter.after) query.andWhere('zone.code > :after', { after: filter.after });
@@ -73,8 +74,4 @@ export class ZonesRepository {
       availableHa: Number(row.availableHa),
     }));
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
