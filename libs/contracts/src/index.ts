@@ -1,3 +1,4 @@
+export * from './organizations';
 export * from './admin-users';
 export * from './audit';
 export * from './auth';
