@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ZonesModule } from './zones/zones.module';
@@ -24,6 +25,7 @@ export class AppModule {
         IdentityModule,
         HealthModule,
         ZonesModule,
+        OrganizationsModule,
         ...extraModules,
       ],
     };

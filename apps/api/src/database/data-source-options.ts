@@ -30,6 +30,8 @@ export function dataSourceOptions(
       // Fail fast rather than hang a request when the database is unreachable.
       connectionTimeoutMillis: 5_000,
       statement_timeout: 30_000,
+      // Typo tolerance of `<%` searches: "samsng" should find "Samsung" (word similarity 0.57).
+      options: '-c pg_trgm.word_similarity_threshold=0.5',
     },
   };
 }

@@ -1,6 +1,7 @@
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { UserSessionEntity } from '../auth/user-session.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   UserSessionEntity,
   ApiTokenEntity,
   AuditEventEntity,
+  OrganizationEntity,
 ];

@@ -53,7 +53,32 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     return { path: `/api/users/${target.id}`, body: { version: target.version, name: 'Renamed' } };
   },
   'GET /api/audit': async () => ({ path: '/api/audit' }),
+  'GET /api/organizations': async () => ({ path: '/api/organizations?q=samsung' }),
+  'GET /api/organizations/:id': async (t) => ({ path: `/api/organizations/${(await anyOrganization(t)).id}` }),
+  'POST /api/organizations': async () => ({
+    path: '/api/organizations',
+    body: { name: 'LG Display', kind: 'foreign_invested', country: 'KR' },
+  }),
+  // Owner-or-manager routes: a record the caller owns, so every signed-in role may change it.
+  'PATCH /api/organizations/:id': async (_t, client) => {
+    const own = await client.post('/api/organizations', { name: 'Own investor', kind: 'domestic', country: 'VN' });
+    return {
+      path: `/api/organizations/${own.body.id ?? (await anyOrganization(_t)).id}`,
+      body: { version: 1, size: 'small' },
+    };
+  },
+  'DELETE /api/organizations/:id': async (_t, client) => {
+    const own = await client.post('/api/organizations', { name: 'Own investor', kind: 'domestic', country: 'VN' });
+    return { path: `/api/organizations/${own.body.id ?? (await anyOrganization(_t)).id}?version=1` };
+  },
 };
+
+async function anyOrganization(t: TestApp): Promise<{ id: string }> {
+  const [row] = await t.app.get(DataSource).query('SELECT id FROM organization LIMIT 1');
+  if (row) return row;
+  const { client } = await signedIn(t, Role.Staff);
+  return (await client.post('/api/organizations', { name: 'Seed investor', kind: 'domestic', country: 'VN' })).body;
+}
 
 function expectedStatus(access: Access, caller: Caller): 'ok' | 401 | 403 {
   if (access === Access.Public) return 'ok';
