@@ -1,0 +1,57 @@
+import { Role } from '@irm/contracts';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { seed } from '../../src/seed/seeder';
+import { startTestApp, TestApp } from '../support/test-app';
+import { signedIn, TestClient } from '../support/test-client';
+
+/** SQL statements sent while serving one request, counted at TypeORM's query runner. */
+async function statementsFor(client: TestClient, path: string): Promise<{ count: number; items: number }> {
+  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+  try {
+    const response = await client.get(path);
+    expect(response.status).toBe(200);
+    return { count: spy.mock.calls.length, items: response.body.items.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('statements per list request (no N+1)', () => {
+  let t: TestApp;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Investors spread over several owners, so a per-row owner lookup would show.
+    for (let owner = 0; owner < 5; owner++) {
+      const { client: staff } = await signedIn(t, Role.Staff);
+      for (let i = 0; i < 12; i++) {
+        await staff.post('/api/organizations', {
+          name: `Investor ${owner}-${i}`,
+          kind: 'domestic',
+          country: 'VN',
+          sectors: ['C'],
+        });
+      }
+    }
+    await seed(t.app.get(DataSource), { adminPassword: 'not used by this test at all' });
+    ({ client } = await signedIn(t, Role.Admin));
+    await client.get('/api/auth/me'); // the session's first touch is not part of what we count
+  });
+  afterAll(() => t.close());
+
+  it.each(['/api/organizations', '/api/users', '/api/audit', '/api/zones'])(
+    '%s costs the same number of statements for 2 rows as for 50',
+    async (path) => {
+      const separator = path.includes('?') ? '&' : '?';
+      const small = await statementsFor(client, `${path}${separator}limit=2`);
+      const large = await statementsFor(client, `${path}${separator}limit=50`);
+      expect(large.items).toBeGreaterThan(small.items);
+      expect(small.count).toBeGreaterThan(0);
+      expect(large.count).toBe(small.count);
+      // Session lookup plus the page itself.
+      expect(large.count).toBeLessThanOrEqual(3);
+    },
+  );
+});
