@@ -18,6 +18,7 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_organization_name', ['name', 'id'])
 @Index('uq_organization_tax_code', ['taxCode'], { unique: true, where: '"tax_code" IS NOT NULL' })
 @Index('ix_organization_search', { synchronize: false })
+@Index('ix_organization_tax_code_prefix', { synchronize: false })
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -36,11 +36,16 @@ export class OrganizationsRepository {
       return `$${params.length}`;
     };
     if (filter.q) {
-      const q = param(filter.q);
-      // Substring match for exact fragments, trigram word similarity for typos ("samsng").
-      where.push(
-        `(${SEARCH_KEY} LIKE f_unaccent(lower(${param(containsPattern(filter.q))})) OR f_unaccent(lower(${q})) <% ${SEARCH_KEY} OR o.tax_code LIKE ${param(`${filter.q.replace(/\D/g, '') || '-'}%`)})`,
-      );
+      const digits = filter.q.replace(/[\s.-]/g, '');
+      if (/^\d{3,}$/.test(digits)) {
+        // A number is a tax-code prefix (text_pattern_ops index).
+        where.push(`o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}`);
+      } else {
+        // Substring match for exact fragments, trigram word similarity for typos ("samsng"); both use the GIN index.
+        where.push(
+          `(${SEARCH_KEY} LIKE f_unaccent(lower(${param(containsPattern(filter.q))})) OR f_unaccent(lower(${param(filter.q)})) <% ${SEARCH_KEY})`,
+        );
+      }
     }
     if (filter.kind) where.push(`o.kind = ${param(filter.kind)}`);
     if (filter.country) where.push(`o.country = ${param(filter.country)}`);

@@ -1,0 +1,52 @@
+import { Role } from '@irm/contracts';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { startTestApp, TestApp } from '../support/test-app';
+import { signedIn, TestClient } from '../support/test-client';
+
+/**
+ * The planner must be able to answer searches from the indexes. The table is small here, so
+ * sequential scans are switched off to ask: is there an index plan for this exact SQL at all?
+ */
+describe('search query plans', () => {
+  let t: TestApp;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ client } = await signedIn(t, Role.Staff));
+    await client.post('/api/organizations', {
+      name: 'Samsung Electronics Việt Nam',
+      kind: 'foreign_invested',
+      country: 'KR',
+      taxCode: '2300325764',
+    });
+  });
+  afterAll(() => t.close());
+
+  async function planOf(path: string): Promise<string> {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      expect((await client.get(path)).status).toBe(200);
+      const [sql, params] = spy.mock.calls
+        .map((c) => c as [string, unknown[]])
+        .find(([q]) => /FROM organization o/.test(q))!;
+      const dataSource = t.app.get(DataSource);
+      return await dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`, params);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('uses the trigram index for a name search', async () => {
+    expect(await planOf('/api/organizations?q=samsng')).toContain('ix_organization_search');
+  });
+
+  it('uses the pattern index for a tax-code prefix', async () => {
+    expect(await planOf('/api/organizations?q=2300%20325')).toContain('ix_organization_tax_code_prefix');
+  });
+});
