@@ -4,6 +4,8 @@ import { RequireAuth, RequireRole } from '../features/auth';
 import { AdminUsersPage } from '../pages/AdminUsersPage';
 import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { HomePage } from '../pages/HomePage';
+import { InvestorRecordPage } from '../pages/InvestorRecordPage';
+import { InvestorsPage } from '../pages/InvestorsPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProfilePage } from '../pages/ProfilePage';
@@ -25,6 +27,8 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'investors', element: <InvestorsPage /> },
+          { path: 'investors/:id', element: <InvestorRecordPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

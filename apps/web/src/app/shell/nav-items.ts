@@ -1,6 +1,6 @@
 import { Role } from '@irm/contracts';
 import type { Icon } from '@tabler/icons-react';
-import { IconLayoutDashboard, IconUsers } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconLayoutDashboard, IconUsers } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -14,6 +14,7 @@ export interface NavItem {
 /** Only capabilities that exist get an entry; each new feature adds its own. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard },
+  { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];
 

@@ -1,0 +1,217 @@
+import type { ComponentType } from 'react';
+import { Role, type Me, type Organization } from '@irm/contracts';
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Button,
+  Card,
+  EmptyState,
+  Grid,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowLeft, IconBuildingOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { isApiError } from '../../../shared/api';
+import { useLanguage } from '../../../shared/i18n';
+import { ConfirmModal, ErrorState, notify, usePageTitle } from '../../../shared/ui';
+import { isStaleVersion, useDeleteOrganization, useOrganization } from '../hooks/use-organizations';
+import { INVESTORS_PATH, listReturnPath } from '../paths';
+import { KindBadge } from './badges';
+import { EditOrganizationModal } from './EditOrganizationModal';
+import { OrganizationDetails } from './OrganizationDetails';
+import { OrganizationHistory } from './OrganizationHistory';
+import { countryName } from './reference-data';
+
+/**
+ * Panels about the investor's relations with the agency (contacts, timeline, tasks), shown under the details
+ * in this order. Each feature that brings one adds it here; nothing is shown for a capability that does not exist.
+ */
+export const RELATED_PANELS: readonly ComponentType<{ organization: Organization; me: Me }>[] = [];
+
+const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
+
+/** One investor: who they are, who owns them, what changed; edit and delete for those allowed to. */
+export function OrganizationRecord({ id, me }: { id: string; me: Me }) {
+  const { t } = useTranslation();
+  const organization = useOrganization(id);
+  usePageTitle(organization.data?.name ?? t('investors.title'));
+
+  if (organization.isPending) return <RecordSkeleton />;
+  if (organization.isError) {
+    const missing = isApiError(organization.error) && organization.error.status === 404;
+    return (
+      <Stack gap="lg">
+        <BackLink />
+        {missing ? (
+          <Card withBorder radius="lg">
+            <EmptyState
+              py="xl"
+              icon={<IconBuildingOff aria-hidden />}
+              title={t('investors.notFoundTitle')}
+              description={t('investors.notFoundDescription')}
+              data-testid="investor-not-found"
+            />
+          </Card>
+        ) : (
+          <ErrorState
+            error={organization.error}
+            onRetry={() => void organization.refetch()}
+            retrying={organization.isFetching}
+          />
+        )}
+      </Stack>
+    );
+  }
+  return <RecordView organization={organization.data} me={me} />;
+}
+
+function RecordView({ organization, me }: { organization: Organization; me: Me }) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const navigate = useNavigate();
+  const [editOpened, editModal] = useDisclosure(false);
+  const [deleteOpened, deleteModal] = useDisclosure(false);
+  const remove = useDeleteOrganization();
+  // The server enforces the same rule; the page only avoids offering what would be refused.
+  const canChange = isManager(me) || organization.ownerId === me.id;
+
+  const closeDelete = () => {
+    remove.reset();
+    deleteModal.close();
+  };
+  const confirmDelete = () =>
+    remove.mutate(organization, {
+      onSuccess: () => {
+        notify({ tone: 'success', message: t('investors.deletedNotice', { name: organization.name }) });
+        deleteModal.close();
+        void navigate(INVESTORS_PATH, { replace: true });
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Stack gap={6} miw={0} style={{ flex: '1 1 360px' }}>
+          <Title order={1} fz={{ base: 24, sm: 28 }} style={{ overflowWrap: 'anywhere' }} data-testid="investor-name">
+            {organization.name}
+          </Title>
+          {organization.legalName && organization.legalName !== organization.name && (
+            <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {organization.legalName}
+            </Text>
+          )}
+          <Group gap="md" mt={4} wrap="wrap">
+            <KindBadge kind={organization.kind} />
+            <Text size="sm" c="dimmed">
+              {countryName(organization.country, language)}
+            </Text>
+            <Group gap={6} wrap="nowrap">
+              <Avatar name={organization.ownerName} color="initials" radius="xl" size={22} aria-hidden />
+              <Text size="sm">
+                <Text span size="sm" c="dimmed">
+                  {t('investors.owner')}:
+                </Text>{' '}
+                {organization.ownerName}
+              </Text>
+            </Group>
+          </Group>
+        </Stack>
+        {canChange && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              color="red"
+              onClick={deleteModal.open}
+              data-testid="delete-investor"
+            >
+              {t('investors.delete')}
+            </Button>
+            <Button
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={editModal.open}
+              data-testid="edit-investor"
+            >
+              {t('common.edit')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {!canChange && (
+        <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} data-testid="read-only-notice">
+          {t('investors.readOnlyHint', { owner: organization.ownerName })}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: isManager(me) ? 7 : 12, lg: isManager(me) ? 8 : 12 }}>
+          <Stack gap="lg">
+            <OrganizationDetails organization={organization} />
+            {RELATED_PANELS.map((Panel, index) => (
+              <Panel key={index} organization={organization} me={me} />
+            ))}
+          </Stack>
+        </Grid.Col>
+        {isManager(me) && (
+          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+            <OrganizationHistory organizationId={organization.id} enabled />
+          </Grid.Col>
+        )}
+      </Grid>
+      <EditOrganizationModal me={me} organization={organization} opened={editOpened} onClose={editModal.close} />
+      <ConfirmModal
+        opened={deleteOpened}
+        title={t('investors.deleteTitle')}
+        message={t('investors.deleteConfirm', { name: organization.name })}
+        confirmLabel={t('investors.delete')}
+        destructive
+        pending={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={closeDelete}
+      >
+        {remove.isError && (
+          <Alert color="red" variant="light" role="alert" title={t('investors.deleteFailed')}>
+            {isStaleVersion(remove.error)
+              ? t('investors.deleteStale')
+              : isApiError(remove.error) && remove.error.status === 403
+                ? t('investors.forbiddenEdit', { owner: organization.ownerName })
+                : isApiError(remove.error)
+                  ? (remove.error.problem.detail ?? remove.error.problem.title)
+                  : t('errors.unexpected')}
+          </Alert>
+        )}
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  const { state } = useLocation();
+  return (
+    <Anchor component={Link} to={listReturnPath(state)} size="sm" w="fit-content">
+      <Group gap={4} wrap="nowrap">
+        <IconArrowLeft size={16} aria-hidden />
+        {t('investors.back')}
+      </Group>
+    </Anchor>
+  );
+}
+
+function RecordSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" data-testid="investor-loading">
+      <Skeleton height={14} width={120} />
+      <Skeleton height={32} width="45%" />
+      <Skeleton height={18} width="30%" />
+      <Skeleton height={280} radius="lg" />
+    </Stack>
+  );
+}

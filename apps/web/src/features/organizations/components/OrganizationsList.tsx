@@ -1,0 +1,394 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Me, Organization } from '@irm/contracts';
+import {
+  Anchor,
+  Avatar,
+  Button,
+  Card,
+  Chip,
+  EmptyState,
+  Group,
+  Loader,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconBuildingFactory2, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { OrganizationListFilters } from '../../../shared/api';
+import { useFormatters, useLanguage } from '../../../shared/i18n';
+import { ErrorState, PageHeader } from '../../../shared/ui';
+import { useOrganizationList } from '../hooks/use-organizations';
+import { investorPath, type FromListState } from '../paths';
+import { KindBadge, SectorBadges } from './badges';
+import { CreateOrganizationModal } from './CreateOrganizationModal';
+import { isKind, kindOptions } from './options';
+import { countryName, countryOptions, sectorOptionGroups } from './reference-data';
+import { diacriticInsensitiveFilter } from './search-filter';
+
+const SEARCH_DEBOUNCE_MS = 300;
+type FilterParam = 'q' | 'kind' | 'country' | 'sector' | 'mine';
+
+/**
+ * The investor list. Filters live in the address, so a filtered list can be shared, reloaded, and returned to
+ * from a record.
+ */
+export function OrganizationsList({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [createOpened, createModal] = useDisclosure(false);
+
+  const setParam = (name: FilterParam, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || null);
+    // Only a settled search goes to the address; the params themselves are read, not watched.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const kind = params.get('kind');
+  const country = params.get('country');
+  const sector = params.get('sector');
+  const mine = params.get('mine') === '1';
+  const filters = useMemo<OrganizationListFilters>(
+    () => ({
+      q: params.get('q') || undefined,
+      kind: isKind(kind) ? kind : undefined,
+      country: country || undefined,
+      sector: sector || undefined,
+      ownerId: mine ? me.id : undefined,
+    }),
+    [params, kind, country, sector, mine, me.id],
+  );
+  const filtered = Object.values(filters).some(Boolean);
+  const clearFilters = () => {
+    setSearch('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const list = useOrganizationList(filters);
+  const organizations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const countries = useMemo(() => countryOptions(language), [language]);
+  const sectors = useMemo(() => sectorOptionGroups(language), [language]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('investors.title')}
+        description={t('investors.description')}
+        actions={
+          <Button
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={createModal.open}
+            data-testid="add-investor"
+          >
+            {t('investors.add')}
+          </Button>
+        }
+      />
+      <Card withBorder radius="lg" padding={0}>
+        <Stack gap="sm" p="md">
+          <Group gap="sm" wrap="wrap" align="flex-end">
+            <TextInput
+              aria-label={t('investors.search')}
+              placeholder={t('investors.search')}
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              style={{ flex: '1 1 320px' }}
+              data-testid="investor-search"
+            />
+            <Select
+              aria-label={t('investors.kindLabel')}
+              data={[{ value: '', label: t('investors.allKinds') }, ...kindOptions(t)]}
+              value={kind ?? ''}
+              onChange={(value) => setParam('kind', value)}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 230 }}
+            />
+            <Select
+              aria-label={t('investors.country')}
+              data={[{ value: '', label: t('investors.allCountries') }, ...countries]}
+              value={country ?? ''}
+              onChange={(value) => setParam('country', value)}
+              searchable
+              filter={diacriticInsensitiveFilter}
+              limit={300}
+              nothingFoundMessage={t('investors.nothingFound')}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 200 }}
+            />
+            <Select
+              aria-label={t('investors.sectorsShort')}
+              data={[{ value: '', label: t('investors.allSectors') }, ...sectors]}
+              value={sector ?? ''}
+              onChange={(value) => setParam('sector', value)}
+              searchable
+              filter={diacriticInsensitiveFilter}
+              limit={200}
+              nothingFoundMessage={t('investors.nothingFound')}
+              allowDeselect={false}
+              comboboxProps={{ width: 360, position: 'bottom-start' }}
+              w={{ base: '100%', xs: 220 }}
+            />
+          </Group>
+          <Group gap="sm" justify="space-between">
+            <Chip
+              checked={mine}
+              onChange={(checked) => setParam('mine', checked ? '1' : null)}
+              variant="light"
+              data-testid="filter-mine"
+            >
+              {t('investors.mine')}
+            </Chip>
+            {filtered && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                color="gray"
+                leftSection={<IconFilterOff size={16} aria-hidden />}
+                onClick={clearFilters}
+              >
+                {t('investors.clearFilters')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+        <ListBody
+          list={list}
+          organizations={organizations}
+          filtered={filtered}
+          onAdd={createModal.open}
+          onClearFilters={clearFilters}
+        />
+      </Card>
+      <CreateOrganizationModal me={me} opened={createOpened} onClose={createModal.close} />
+    </>
+  );
+}
+
+interface ListBodyProps {
+  list: ReturnType<typeof useOrganizationList>;
+  organizations: Organization[];
+  filtered: boolean;
+  onAdd: () => void;
+  onClearFilters: () => void;
+}
+
+function ListBody({ list, organizations, filtered, onAdd, onClearFilters }: ListBodyProps) {
+  const { t } = useTranslation();
+  if (list.isPending) {
+    return (
+      <Stack gap="sm" p="md" aria-busy="true" data-testid="investors-loading">
+        {[0, 1, 2, 3, 4].map((row) => (
+          <Skeleton key={row} height={44} />
+        ))}
+      </Stack>
+    );
+  }
+  if (list.isError && organizations.length === 0) {
+    return (
+      <Stack p="md">
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      </Stack>
+    );
+  }
+  if (organizations.length === 0) {
+    return filtered ? (
+      <EmptyState
+        py="xl"
+        icon={<IconSearch aria-hidden />}
+        title={t('investors.noMatchTitle')}
+        description={t('investors.noMatchDescription')}
+        data-testid="investors-empty"
+      >
+        <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClearFilters}>
+          {t('investors.clearFilters')}
+        </Button>
+      </EmptyState>
+    ) : (
+      <EmptyState
+        py="xl"
+        icon={<IconBuildingFactory2 aria-hidden />}
+        title={t('investors.emptyTitle')}
+        description={t('investors.emptyDescription')}
+        data-testid="investors-empty"
+      >
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+          {t('investors.add')}
+        </Button>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      {list.isError && (
+        <Stack px="md" pb="md">
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        </Stack>
+      )}
+      {/* Small screens get one card per investor instead of a table that scrolls sideways. */}
+      <Stack gap={0} hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {organizations.map((organization) => (
+          <OrganizationCard key={organization.id} organization={organization} />
+        ))}
+      </Stack>
+      <Table.ScrollContainer minWidth={960} type="native" visibleFrom="sm">
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="investors-table">
+          <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Tr>
+              <Table.Th>{t('investors.name')}</Table.Th>
+              <Table.Th>{t('investors.kindLabel')}</Table.Th>
+              <Table.Th>{t('investors.country')}</Table.Th>
+              <Table.Th>{t('investors.sectorsShort')}</Table.Th>
+              <Table.Th>{t('investors.taxCode')}</Table.Th>
+              <Table.Th>{t('investors.owner')}</Table.Th>
+              <Table.Th>{t('investors.updated')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {organizations.map((organization) => (
+              <OrganizationRow key={organization.id} organization={organization} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" p="md" gap="sm">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('investors.shown', { count: organizations.length })}
+        </Text>
+        {list.hasNextPage && (
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Group>
+    </>
+  );
+}
+
+function RecordLink({ organization }: { organization: Organization }) {
+  const { search } = useLocation();
+  const state: FromListState = { listSearch: search };
+  return (
+    <Anchor
+      component={Link}
+      to={investorPath(organization.id)}
+      state={state}
+      fw={600}
+      size="sm"
+      c="inherit"
+      data-testid="investor-link"
+    >
+      {organization.name}
+    </Anchor>
+  );
+}
+
+function OrganizationRow({ organization }: { organization: Organization }) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const format = useFormatters();
+  return (
+    <Table.Tr data-testid="investor-row" data-investor-id={organization.id}>
+      <Table.Td maw={320}>
+        <RecordLink organization={organization} />
+        {organization.legalName && organization.legalName !== organization.name && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {organization.legalName}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <KindBadge kind={organization.kind} short />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">
+          {countryName(organization.country, language)}{' '}
+          <Text span size="xs" c="dimmed">
+            {organization.country}
+          </Text>
+        </Text>
+      </Table.Td>
+      <Table.Td miw={150}>
+        <SectorBadges sectors={organization.sectors} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {organization.taxCode ? (
+          <Text size="sm" ff="monospace">
+            {organization.taxCode}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('investors.none')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap={8} wrap="nowrap">
+          <Avatar name={organization.ownerName} color="initials" radius="xl" size={26} aria-hidden />
+          <Text size="sm">{organization.ownerName}</Text>
+        </Group>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{format.date(organization.updatedAt)}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function OrganizationCard({ organization }: { organization: Organization }) {
+  const [language] = useLanguage();
+  const format = useFormatters();
+  return (
+    <Stack
+      component="li"
+      gap={6}
+      px="md"
+      py="sm"
+      data-testid="investor-card"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <div style={{ minWidth: 0 }}>
+          <RecordLink organization={organization} />
+          {organization.legalName && organization.legalName !== organization.name && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {organization.legalName}
+            </Text>
+          )}
+        </div>
+        <KindBadge kind={organization.kind} short />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[countryName(organization.country, language), organization.taxCode].filter(Boolean).join(' · ')}
+      </Text>
+      <SectorBadges sectors={organization.sectors} max={4} />
+      <Group gap={6} wrap="nowrap">
+        <Avatar name={organization.ownerName} color="initials" radius="xl" size={20} aria-hidden />
+        <Text size="xs" c="dimmed" truncate="end">
+          {organization.ownerName} · {format.date(organization.updatedAt)}
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import type { CreateOrganizationRequest, Organization, Page, UpdateOrganizationRequest } from '@irm/contracts';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { isApiError, queryKeys, type OrganizationListFilters } from '../../../shared/api';
+import {
+  createOrganization,
+  deleteOrganization,
+  fetchOrganization,
+  fetchOrganizationHistory,
+  fetchOrganizations,
+  fetchOwnerOptions,
+  updateOrganization,
+} from '../api/organizations.api';
+
+export function useOrganizationList(filters: OrganizationListFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.organizations.list(filters),
+    queryFn: ({ pageParam, signal }) => fetchOrganizations(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    // Typing in the search box keeps the current rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganization(id: string) {
+  return useQuery({
+    queryKey: queryKeys.organizations.detail(id),
+    queryFn: ({ signal }) => fetchOrganization(id, signal),
+  });
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateOrganizationRequest) => createOrganization(request),
+    onSuccess: (created) => {
+      queryClient.setQueryData(queryKeys.organizations.detail(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
+    },
+  });
+}
+
+export interface OrganizationChange {
+  /** The record as the person saw it: its `version` guards against overwriting someone else's change. */
+  organization: Organization;
+  changes: Omit<UpdateOrganizationRequest, 'version'>;
+}
+
+export function isStaleVersion(error: unknown): boolean {
+  return isApiError(error) && error.status === 409;
+}
+
+export function isForbidden(error: unknown): boolean {
+  return isApiError(error) && error.status === 403;
+}
+
+export function useUpdateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ organization, changes }: OrganizationChange) =>
+      updateOrganization(organization.id, { ...changes, version: organization.version }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.organizations.detail(updated.id), updated);
+      replaceInLists(queryClient, updated);
+      // Filters and the name order may no longer match the changed row.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('organization', updated.id) });
+    },
+    onError: (error, { organization }) => {
+      // Someone else changed the record: load theirs, so the form shows what is true now.
+      if (isStaleVersion(error)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.detail(organization.id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('organization', organization.id) });
+      }
+    },
+  });
+}
+
+export function useDeleteOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (organization: Organization) => deleteOrganization(organization.id, organization.version),
+    onSuccess: (_result, organization) => {
+      queryClient.removeQueries({ queryKey: queryKeys.organizations.detail(organization.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
+    },
+    onError: (error, organization) => {
+      if (isStaleVersion(error)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.detail(organization.id) });
+      }
+    },
+  });
+}
+
+/**
+ * Who else can own a record. Listing users is not open to every role: when the server says no (403), the
+ * only choice is the person themself, which is also what the server does when no owner is sent.
+ */
+export function useOwnerOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.organizations.ownerOptions(),
+    queryFn: ({ signal }) => fetchOwnerOptions(signal),
+    enabled,
+    staleTime: 5 * 60_000,
+    select: (page) => page.items.map((user) => ({ id: user.id, name: user.name })),
+  });
+}
+
+/** The record's audit trail; only managers and admins may read it, so it is asked for only for them. */
+export function useOrganizationHistory(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.audit.subject('organization', id),
+    queryFn: ({ signal }) => fetchOrganizationHistory(id, signal),
+    enabled,
+  });
+}
+
+function replaceInLists(queryClient: QueryClient, updated: Organization): void {
+  queryClient.setQueriesData<InfiniteData<Page<Organization>>>(
+    { queryKey: queryKeys.organizations.lists() },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((item) => (item.id === updated.id ? updated : item)),
+        })),
+      },
+  );
+}
