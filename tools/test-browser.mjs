@@ -50,6 +50,8 @@ main(async () => {
     ADMIN_PASSWORD: ADMIN.password,
   };
 
+  // A fresh namespace like the fresh database: earlier runs' sign-in counters and queues must not carry over.
+  await step('Clear the irm-browser Redis keys', () => clearRedisPrefix(services.redisUrl, env.REDIS_PREFIX));
   await step('Build API and web', () => run('npm', ['run', 'build']));
   await step('Migrate database', () => run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }));
   await step('Seed', () => run(process.execPath, [apiEntry('cli/seed')], { env, name: 'seed' }));
@@ -70,3 +72,21 @@ main(async () => {
     }),
   );
 });
+
+async function clearRedisPrefix(url, prefix) {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    let removed = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) removed += await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    detail(`${removed} keys removed`);
+  } finally {
+    redis.disconnect();
+  }
+}
