@@ -1,3 +1,4 @@
+export * from './contacts';
 export * from './organizations';
 export * from './admin-users';
 export * from './audit';
