@@ -27,6 +27,8 @@ const shared = {
 };
 
 export default {
+  // Real servers on a shared 2-core machine: allow for a slow moment rather than fail (unit tests finish in ms anyway).
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -36,15 +38,12 @@ export default {
     {
       ...shared,
       displayName: 'integration',
-      // Real servers on a shared 2-core machine: allow for a slow moment rather than fail.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/apps/api/src/**/*.int-spec.ts', '<rootDir>/apps/api/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
     },
     {
       ...shared,
       displayName: 'e2e',
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/apps/api/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
     },

@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -26,6 +27,7 @@ export class AppModule {
         HealthModule,
         ZonesModule,
         OrganizationsModule,
+    ContactsModule,
         ...extraModules,
       ],
     };

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isCountryCode, isValidTaxCode, isVsicCode } from '@irm/domain';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
@@ -37,3 +38,21 @@ export const IsVsicCode = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** A phone number in any common notation; Vietnamese numbers may omit +84. Normalised to E.164 by `toE164`. */
+export const IsPhoneNumber = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPhoneNumber',
+      validator: {
+        validate: (value) => typeof value === 'string' && toE164(value) !== null,
+        defaultMessage: () => 'must be a valid phone number, e.g. 0912 345 678 or +81 3 1234 5678',
+      },
+    },
+    options,
+  );
+
+export function toE164(value: string): string | null {
+  const parsed = parsePhoneNumberFromString(value, 'VN');
+  return parsed?.isValid() ? parsed.number : null;
+}

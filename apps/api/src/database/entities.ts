@@ -1,6 +1,7 @@
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { UserSessionEntity } from '../auth/user-session.entity';
+import { ContactEntity } from '../contacts/contact.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   ApiTokenEntity,
   AuditEventEntity,
   OrganizationEntity,
+  ContactEntity,
 ];

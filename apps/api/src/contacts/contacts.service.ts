@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, Contact, EmailConsent, Page } from '@irm/contracts';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { isManagerOrAdmin, Principal } from '../auth/principal';
+import { assertCanEdit } from '../auth/record-policy';
+import { AppException, ErrorCode } from '../common/app-exception';
+import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
+import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
+import type { ContactEntity } from './contact.entity';
+import { ContactRow, ContactsRepository } from './contacts.repository';
+
+const SUBJECT = 'contact';
+const AUDITED = [
+  'fullName',
+  'email',
+  'phone',
+  'position',
+  'organizationId',
+  'preferredLanguage',
+  'emailConsent',
+  'consentSource',
+  'ownerId',
+] as const;
+
+function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    fullName: row.fullName,
+    email: row.email,
+    phone: row.phone,
+    position: row.position,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    preferredLanguage: row.preferredLanguage as Contact['preferredLanguage'],
+    emailConsent: row.emailConsent,
+    consentChangedAt: row.consentChangedAt ? new Date(row.consentChangedAt).toISOString() : null,
+    consentSource: row.consentSource,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    version: row.version,
+  };
+}
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly contacts: ContactsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ContactListQueryDto): Promise<Page<Contact>> {
+    const after = query.cursor
+      ? (decodeCursor(query.cursor, 2, ([, id]) => UUID_PATTERN.test(String(id))) as [string, string])
+      : undefined;
+    const rows = await this.contacts.list({ ...query, after, limit: query.limit });
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(toContact),
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.fullName, last.id]) : null,
+    };
+  }
+
+  async get(id: string): Promise<Contact> {
+    const row = await this.contacts.findById(id);
+    if (!row) throw new AppException(ErrorCode.NotFound, `Contact ${id} does not exist.`);
+    return toContact(row);
+  }
+
+  async create(principal: Principal, input: CreateContactDto): Promise<Contact> {
+    const ownerId = input.ownerId ?? principal.userId;
+    if (ownerId !== principal.userId && !isManagerOrAdmin(principal)) {
+      throw new AppException(ErrorCode.Forbidden, 'Only managers assign contacts to someone else.');
+    }
+    return this.write(async (manager) => {
+      const values = await this.checked(manager, { ...input, ownerId }, null);
+      const id = await this.contacts.insert(manager, values);
+      const created = (await this.contacts.findById(id, manager))!;
+      await this.audit.record(manager, {
+        action: AuditAction.Create,
+        subjectType: SUBJECT,
+        subjectId: id,
+        changes: diff({} as ContactEntity, created, AUDITED),
+      });
+      return created;
+    });
+  }
+
+  async update(principal: Principal, id: string, input: UpdateContactDto): Promise<Contact> {
+    const { version, ...changes } = input;
+    return this.write(async (manager) => {
+      const before = await this.contacts.findForUpdate(manager, id);
+      if (!before) throw new AppException(ErrorCode.NotFound, `Contact ${id} does not exist.`);
+      assertCanEdit(principal, before, 'contact');
+      if (before.version !== version)
+        throw new AppException(
+          ErrorCode.StaleVersion,
+          'Someone else changed this contact; reload to see their change.',
+        );
+      if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId && !isManagerOrAdmin(principal)) {
+        throw new AppException(ErrorCode.Forbidden, 'Only managers reassign contacts.');
+      }
+      await this.contacts.update(manager, id, await this.checked(manager, changes, before));
+      const after = (await this.contacts.findById(id, manager))!;
+      await this.audit.record(manager, {
+        action: AuditAction.Update,
+        subjectType: SUBJECT,
+        subjectId: id,
+        changes: diff(before, after, AUDITED),
+      });
+      return after;
+    });
+  }
+
+  async remove(principal: Principal, id: string, version: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.contacts.findForUpdate(manager, id);
+      if (!before) throw new AppException(ErrorCode.NotFound, `Contact ${id} does not exist.`);
+      assertCanEdit(principal, before, 'contact');
+      if (before.version !== version)
+        throw new AppException(ErrorCode.StaleVersion, 'Someone else changed this contact; reload before deleting.');
+      await this.contacts.delete(manager, id);
+      await this.audit.record(manager, {
+        action: AuditAction.Delete,
+        subjectType: SUBJECT,
+        subjectId: id,
+        details: Object.fromEntries(AUDITED.map((field) => [field, before[field]])),
+      });
+    });
+  }
+
+  /**
+   * Rules that need the database or several fields: the organization and owner exist, and a consent
+   * decision carries when and how it was made (a changed decision gets a fresh timestamp).
+   */
+  private async checked(
+    manager: EntityManager,
+    input: Partial<CreateContactDto>,
+    before: ContactEntity | null,
+  ): Promise<Partial<ContactEntity>> {
+    const values: Partial<ContactEntity> = { ...input } as Partial<ContactEntity>;
+    if (
+      input.organizationId &&
+      input.organizationId !== before?.organizationId &&
+      !(await this.contacts.organizationExists(manager, input.organizationId))
+    ) {
+      throw new AppException(ErrorCode.RuleViolated, 'The organization does not exist.', [
+        { field: 'organizationId', message: 'does not exist' },
+      ]);
+    }
+    if (
+      input.ownerId &&
+      input.ownerId !== before?.ownerId &&
+      !(await this.contacts.activeUserExists(manager, input.ownerId))
+    ) {
+      throw new AppException(ErrorCode.RuleViolated, 'The owner must be an active user.', [
+        { field: 'ownerId', message: 'is not an active user' },
+      ]);
+    }
+    const consent = input.emailConsent ?? before?.emailConsent ?? EmailConsent.Unknown;
+    const consentChanged =
+      input.emailConsent !== undefined && input.emailConsent !== (before?.emailConsent ?? EmailConsent.Unknown);
+    if (consentChanged) {
+      if (consent !== EmailConsent.Unknown && !input.consentSource) {
+        throw new AppException(ErrorCode.RuleViolated, 'Say how the consent was given or withdrawn.', [
+          { field: 'consentSource', message: 'is required when consent is opted in or out' },
+        ]);
+      }
+      values.consentChangedAt = consent === EmailConsent.Unknown ? null : new Date();
+      if (consent === EmailConsent.Unknown) values.consentSource = null;
+    }
+    return values;
+  }
+
+  private async write(task: (manager: EntityManager) => Promise<ContactRow>): Promise<Contact> {
+    try {
+      return toContact(await this.dataSource.transaction(task));
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'uq_contact_email'
+      ) {
+        throw new AppException(ErrorCode.Conflict, 'Another contact already has this email.', [
+          { field: 'email', message: 'is already used by another contact' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
