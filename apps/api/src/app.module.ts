@@ -27,7 +27,7 @@ export class AppModule {
         HealthModule,
         ZonesModule,
         OrganizationsModule,
-    ContactsModule,
+        ContactsModule,
         ...extraModules,
       ],
     };

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, Contact, EmailConsent, Page } from '@irm/contracts';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
-import { isManagerOrAdmin, Principal } from '../auth/principal';
-import { assertCanEdit } from '../auth/record-policy';
+import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
+import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
 import type { ContactEntity } from './contact.entity';
@@ -73,9 +73,7 @@ export class ContactsService {
 
   async create(principal: Principal, input: CreateContactDto): Promise<Contact> {
     const ownerId = input.ownerId ?? principal.userId;
-    if (ownerId !== principal.userId && !isManagerOrAdmin(principal)) {
-      throw new AppException(ErrorCode.Forbidden, 'Only managers assign contacts to someone else.');
-    }
+    checkOwnerChoice(principal, ownerId, null, 'contact');
     return this.write(async (manager) => {
       const values = await this.checked(manager, { ...input, ownerId }, null);
       const id = await this.contacts.insert(manager, values);
@@ -93,17 +91,8 @@ export class ContactsService {
   async update(principal: Principal, id: string, input: UpdateContactDto): Promise<Contact> {
     const { version, ...changes } = input;
     return this.write(async (manager) => {
-      const before = await this.contacts.findForUpdate(manager, id);
-      if (!before) throw new AppException(ErrorCode.NotFound, `Contact ${id} does not exist.`);
-      assertCanEdit(principal, before, 'contact');
-      if (before.version !== version)
-        throw new AppException(
-          ErrorCode.StaleVersion,
-          'Someone else changed this contact; reload to see their change.',
-        );
-      if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId && !isManagerOrAdmin(principal)) {
-        throw new AppException(ErrorCode.Forbidden, 'Only managers reassign contacts.');
-      }
+      const before = checkEditable(principal, await this.contacts.findForUpdate(manager, id), version, 'contact');
+      checkOwnerChoice(principal, changes.ownerId, before.ownerId, 'contact');
       await this.contacts.update(manager, id, await this.checked(manager, changes, before));
       const after = (await this.contacts.findById(id, manager))!;
       await this.audit.record(manager, {
@@ -118,11 +107,7 @@ export class ContactsService {
 
   async remove(principal: Principal, id: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const before = await this.contacts.findForUpdate(manager, id);
-      if (!before) throw new AppException(ErrorCode.NotFound, `Contact ${id} does not exist.`);
-      assertCanEdit(principal, before, 'contact');
-      if (before.version !== version)
-        throw new AppException(ErrorCode.StaleVersion, 'Someone else changed this contact; reload before deleting.');
+      const before = checkEditable(principal, await this.contacts.findForUpdate(manager, id), version, 'contact');
       await this.contacts.delete(manager, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
@@ -177,18 +162,13 @@ export class ContactsService {
   }
 
   private async write(task: (manager: EntityManager) => Promise<ContactRow>): Promise<Contact> {
-    try {
-      return toContact(await this.dataSource.transaction(task));
-    } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { constraint?: string }).constraint === 'uq_contact_email'
-      ) {
-        throw new AppException(ErrorCode.Conflict, 'Another contact already has this email.', [
-          { field: 'email', message: 'is already used by another contact' },
-        ]);
-      }
-      throw error;
-    }
+    const row = await withUniqueFields(() => this.dataSource.transaction(task), {
+      uq_contact_email: {
+        field: 'email',
+        message: 'is already used by another contact',
+        detail: 'Another contact already has this email.',
+      },
+    });
+    return toContact(row);
   }
 }

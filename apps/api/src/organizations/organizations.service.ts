@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, Organization, Page } from '@irm/contracts';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
-import { isManagerOrAdmin, Principal } from '../auth/principal';
-import { assertCanEdit } from '../auth/record-policy';
+import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
+import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
 import type { OrganizationEntity } from './organization.entity';
@@ -46,13 +46,6 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-function taxCodeTaken(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { constraint?: string }).constraint === 'uq_organization_tax_code'
-  );
-}
-
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -82,9 +75,7 @@ export class OrganizationsService {
 
   async create(principal: Principal, input: CreateOrganizationDto): Promise<Organization> {
     const ownerId = input.ownerId ?? principal.userId;
-    if (ownerId !== principal.userId && !isManagerOrAdmin(principal)) {
-      throw new AppException(ErrorCode.Forbidden, 'Only managers assign investors to someone else.');
-    }
+    checkOwnerChoice(principal, ownerId, null, 'investor');
     return this.write(async (manager) => {
       await this.assertOwnerExists(manager, ownerId);
       const id = await this.organizations.insert(manager, { ...input, ownerId });
@@ -102,20 +93,10 @@ export class OrganizationsService {
   async update(principal: Principal, id: string, input: UpdateOrganizationDto): Promise<Organization> {
     const { version, ...changes } = input;
     return this.write(async (manager) => {
-      const before = await this.organizations.findForUpdate(manager, id);
-      if (!before) throw new AppException(ErrorCode.NotFound, `Organization ${id} does not exist.`);
-      assertCanEdit(principal, before, 'investor');
-      if (before.version !== version) {
-        throw new AppException(
-          ErrorCode.StaleVersion,
-          'Someone else changed this investor; reload to see their change.',
-        );
-      }
-      if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) {
-        if (!isManagerOrAdmin(principal))
-          throw new AppException(ErrorCode.Forbidden, 'Only managers reassign investors.');
+      const before = checkEditable(principal, await this.organizations.findForUpdate(manager, id), version, 'investor');
+      checkOwnerChoice(principal, changes.ownerId, before.ownerId, 'investor');
+      if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId)
         await this.assertOwnerExists(manager, changes.ownerId);
-      }
       await this.organizations.update(manager, id, changes);
       const after = (await this.organizations.findById(id, manager))!;
       await this.audit.record(manager, {
@@ -130,12 +111,7 @@ export class OrganizationsService {
 
   async remove(principal: Principal, id: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const before = await this.organizations.findForUpdate(manager, id);
-      if (!before) throw new AppException(ErrorCode.NotFound, `Organization ${id} does not exist.`);
-      assertCanEdit(principal, before, 'investor');
-      if (before.version !== version) {
-        throw new AppException(ErrorCode.StaleVersion, 'Someone else changed this investor; reload before deleting.');
-      }
+      const before = checkEditable(principal, await this.organizations.findForUpdate(manager, id), version, 'investor');
       await this.organizations.delete(manager, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
@@ -155,16 +131,14 @@ export class OrganizationsService {
     }
   }
 
-  /** Runs a write in a transaction and turns a taken tax code into 409. */
   private async write(task: (manager: EntityManager) => Promise<OrganizationRow>): Promise<Organization> {
-    try {
-      return toOrganization(await this.dataSource.transaction(task));
-    } catch (error) {
-      if (taxCodeTaken(error))
-        throw new AppException(ErrorCode.Conflict, 'Another investor already has this tax code.', [
-          { field: 'taxCode', message: 'is already used by another investor' },
-        ]);
-      throw error;
-    }
+    const row = await withUniqueFields(() => this.dataSource.transaction(task), {
+      uq_organization_tax_code: {
+        field: 'taxCode',
+        message: 'is already used by another investor',
+        detail: 'Another investor already has this tax code.',
+      },
+    });
+    return toOrganization(row);
   }
 }
