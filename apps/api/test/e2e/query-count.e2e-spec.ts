@@ -27,12 +27,13 @@ describe('statements per list request (no N+1)', () => {
     for (let owner = 0; owner < 5; owner++) {
       const { client: staff } = await signedIn(t, Role.Staff);
       for (let i = 0; i < 12; i++) {
-        await staff.post('/api/organizations', {
+        const org = await staff.post('/api/organizations', {
           name: `Investor ${owner}-${i}`,
           kind: 'domestic',
           country: 'VN',
           sectors: ['C'],
         });
+        await staff.post('/api/contacts', { fullName: `Contact ${owner}-${i}`, organizationId: org.body.id });
       }
     }
     await seed(t.app.get(DataSource), { adminPassword: 'not used by this test at all' });
@@ -41,7 +42,7 @@ describe('statements per list request (no N+1)', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['/api/organizations', '/api/users', '/api/audit', '/api/zones'])(
+  it.each(['/api/organizations', '/api/contacts', '/api/users', '/api/audit', '/api/zones'])(
     '%s costs the same number of statements for 2 rows as for 50',
     async (path) => {
       const separator = path.includes('?') ? '&' : '?';
