@@ -3,6 +3,8 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequireRole } from '../features/auth';
 import { AdminUsersPage } from '../pages/AdminUsersPage';
 import { ApiTokensPage } from '../pages/ApiTokensPage';
+import { ContactRecordPage } from '../pages/ContactRecordPage';
+import { ContactsPage } from '../pages/ContactsPage';
 import { HomePage } from '../pages/HomePage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'investors', element: <InvestorsPage /> },
           { path: 'investors/:id', element: <InvestorRecordPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'contacts/:id', element: <ContactRecordPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

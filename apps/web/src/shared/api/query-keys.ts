@@ -1,4 +1,4 @@
-import type { OrganizationListQuery, Role } from '@irm/contracts';
+import type { ContactLanguage, EmailConsent, OrganizationListQuery, Role } from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -8,6 +8,15 @@ export interface UserListFilters {
 
 /** The list filters of the investors page; paging (`limit`, `cursor`) is the query's own business. */
 export type OrganizationListFilters = Omit<OrganizationListQuery, 'limit' | 'cursor'>;
+
+/** The list filters of the contacts page (and of an investor's contacts panel). */
+export interface ContactListFilters {
+  q?: string;
+  organizationId?: string;
+  ownerId?: string;
+  language?: ContactLanguage;
+  consent?: EmailConsent;
+}
 
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
@@ -29,6 +38,15 @@ export const queryKeys = {
     detail: (id: string) => [...queryKeys.organizations.details(), id] as const,
     /** People who can own a record; only some roles may list them. */
     ownerOptions: () => [...queryKeys.organizations.all(), 'owner-options'] as const,
+    /** Investors matching a typed name, for pickers in other features' forms. */
+    picker: (q: string) => [...queryKeys.organizations.all(), 'picker', q] as const,
+  },
+  contacts: {
+    all: () => ['contacts'] as const,
+    lists: () => [...queryKeys.contacts.all(), 'list'] as const,
+    list: (filters: ContactListFilters) => [...queryKeys.contacts.lists(), filters] as const,
+    details: () => [...queryKeys.contacts.all(), 'detail'] as const,
+    detail: (id: string) => [...queryKeys.contacts.details(), id] as const,
   },
   audit: {
     all: () => ['audit'] as const,

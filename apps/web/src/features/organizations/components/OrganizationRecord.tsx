@@ -19,6 +19,7 @@ import { IconArrowLeft, IconBuildingOff, IconLock, IconPencil, IconTrash } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../shared/api';
+import { OrganizationContactsPanel } from '../../contacts';
 import { useLanguage } from '../../../shared/i18n';
 import { ConfirmModal, ErrorState, notify, usePageTitle } from '../../../shared/ui';
 import { isStaleVersion, useDeleteOrganization, useOrganization } from '../hooks/use-organizations';
@@ -33,7 +34,9 @@ import { countryName } from './reference-data';
  * Panels about the investor's relations with the agency (contacts, timeline, tasks), shown under the details
  * in this order. Each feature that brings one adds it here; nothing is shown for a capability that does not exist.
  */
-export const RELATED_PANELS: readonly ComponentType<{ organization: Organization; me: Me }>[] = [];
+export const RELATED_PANELS: readonly ComponentType<{ organization: Organization; me: Me }>[] = [
+  OrganizationContactsPanel,
+];
 
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
 

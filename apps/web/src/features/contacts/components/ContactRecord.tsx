@@ -1,0 +1,205 @@
+import { Role, type Contact, type Me } from '@irm/contracts';
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Button,
+  Card,
+  EmptyState,
+  Grid,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowLeft, IconLock, IconPencil, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { isApiError } from '../../../shared/api';
+import { ConfirmModal, ErrorState, notify, usePageTitle } from '../../../shared/ui';
+import { investorPath } from '../../organizations/paths';
+import { isStaleVersion, useContact, useDeleteContact } from '../hooks/use-contacts';
+import { CONTACTS_PATH, listReturnPath } from '../paths';
+import { ConsentBadge } from './badges';
+import { ContactDetails } from './ContactDetails';
+import { ContactHistory } from './ContactHistory';
+import { EditContactModal } from './EditContactModal';
+
+const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
+
+/** One person: who they are, where they work, what changed; edit and delete for those allowed to. */
+export function ContactRecord({ id, me }: { id: string; me: Me }) {
+  const { t } = useTranslation();
+  const contact = useContact(id);
+  usePageTitle(contact.data?.fullName ?? t('contacts.title'));
+
+  if (contact.isPending) return <RecordSkeleton />;
+  if (contact.isError) {
+    const missing = isApiError(contact.error) && contact.error.status === 404;
+    return (
+      <Stack gap="lg">
+        <BackLink />
+        {missing ? (
+          <Card withBorder radius="lg">
+            <EmptyState
+              py="xl"
+              icon={<IconUserOff aria-hidden />}
+              title={t('contacts.notFoundTitle')}
+              description={t('contacts.notFoundDescription')}
+              data-testid="contact-not-found"
+            />
+          </Card>
+        ) : (
+          <ErrorState error={contact.error} onRetry={() => void contact.refetch()} retrying={contact.isFetching} />
+        )}
+      </Stack>
+    );
+  }
+  return <RecordView contact={contact.data} me={me} />;
+}
+
+function RecordView({ contact, me }: { contact: Contact; me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [editOpened, editModal] = useDisclosure(false);
+  const [deleteOpened, deleteModal] = useDisclosure(false);
+  const remove = useDeleteContact();
+  // The server enforces the same rule; the page only avoids offering what would be refused.
+  const canChange = isManager(me) || contact.ownerId === me.id;
+
+  const closeDelete = () => {
+    remove.reset();
+    deleteModal.close();
+  };
+  const confirmDelete = () =>
+    remove.mutate(contact, {
+      onSuccess: () => {
+        notify({ tone: 'success', message: t('contacts.deletedNotice', { name: contact.fullName }) });
+        deleteModal.close();
+        void navigate(CONTACTS_PATH, { replace: true });
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Group gap="md" wrap="nowrap" align="flex-start" miw={0} style={{ flex: '1 1 360px' }}>
+          <Avatar name={contact.fullName} color="initials" radius="xl" size={48} aria-hidden />
+          <Stack gap={6} miw={0}>
+            <Title order={1} fz={{ base: 24, sm: 28 }} style={{ overflowWrap: 'anywhere' }} data-testid="contact-name">
+              {contact.fullName}
+            </Title>
+            {(contact.position || contact.organizationName) && (
+              <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {contact.position}
+                {contact.position && contact.organizationName && ' · '}
+                {contact.organizationId && contact.organizationName && (
+                  <Anchor component={Link} to={investorPath(contact.organizationId)} inherit>
+                    {contact.organizationName}
+                  </Anchor>
+                )}
+              </Text>
+            )}
+            <Group gap="md" mt={4} wrap="wrap">
+              <ConsentBadge consent={contact.emailConsent} />
+              <Group gap={6} wrap="nowrap">
+                <Avatar name={contact.ownerName} color="initials" radius="xl" size={22} aria-hidden />
+                <Text size="sm">
+                  <Text span size="sm" c="dimmed">
+                    {t('contacts.owner')}:
+                  </Text>{' '}
+                  {contact.ownerName}
+                </Text>
+              </Group>
+            </Group>
+          </Stack>
+        </Group>
+        {canChange && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              color="red"
+              onClick={deleteModal.open}
+              data-testid="delete-contact"
+            >
+              {t('contacts.delete')}
+            </Button>
+            <Button
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={editModal.open}
+              data-testid="edit-contact"
+            >
+              {t('common.edit')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {!canChange && (
+        <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} data-testid="read-only-notice">
+          {t('contacts.readOnlyHint', { owner: contact.ownerName })}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: isManager(me) ? 7 : 12, lg: isManager(me) ? 8 : 12 }}>
+          <ContactDetails contact={contact} />
+        </Grid.Col>
+        {isManager(me) && (
+          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+            <ContactHistory contactId={contact.id} enabled />
+          </Grid.Col>
+        )}
+      </Grid>
+      <EditContactModal me={me} contact={contact} opened={editOpened} onClose={editModal.close} />
+      <ConfirmModal
+        opened={deleteOpened}
+        title={t('contacts.deleteTitle')}
+        message={t('contacts.deleteConfirm', { name: contact.fullName })}
+        confirmLabel={t('contacts.delete')}
+        destructive
+        pending={remove.isPending}
+        onConfirm={confirmDelete}
+        onClose={closeDelete}
+      >
+        {remove.isError && (
+          <Alert color="red" variant="light" role="alert" title={t('contacts.deleteFailed')}>
+            {isStaleVersion(remove.error)
+              ? t('contacts.deleteStale')
+              : isApiError(remove.error) && remove.error.status === 403
+                ? t('contacts.forbiddenEdit', { owner: contact.ownerName })
+                : isApiError(remove.error)
+                  ? (remove.error.problem.detail ?? remove.error.problem.title)
+                  : t('errors.unexpected')}
+          </Alert>
+        )}
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  const { state } = useLocation();
+  return (
+    <Anchor component={Link} to={listReturnPath(state)} size="sm" w="fit-content">
+      <Group gap={4} wrap="nowrap">
+        <IconArrowLeft size={16} aria-hidden />
+        {t('contacts.back')}
+      </Group>
+    </Anchor>
+  );
+}
+
+function RecordSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" data-testid="contact-loading">
+      <Skeleton height={14} width={120} />
+      <Skeleton height={32} width="45%" />
+      <Skeleton height={18} width="30%" />
+      <Skeleton height={280} radius="lg" />
+    </Stack>
+  );
+}

@@ -1,0 +1,415 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Contact, Me } from '@irm/contracts';
+import {
+  Anchor,
+  Avatar,
+  Button,
+  Card,
+  Chip,
+  EmptyState,
+  Group,
+  Loader,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { ContactListFilters } from '../../../shared/api';
+import { ErrorState, PageHeader } from '../../../shared/ui';
+import { investorPath } from '../../organizations/paths';
+import { useContactList } from '../hooks/use-contacts';
+import { contactPath, type FromListState } from '../paths';
+import { ConsentBadge, LanguageLabel } from './badges';
+import { CreateContactModal } from './CreateContactModal';
+import { consentOptions, isConsent, isContactLanguage, languageOptions } from './options';
+import { OrganizationPicker } from './OrganizationPicker';
+import { formatPhone } from './phone';
+
+const SEARCH_DEBOUNCE_MS = 300;
+// The investor's name rides along with its id, so the filter can show it without asking the server.
+type FilterParam = 'q' | 'organizationId' | 'organizationName' | 'language' | 'consent' | 'mine';
+
+/** The contact list. Filters live in the address, so a filtered list can be shared, reloaded and returned to. */
+export function ContactsList({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [createOpened, createModal] = useDisclosure(false);
+
+  const setFilters = (values: Partial<Record<FilterParam, string | null>>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(values)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debouncedSearch) setFilters({ q: debouncedSearch || null });
+    // Only a settled search goes to the address; the params themselves are read, not watched.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const organizationId = params.get('organizationId');
+  const organizationName = params.get('organizationName');
+  const language = params.get('language');
+  const consent = params.get('consent');
+  const mine = params.get('mine') === '1';
+  const filters = useMemo<ContactListFilters>(
+    () => ({
+      q: params.get('q') || undefined,
+      organizationId: organizationId || undefined,
+      language: isContactLanguage(language) ? language : undefined,
+      consent: isConsent(consent) ? consent : undefined,
+      ownerId: mine ? me.id : undefined,
+    }),
+    [params, organizationId, language, consent, mine, me.id],
+  );
+  const filtered = Object.values(filters).some(Boolean);
+  const clearFilters = () => {
+    setSearch('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const list = useContactList(filters);
+  const contacts = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('contacts.title')}
+        description={t('contacts.description')}
+        actions={
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={createModal.open} data-testid="add-contact">
+            {t('contacts.add')}
+          </Button>
+        }
+      />
+      <Card withBorder radius="lg" padding={0}>
+        <Stack gap="sm" p="md">
+          <Group gap="sm" wrap="wrap" align="flex-end">
+            <TextInput
+              aria-label={t('contacts.search')}
+              placeholder={t('contacts.search')}
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              style={{ flex: '1 1 320px' }}
+              data-testid="contact-search"
+            />
+            <OrganizationPicker
+              // Remounted when cleared from outside, so the typed text goes too.
+              key={organizationId ?? 'none'}
+              aria-label={t('contacts.organization')}
+              placeholder={t('contacts.allOrganizations')}
+              value={organizationId ? { value: organizationId, label: organizationName ?? organizationId } : null}
+              onChange={(choice) =>
+                setFilters({ organizationId: choice?.value ?? null, organizationName: choice?.label ?? null })
+              }
+              w={{ base: '100%', xs: 240 }}
+            />
+            <Select
+              aria-label={t('contacts.languageLabel')}
+              data={[{ value: '', label: t('contacts.allLanguages') }, ...languageOptions(t)]}
+              value={language ?? ''}
+              onChange={(value) => setFilters({ language: value })}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 170 }}
+            />
+            <Select
+              aria-label={t('contacts.consentLabel')}
+              data={[{ value: '', label: t('contacts.allConsents') }, ...consentOptions(t)]}
+              value={consent ?? ''}
+              onChange={(value) => setFilters({ consent: value })}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 210 }}
+            />
+          </Group>
+          <Group gap="sm" justify="space-between">
+            <Chip
+              checked={mine}
+              onChange={(checked) => setFilters({ mine: checked ? '1' : null })}
+              variant="light"
+              data-testid="filter-mine"
+            >
+              {t('contacts.mine')}
+            </Chip>
+            {filtered && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                color="gray"
+                leftSection={<IconFilterOff size={16} aria-hidden />}
+                onClick={clearFilters}
+              >
+                {t('contacts.clearFilters')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+        <ListBody
+          list={list}
+          contacts={contacts}
+          filtered={filtered}
+          onAdd={createModal.open}
+          onClearFilters={clearFilters}
+        />
+      </Card>
+      <CreateContactModal me={me} opened={createOpened} onClose={createModal.close} />
+    </>
+  );
+}
+
+interface ListBodyProps {
+  list: ReturnType<typeof useContactList>;
+  contacts: Contact[];
+  filtered: boolean;
+  onAdd: () => void;
+  onClearFilters: () => void;
+}
+
+function ListBody({ list, contacts, filtered, onAdd, onClearFilters }: ListBodyProps) {
+  const { t } = useTranslation();
+  if (list.isPending) {
+    return (
+      <Stack gap="sm" p="md" aria-busy="true" data-testid="contacts-loading">
+        {[0, 1, 2, 3, 4].map((row) => (
+          <Skeleton key={row} height={44} />
+        ))}
+      </Stack>
+    );
+  }
+  if (list.isError && contacts.length === 0) {
+    return (
+      <Stack p="md">
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      </Stack>
+    );
+  }
+  if (contacts.length === 0) {
+    return filtered ? (
+      <EmptyState
+        py="xl"
+        icon={<IconSearch aria-hidden />}
+        title={t('contacts.noMatchTitle')}
+        description={t('contacts.noMatchDescription')}
+        data-testid="contacts-empty"
+      >
+        <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClearFilters}>
+          {t('contacts.clearFilters')}
+        </Button>
+      </EmptyState>
+    ) : (
+      <EmptyState
+        py="xl"
+        icon={<IconAddressBook aria-hidden />}
+        title={t('contacts.emptyTitle')}
+        description={t('contacts.emptyDescription')}
+        data-testid="contacts-empty"
+      >
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+          {t('contacts.add')}
+        </Button>
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      {list.isError && (
+        <Stack px="md" pb="md">
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        </Stack>
+      )}
+      {/* Small screens get one card per person instead of a table that scrolls sideways. */}
+      <Stack gap={0} hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {contacts.map((contact) => (
+          <ContactCard key={contact.id} contact={contact} />
+        ))}
+      </Stack>
+      <Table.ScrollContainer minWidth={900} type="native" visibleFrom="sm">
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="contacts-table">
+          <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Tr>
+              <Table.Th>{t('contacts.nameAndPosition')}</Table.Th>
+              <Table.Th>{t('contacts.organization')}</Table.Th>
+              <Table.Th>{t('contacts.emailAndPhone')}</Table.Th>
+              <Table.Th>{t('contacts.languageShort')}</Table.Th>
+              <Table.Th>{t('contacts.consentLabel')}</Table.Th>
+              <Table.Th>{t('contacts.owner')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {contacts.map((contact) => (
+              <ContactRow key={contact.id} contact={contact} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" p="md" gap="sm">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('contacts.shown', { count: contacts.length })}
+        </Text>
+        {list.hasNextPage && (
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        )}
+      </Group>
+    </>
+  );
+}
+
+export function ContactLink({ contact }: { contact: Contact }) {
+  const { search } = useLocation();
+  const state: FromListState = { listSearch: search };
+  return (
+    <Anchor
+      component={Link}
+      to={contactPath(contact.id)}
+      state={state}
+      fw={600}
+      size="sm"
+      c="inherit"
+      data-testid="contact-link"
+    >
+      {contact.fullName}
+    </Anchor>
+  );
+}
+
+function OrganizationLink({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  if (!contact.organizationId || !contact.organizationName) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('contacts.none')}
+      </Text>
+    );
+  }
+  return (
+    <Anchor component={Link} to={investorPath(contact.organizationId)} size="sm">
+      {contact.organizationName}
+    </Anchor>
+  );
+}
+
+/** Email over phone: long addresses are cut rather than broken mid-word (the full one is on hover and the record). */
+function ReachableAt({ contact }: { contact: Contact }) {
+  const { t } = useTranslation();
+  if (!contact.email && !contact.phone) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('contacts.none')}
+      </Text>
+    );
+  }
+  return (
+    <>
+      {contact.email && (
+        <Text size="sm" truncate="end" maw={240} title={contact.email}>
+          {contact.email}
+        </Text>
+      )}
+      {contact.phone && (
+        <Text size="sm" c={contact.email ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          {formatPhone(contact.phone)}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function ContactRow({ contact }: { contact: Contact }) {
+  return (
+    <Table.Tr data-testid="contact-row" data-contact-id={contact.id}>
+      <Table.Td miw={160} maw={260}>
+        <ContactLink contact={contact} />
+        {contact.position && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {contact.position}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td miw={160} maw={260}>
+        <OrganizationLink contact={contact} />
+      </Table.Td>
+      <Table.Td>
+        <ReachableAt contact={contact} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">
+          <LanguageLabel language={contact.preferredLanguage} />
+        </Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <ConsentBadge consent={contact.emailConsent} />
+      </Table.Td>
+      <Table.Td>
+        <Group gap={8} wrap="nowrap">
+          <Avatar name={contact.ownerName} color="initials" radius="xl" size={26} aria-hidden />
+          <Text size="sm">{contact.ownerName}</Text>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ContactCard({ contact }: { contact: Contact }) {
+  return (
+    <Stack
+      component="li"
+      gap={6}
+      px="md"
+      py="sm"
+      data-testid="contact-card"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <div style={{ minWidth: 0 }}>
+          <ContactLink contact={contact} />
+          {contact.position && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {contact.position}
+            </Text>
+          )}
+        </div>
+        <ConsentBadge consent={contact.emailConsent} />
+      </Group>
+      {contact.organizationId && <OrganizationLink contact={contact} />}
+      {(contact.email || contact.phone) && (
+        <Group gap={4} wrap="wrap" style={{ columnGap: 'var(--mantine-spacing-md)' }}>
+          {contact.email && (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {contact.email}
+            </Text>
+          )}
+          {contact.phone && (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {formatPhone(contact.phone)}
+            </Text>
+          )}
+        </Group>
+      )}
+      <Group gap={6} wrap="nowrap">
+        <Avatar name={contact.ownerName} color="initials" radius="xl" size={20} aria-hidden />
+        <Text size="xs" c="dimmed" truncate="end">
+          {contact.ownerName} · <LanguageLabel language={contact.preferredLanguage} />
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Contact, CreateContactRequest, Page, UpdateContactRequest } from '@irm/contracts';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { isApiError, queryKeys, type ContactListFilters } from '../../../shared/api';
+import {
+  createContact,
+  deleteContact,
+  fetchContact,
+  fetchContactHistory,
+  fetchContacts,
+  searchOrganizations,
+  updateContact,
+} from '../api/contacts.api';
+
+export function useContactList(filters: ContactListFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.contacts.list(filters),
+    queryFn: ({ pageParam, signal }) => fetchContacts(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    // Typing in the search box keeps the current rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: queryKeys.contacts.detail(id),
+    queryFn: ({ signal }) => fetchContact(id, signal),
+  });
+}
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateContactRequest) => createContact(request),
+    onSuccess: (created) => {
+      queryClient.setQueryData(queryKeys.contacts.detail(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
+    },
+  });
+}
+
+export interface ContactChange {
+  /** The record as the person saw it: its `version` guards against overwriting someone else's change. */
+  contact: Contact;
+  changes: Omit<UpdateContactRequest, 'version'>;
+}
+
+export function isStaleVersion(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.code === 'stale_version';
+}
+
+export function isForbidden(error: unknown): boolean {
+  return isApiError(error) && error.status === 403;
+}
+
+export function useUpdateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contact, changes }: ContactChange) =>
+      updateContact(contact.id, { ...changes, version: contact.version }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.contacts.detail(updated.id), updated);
+      replaceInLists(queryClient, updated);
+      // Filters and the name order may no longer match the changed row.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('contact', updated.id) });
+    },
+    onError: (error, { contact }) => {
+      // Someone else changed the record: load theirs, so the form shows what is true now.
+      if (isStaleVersion(error)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.detail(contact.id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('contact', contact.id) });
+      }
+    },
+  });
+}
+
+export function useDeleteContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (contact: Contact) => deleteContact(contact.id, contact.version),
+    onSuccess: (_result, contact) => {
+      queryClient.removeQueries({ queryKey: queryKeys.contacts.detail(contact.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
+    },
+    onError: (error, contact) => {
+      if (isStaleVersion(error)) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.detail(contact.id) });
+      }
+    },
+  });
+}
+
+/** The contact's audit trail; only managers and admins may read it, so it is asked for only for them. */
+export function useContactHistory(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.audit.subject('contact', id),
+    queryFn: ({ signal }) => fetchContactHistory(id, signal),
+    enabled,
+  });
+}
+
+/** Investors matching the typed text, as picker options. */
+export function useOrganizationOptions(q: string) {
+  return useQuery({
+    queryKey: queryKeys.organizations.picker(q),
+    queryFn: ({ signal }) => searchOrganizations(q, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    select: (page) => page.items.map((organization) => ({ value: organization.id, label: organization.name })),
+  });
+}
+
+function replaceInLists(queryClient: QueryClient, updated: Contact): void {
+  queryClient.setQueriesData<InfiniteData<Page<Contact>>>(
+    { queryKey: queryKeys.contacts.lists() },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map((item) => (item.id === updated.id ? updated : item)),
+        })),
+      },
+  );
+}

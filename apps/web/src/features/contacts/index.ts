@@ -1,0 +1,4 @@
+export { ContactRecord } from './components/ContactRecord';
+export { ContactsList } from './components/ContactsList';
+export { OrganizationContactsPanel } from './components/OrganizationContactsPanel';
+export { CONTACTS_PATH, contactPath } from './paths';
