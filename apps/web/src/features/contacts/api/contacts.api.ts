@@ -1,11 +1,4 @@
-import type {
-  AuditEvent,
-  Contact,
-  CreateContactRequest,
-  Organization,
-  Page,
-  UpdateContactRequest,
-} from '@irm/contracts';
+import type { Contact, CreateContactRequest, Organization, Page, UpdateContactRequest } from '@irm/contracts';
 import { api, type ContactListFilters } from '../../../shared/api';
 
 const PAGE_SIZE = 50;
@@ -37,10 +30,6 @@ export function updateContact(id: string, request: UpdateContactRequest): Promis
 
 export function deleteContact(id: string, version: number): Promise<void> {
   return api.delete(contactPath(id), { query: { version } });
-}
-
-export function fetchContactHistory(id: string, signal?: AbortSignal): Promise<Page<AuditEvent>> {
-  return api.get<Page<AuditEvent>>('/audit', { query: { subjectType: 'contact', subjectId: id, limit: 100 }, signal });
 }
 
 /** Investors whose name matches what was typed, for the organization picker. */

@@ -1,26 +1,13 @@
 import { Role, type Contact, type Me } from '@irm/contracts';
-import {
-  Alert,
-  Anchor,
-  Avatar,
-  Button,
-  Card,
-  EmptyState,
-  Grid,
-  Group,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconLock, IconPencil, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { IconLock, IconPencil, IconTrash, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { isApiError } from '../../../shared/api';
-import { ConfirmModal, ErrorState, notify, usePageTitle } from '../../../shared/ui';
+import { notify, usePageTitle } from '../../../shared/ui';
 import { investorPath } from '../../organizations/paths';
-import { isStaleVersion, useContact, useDeleteContact } from '../hooks/use-contacts';
+import { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import { useContact, useDeleteContact } from '../hooks/use-contacts';
 import { CONTACTS_PATH, listReturnPath } from '../paths';
 import { ConsentBadge } from './badges';
 import { ContactDetails } from './ContactDetails';
@@ -35,26 +22,19 @@ export function ContactRecord({ id, me }: { id: string; me: Me }) {
   const contact = useContact(id);
   usePageTitle(contact.data?.fullName ?? t('contacts.title'));
 
-  if (contact.isPending) return <RecordSkeleton />;
+  if (contact.isPending) return <RecordSkeleton testId="contact-loading" />;
   if (contact.isError) {
-    const missing = isApiError(contact.error) && contact.error.status === 404;
     return (
-      <Stack gap="lg">
-        <BackLink />
-        {missing ? (
-          <Card withBorder radius="lg">
-            <EmptyState
-              py="xl"
-              icon={<IconUserOff aria-hidden />}
-              title={t('contacts.notFoundTitle')}
-              description={t('contacts.notFoundDescription')}
-              data-testid="contact-not-found"
-            />
-          </Card>
-        ) : (
-          <ErrorState error={contact.error} onRetry={() => void contact.refetch()} retrying={contact.isFetching} />
-        )}
-      </Stack>
+      <RecordLoadFailed
+        query={contact}
+        backLink={<BackLink />}
+        notFound={{
+          icon: <IconUserOff aria-hidden />,
+          title: t('contacts.notFoundTitle'),
+          description: t('contacts.notFoundDescription'),
+          testId: 'contact-not-found',
+        }}
+      />
     );
   }
   return <RecordView contact={contact.data} me={me} />;
@@ -154,28 +134,19 @@ function RecordView({ contact, me }: { contact: Contact; me: Me }) {
         )}
       </Grid>
       <EditContactModal me={me} contact={contact} opened={editOpened} onClose={editModal.close} />
-      <ConfirmModal
+      <DeleteRecordModal
         opened={deleteOpened}
         title={t('contacts.deleteTitle')}
         message={t('contacts.deleteConfirm', { name: contact.fullName })}
         confirmLabel={t('contacts.delete')}
-        destructive
         pending={remove.isPending}
         onConfirm={confirmDelete}
         onClose={closeDelete}
-      >
-        {remove.isError && (
-          <Alert color="red" variant="light" role="alert" title={t('contacts.deleteFailed')}>
-            {isStaleVersion(remove.error)
-              ? t('contacts.deleteStale')
-              : isApiError(remove.error) && remove.error.status === 403
-                ? t('contacts.forbiddenEdit', { owner: contact.ownerName })
-                : isApiError(remove.error)
-                  ? (remove.error.problem.detail ?? remove.error.problem.title)
-                  : t('errors.unexpected')}
-          </Alert>
-        )}
-      </ConfirmModal>
+        error={remove.isError ? remove.error : null}
+        failedTitle={t('contacts.deleteFailed')}
+        staleMessage={t('contacts.deleteStale')}
+        forbiddenMessage={t('contacts.forbiddenEdit', { owner: contact.ownerName })}
+      />
     </Stack>
   );
 }
@@ -183,23 +154,5 @@ function RecordView({ contact, me }: { contact: Contact; me: Me }) {
 function BackLink() {
   const { t } = useTranslation();
   const { state } = useLocation();
-  return (
-    <Anchor component={Link} to={listReturnPath(state)} size="sm" w="fit-content">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={16} aria-hidden />
-        {t('contacts.back')}
-      </Group>
-    </Anchor>
-  );
-}
-
-function RecordSkeleton() {
-  return (
-    <Stack gap="lg" aria-busy="true" data-testid="contact-loading">
-      <Skeleton height={14} width={120} />
-      <Skeleton height={32} width="45%" />
-      <Skeleton height={18} width="30%" />
-      <Skeleton height={280} radius="lg" />
-    </Stack>
-  );
+  return <RecordBackLink to={listReturnPath(state)}>{t('contacts.back')}</RecordBackLink>;
 }

@@ -6,11 +6,9 @@ import {
   Button,
   Card,
   Chip,
-  EmptyState,
   Group,
   Loader,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -21,8 +19,9 @@ import { IconAddressBook, IconFilterOff, IconPlus, IconSearch } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { ContactListFilters } from '../../../shared/api';
-import { ErrorState, PageHeader } from '../../../shared/ui';
+import { PageHeader } from '../../../shared/ui';
 import { investorPath } from '../../organizations/paths';
+import { RecordListBody } from '../../records';
 import { useContactList } from '../hooks/use-contacts';
 import { contactPath, type FromListState } from '../paths';
 import { ConsentBadge, LanguageLabel } from './badges';
@@ -161,114 +160,28 @@ export function ContactsList({ me }: { me: Me }) {
             )}
           </Group>
         </Stack>
-        <ListBody
+        <RecordListBody
+          name="contacts"
           list={list}
-          contacts={contacts}
+          items={contacts}
           filtered={filtered}
           onAdd={createModal.open}
           onClearFilters={clearFilters}
+          emptyIcon={<IconAddressBook aria-hidden />}
+          tableMinWidth={900}
+          columns={[
+            t('contacts.nameAndPosition'),
+            t('contacts.organization'),
+            t('contacts.emailAndPhone'),
+            t('contacts.languageShort'),
+            t('contacts.consentLabel'),
+            t('contacts.owner'),
+          ]}
+          renderRow={(contact) => <ContactRow key={contact.id} contact={contact} />}
+          renderCard={(contact) => <ContactCard key={contact.id} contact={contact} />}
         />
       </Card>
       <CreateContactModal me={me} opened={createOpened} onClose={createModal.close} />
-    </>
-  );
-}
-
-interface ListBodyProps {
-  list: ReturnType<typeof useContactList>;
-  contacts: Contact[];
-  filtered: boolean;
-  onAdd: () => void;
-  onClearFilters: () => void;
-}
-
-function ListBody({ list, contacts, filtered, onAdd, onClearFilters }: ListBodyProps) {
-  const { t } = useTranslation();
-  if (list.isPending) {
-    return (
-      <Stack gap="sm" p="md" aria-busy="true" data-testid="contacts-loading">
-        {[0, 1, 2, 3, 4].map((row) => (
-          <Skeleton key={row} height={44} />
-        ))}
-      </Stack>
-    );
-  }
-  if (list.isError && contacts.length === 0) {
-    return (
-      <Stack p="md">
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      </Stack>
-    );
-  }
-  if (contacts.length === 0) {
-    return filtered ? (
-      <EmptyState
-        py="xl"
-        icon={<IconSearch aria-hidden />}
-        title={t('contacts.noMatchTitle')}
-        description={t('contacts.noMatchDescription')}
-        data-testid="contacts-empty"
-      >
-        <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClearFilters}>
-          {t('contacts.clearFilters')}
-        </Button>
-      </EmptyState>
-    ) : (
-      <EmptyState
-        py="xl"
-        icon={<IconAddressBook aria-hidden />}
-        title={t('contacts.emptyTitle')}
-        description={t('contacts.emptyDescription')}
-        data-testid="contacts-empty"
-      >
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
-          {t('contacts.add')}
-        </Button>
-      </EmptyState>
-    );
-  }
-  return (
-    <>
-      {list.isError && (
-        <Stack px="md" pb="md">
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-        </Stack>
-      )}
-      {/* Small screens get one card per person instead of a table that scrolls sideways. */}
-      <Stack gap={0} hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-        {contacts.map((contact) => (
-          <ContactCard key={contact.id} contact={contact} />
-        ))}
-      </Stack>
-      <Table.ScrollContainer minWidth={900} type="native" visibleFrom="sm">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="contacts-table">
-          <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Tr>
-              <Table.Th>{t('contacts.nameAndPosition')}</Table.Th>
-              <Table.Th>{t('contacts.organization')}</Table.Th>
-              <Table.Th>{t('contacts.emailAndPhone')}</Table.Th>
-              <Table.Th>{t('contacts.languageShort')}</Table.Th>
-              <Table.Th>{t('contacts.consentLabel')}</Table.Th>
-              <Table.Th>{t('contacts.owner')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {contacts.map((contact) => (
-              <ContactRow key={contact.id} contact={contact} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Group justify="space-between" p="md" gap="sm">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('contacts.shown', { count: contacts.length })}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Group>
     </>
   );
 }

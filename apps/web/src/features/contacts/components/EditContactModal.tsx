@@ -1,12 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import type { Contact, CreateContactRequest, Me, UpdateContactRequest } from '@irm/contracts';
-import { Alert, List, Modal, Stack, Text } from '@mantine/core';
-import { IconLock, IconRefreshAlert } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../shared/api';
 import { notify } from '../../../shared/ui';
+import { VersionedEditModal } from '../../records';
 import { useContactOwnerChoices } from '../hooks/use-contact-owner-choices';
-import { isForbidden, isStaleVersion, useUpdateContact } from '../hooks/use-contacts';
+import { useUpdateContact } from '../hooks/use-contacts';
 import { ContactForm } from './ContactForm';
 import { contactDifferences, useContactFieldDisplay } from './field-display';
 
@@ -22,138 +19,39 @@ export function EditContactModal({ me, contact, opened, onClose }: EditContactMo
   const { t } = useTranslation();
   const update = useUpdateContact();
   const owners = useContactOwnerChoices(me);
-  // The copy the person was editing when the server said someone else had changed it.
-  const [staleFrom, setStaleFrom] = useState<Contact | null>(null);
-  const close = () => {
-    update.reset();
-    setStaleFrom(null);
-    onClose();
-  };
-
-  const submit = (request: CreateContactRequest) => {
-    const changes = changedFields(contact, request);
-    if (Object.keys(changes).length === 0) {
-      close();
-      return;
-    }
-    setStaleFrom(null);
-    update.mutate(
-      { contact, changes },
-      {
-        onSuccess: (updated) => {
-          notify({ tone: 'success', message: t('contacts.savedNotice', { name: updated.fullName }) });
-          close();
-        },
-        onError: (error) => {
-          if (isStaleVersion(error)) setStaleFrom(contact);
-        },
-      },
-    );
-  };
-
-  const explained = isStaleVersion(update.error) || isForbidden(update.error);
+  const display = useContactFieldDisplay();
   return (
-    <Modal
+    <VersionedEditModal
+      record={contact}
       opened={opened}
-      onClose={close}
+      onClose={onClose}
       title={t('contacts.editTitle')}
-      size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && (
-        // Keyed by version: when someone else's change is loaded, the fields show it.
+      update={update}
+      changedFields={changedFields}
+      variables={(record, changes) => ({ contact: record, changes })}
+      onSaved={(updated) => notify({ tone: 'success', message: t('contacts.savedNotice', { name: updated.fullName }) })}
+      stale={{
+        message: t('contacts.staleVersion'),
+        changedTitle: t('contacts.staleChanged'),
+        display,
+        differences: contactDifferences,
+      }}
+      forbiddenMessage={(aboutOwner) =>
+        aboutOwner ? t('contacts.forbiddenOwner') : t('contacts.forbiddenEdit', { owner: contact.ownerName })
+      }
+      renderForm={(form) => (
         <ContactForm
-          key={`${contact.id}:${contact.version}`}
+          {...form}
           data-testid="edit-contact-form"
           contact={contact}
           ownerChoices={owners.choices}
           ownerEditable={owners.editable}
           ownerHint={owners.hint}
-          pending={update.isPending}
-          error={explained ? null : update.error}
           errorTitle={t('contacts.saveFailed')}
-          notice={
-            <>
-              {staleFrom && <StaleNotice before={staleFrom} after={contact} />}
-              {isForbidden(update.error) && <ForbiddenNotice error={update.error} contact={contact} />}
-            </>
-          }
           submitLabel={t('common.saveChanges')}
-          onCancel={close}
-          onSubmit={submit}
         />
       )}
-    </Modal>
-  );
-}
-
-/** The notice is at the top of the form whose save button is at the bottom: bring it into view. */
-function useScrolledIntoView<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, []);
-  return ref;
-}
-
-function StaleNotice({ before, after }: { before: Contact; after: Contact }) {
-  const { t } = useTranslation();
-  const ref = useScrolledIntoView<HTMLDivElement>();
-  const display = useContactFieldDisplay();
-  // Until the reload arrives both copies are the same and there is nothing to list yet.
-  const differences = before.version === after.version ? [] : contactDifferences(before, after);
-  return (
-    <Alert
-      ref={ref}
-      color="orange"
-      variant="light"
-      icon={<IconRefreshAlert aria-hidden />}
-      role="alert"
-      data-testid="stale-notice"
-    >
-      <Stack gap={6}>
-        <Text size="sm">{t('contacts.staleVersion')}</Text>
-        {differences.length > 0 && (
-          <>
-            <Text size="sm" fw={600}>
-              {t('contacts.staleChanged')}
-            </Text>
-            <List size="sm" spacing={2}>
-              {differences.map(({ field, before: was, after: now }) => (
-                <List.Item key={field}>
-                  <Text span size="sm" fw={500}>
-                    {display.label(field)}:
-                  </Text>{' '}
-                  <Text span size="sm" td="line-through" c="dimmed">
-                    {display.value(field, was)}
-                  </Text>{' '}
-                  → {display.value(field, now)}
-                </List.Item>
-              ))}
-            </List>
-          </>
-        )}
-      </Stack>
-    </Alert>
-  );
-}
-
-function ForbiddenNotice({ error, contact }: { error: unknown; contact: Contact }) {
-  const { t } = useTranslation();
-  const ref = useScrolledIntoView<HTMLDivElement>();
-  const aboutOwner = isApiError(error) && error.fieldErrors.some((e) => e.field === 'ownerId');
-  return (
-    <Alert
-      ref={ref}
-      color="red"
-      variant="light"
-      icon={<IconLock aria-hidden />}
-      role="alert"
-      data-testid="forbidden-notice"
-    >
-      {aboutOwner ? t('contacts.forbiddenOwner') : t('contacts.forbiddenEdit', { owner: contact.ownerName })}
-    </Alert>
+    />
   );
 }
 

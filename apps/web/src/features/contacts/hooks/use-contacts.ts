@@ -1,19 +1,11 @@
-import type { Contact, CreateContactRequest, Page, UpdateContactRequest } from '@irm/contracts';
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from '@tanstack/react-query';
-import { isApiError, queryKeys, type ContactListFilters } from '../../../shared/api';
+import type { Contact, CreateContactRequest, UpdateContactRequest } from '@irm/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys, type ContactListFilters } from '../../../shared/api';
+import { isStaleVersion, replaceInLists } from '../../records';
 import {
   createContact,
   deleteContact,
   fetchContact,
-  fetchContactHistory,
   fetchContacts,
   searchOrganizations,
   updateContact,
@@ -54,14 +46,6 @@ export interface ContactChange {
   changes: Omit<UpdateContactRequest, 'version'>;
 }
 
-export function isStaleVersion(error: unknown): boolean {
-  return isApiError(error) && error.status === 409 && error.code === 'stale_version';
-}
-
-export function isForbidden(error: unknown): boolean {
-  return isApiError(error) && error.status === 403;
-}
-
 export function useUpdateContact() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -69,7 +53,7 @@ export function useUpdateContact() {
       updateContact(contact.id, { ...changes, version: contact.version }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.contacts.detail(updated.id), updated);
-      replaceInLists(queryClient, updated);
+      replaceInLists(queryClient, queryKeys.contacts.lists(), updated);
       // Filters and the name order may no longer match the changed row.
       void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('contact', updated.id) });
@@ -100,15 +84,6 @@ export function useDeleteContact() {
   });
 }
 
-/** The contact's audit trail; only managers and admins may read it, so it is asked for only for them. */
-export function useContactHistory(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.audit.subject('contact', id),
-    queryFn: ({ signal }) => fetchContactHistory(id, signal),
-    enabled,
-  });
-}
-
 /** Investors matching the typed text, as picker options. */
 export function useOrganizationOptions(q: string) {
   return useQuery({
@@ -118,18 +93,4 @@ export function useOrganizationOptions(q: string) {
     staleTime: 60_000,
     select: (page) => page.items.map((organization) => ({ value: organization.id, label: organization.name })),
   });
-}
-
-function replaceInLists(queryClient: QueryClient, updated: Contact): void {
-  queryClient.setQueriesData<InfiniteData<Page<Contact>>>(
-    { queryKey: queryKeys.contacts.lists() },
-    (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((page) => ({
-          ...page,
-          items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-        })),
-      },
-  );
 }

@@ -1,11 +1,4 @@
-import type {
-  AuditEvent,
-  CreateOrganizationRequest,
-  Organization,
-  Page,
-  UpdateOrganizationRequest,
-  User,
-} from '@irm/contracts';
+import type { CreateOrganizationRequest, Organization, Page, UpdateOrganizationRequest, User } from '@irm/contracts';
 import { api, type OrganizationListFilters } from '../../../shared/api';
 
 const PAGE_SIZE = 50;
@@ -44,11 +37,4 @@ export function deleteOrganization(id: string, version: number): Promise<void> {
 /** Active accounts that can own a record. Only some roles may list users; others get 403. */
 export function fetchOwnerOptions(signal?: AbortSignal): Promise<Page<User>> {
   return api.get<Page<User>>('/users', { query: { active: true, limit: OWNER_OPTIONS_LIMIT }, signal });
-}
-
-export function fetchOrganizationHistory(id: string, signal?: AbortSignal): Promise<Page<AuditEvent>> {
-  return api.get<Page<AuditEvent>>('/audit', {
-    query: { subjectType: 'organization', subjectId: id, limit: 100 },
-    signal,
-  });
 }

@@ -1,28 +1,15 @@
 import type { ComponentType } from 'react';
 import { Role, type Me, type Organization } from '@irm/contracts';
-import {
-  Alert,
-  Anchor,
-  Avatar,
-  Button,
-  Card,
-  EmptyState,
-  Grid,
-  Group,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowLeft, IconBuildingOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconBuildingOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { isApiError } from '../../../shared/api';
+import { useLocation, useNavigate } from 'react-router';
 import { OrganizationContactsPanel } from '../../contacts';
 import { useLanguage } from '../../../shared/i18n';
-import { ConfirmModal, ErrorState, notify, usePageTitle } from '../../../shared/ui';
-import { isStaleVersion, useDeleteOrganization, useOrganization } from '../hooks/use-organizations';
+import { notify, usePageTitle } from '../../../shared/ui';
+import { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import { useDeleteOrganization, useOrganization } from '../hooks/use-organizations';
 import { INVESTORS_PATH, listReturnPath } from '../paths';
 import { KindBadge } from './badges';
 import { EditOrganizationModal } from './EditOrganizationModal';
@@ -46,30 +33,19 @@ export function OrganizationRecord({ id, me }: { id: string; me: Me }) {
   const organization = useOrganization(id);
   usePageTitle(organization.data?.name ?? t('investors.title'));
 
-  if (organization.isPending) return <RecordSkeleton />;
+  if (organization.isPending) return <RecordSkeleton testId="investor-loading" />;
   if (organization.isError) {
-    const missing = isApiError(organization.error) && organization.error.status === 404;
     return (
-      <Stack gap="lg">
-        <BackLink />
-        {missing ? (
-          <Card withBorder radius="lg">
-            <EmptyState
-              py="xl"
-              icon={<IconBuildingOff aria-hidden />}
-              title={t('investors.notFoundTitle')}
-              description={t('investors.notFoundDescription')}
-              data-testid="investor-not-found"
-            />
-          </Card>
-        ) : (
-          <ErrorState
-            error={organization.error}
-            onRetry={() => void organization.refetch()}
-            retrying={organization.isFetching}
-          />
-        )}
-      </Stack>
+      <RecordLoadFailed
+        query={organization}
+        backLink={<BackLink />}
+        notFound={{
+          icon: <IconBuildingOff aria-hidden />,
+          title: t('investors.notFoundTitle'),
+          description: t('investors.notFoundDescription'),
+          testId: 'investor-not-found',
+        }}
+      />
     );
   }
   return <RecordView organization={organization.data} me={me} />;
@@ -169,28 +145,19 @@ function RecordView({ organization, me }: { organization: Organization; me: Me }
         )}
       </Grid>
       <EditOrganizationModal me={me} organization={organization} opened={editOpened} onClose={editModal.close} />
-      <ConfirmModal
+      <DeleteRecordModal
         opened={deleteOpened}
         title={t('investors.deleteTitle')}
         message={t('investors.deleteConfirm', { name: organization.name })}
         confirmLabel={t('investors.delete')}
-        destructive
         pending={remove.isPending}
         onConfirm={confirmDelete}
         onClose={closeDelete}
-      >
-        {remove.isError && (
-          <Alert color="red" variant="light" role="alert" title={t('investors.deleteFailed')}>
-            {isStaleVersion(remove.error)
-              ? t('investors.deleteStale')
-              : isApiError(remove.error) && remove.error.status === 403
-                ? t('investors.forbiddenEdit', { owner: organization.ownerName })
-                : isApiError(remove.error)
-                  ? (remove.error.problem.detail ?? remove.error.problem.title)
-                  : t('errors.unexpected')}
-          </Alert>
-        )}
-      </ConfirmModal>
+        error={remove.isError ? remove.error : null}
+        failedTitle={t('investors.deleteFailed')}
+        staleMessage={t('investors.deleteStale')}
+        forbiddenMessage={t('investors.forbiddenEdit', { owner: organization.ownerName })}
+      />
     </Stack>
   );
 }
@@ -198,23 +165,5 @@ function RecordView({ organization, me }: { organization: Organization; me: Me }
 function BackLink() {
   const { t } = useTranslation();
   const { state } = useLocation();
-  return (
-    <Anchor component={Link} to={listReturnPath(state)} size="sm" w="fit-content">
-      <Group gap={4} wrap="nowrap">
-        <IconArrowLeft size={16} aria-hidden />
-        {t('investors.back')}
-      </Group>
-    </Anchor>
-  );
-}
-
-function RecordSkeleton() {
-  return (
-    <Stack gap="lg" aria-busy="true" data-testid="investor-loading">
-      <Skeleton height={14} width={120} />
-      <Skeleton height={32} width="45%" />
-      <Skeleton height={18} width="30%" />
-      <Skeleton height={280} radius="lg" />
-    </Stack>
-  );
+  return <RecordBackLink to={listReturnPath(state)}>{t('investors.back')}</RecordBackLink>;
 }

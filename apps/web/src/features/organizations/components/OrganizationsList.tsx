@@ -6,11 +6,9 @@ import {
   Button,
   Card,
   Chip,
-  EmptyState,
   Group,
   Loader,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -22,7 +20,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { OrganizationListFilters } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
-import { ErrorState, PageHeader } from '../../../shared/ui';
+import { PageHeader } from '../../../shared/ui';
+import { RecordListBody } from '../../records';
 import { useOrganizationList } from '../hooks/use-organizations';
 import { investorPath, type FromListState } from '../paths';
 import { KindBadge, SectorBadges } from './badges';
@@ -173,115 +172,29 @@ export function OrganizationsList({ me }: { me: Me }) {
             )}
           </Group>
         </Stack>
-        <ListBody
+        <RecordListBody
+          name="investors"
           list={list}
-          organizations={organizations}
+          items={organizations}
           filtered={filtered}
           onAdd={createModal.open}
           onClearFilters={clearFilters}
+          emptyIcon={<IconBuildingFactory2 aria-hidden />}
+          tableMinWidth={960}
+          columns={[
+            t('investors.name'),
+            t('investors.kindLabel'),
+            t('investors.country'),
+            t('investors.sectorsShort'),
+            t('investors.taxCode'),
+            t('investors.owner'),
+            t('investors.updated'),
+          ]}
+          renderRow={(organization) => <OrganizationRow key={organization.id} organization={organization} />}
+          renderCard={(organization) => <OrganizationCard key={organization.id} organization={organization} />}
         />
       </Card>
       <CreateOrganizationModal me={me} opened={createOpened} onClose={createModal.close} />
-    </>
-  );
-}
-
-interface ListBodyProps {
-  list: ReturnType<typeof useOrganizationList>;
-  organizations: Organization[];
-  filtered: boolean;
-  onAdd: () => void;
-  onClearFilters: () => void;
-}
-
-function ListBody({ list, organizations, filtered, onAdd, onClearFilters }: ListBodyProps) {
-  const { t } = useTranslation();
-  if (list.isPending) {
-    return (
-      <Stack gap="sm" p="md" aria-busy="true" data-testid="investors-loading">
-        {[0, 1, 2, 3, 4].map((row) => (
-          <Skeleton key={row} height={44} />
-        ))}
-      </Stack>
-    );
-  }
-  if (list.isError && organizations.length === 0) {
-    return (
-      <Stack p="md">
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-      </Stack>
-    );
-  }
-  if (organizations.length === 0) {
-    return filtered ? (
-      <EmptyState
-        py="xl"
-        icon={<IconSearch aria-hidden />}
-        title={t('investors.noMatchTitle')}
-        description={t('investors.noMatchDescription')}
-        data-testid="investors-empty"
-      >
-        <Button variant="default" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClearFilters}>
-          {t('investors.clearFilters')}
-        </Button>
-      </EmptyState>
-    ) : (
-      <EmptyState
-        py="xl"
-        icon={<IconBuildingFactory2 aria-hidden />}
-        title={t('investors.emptyTitle')}
-        description={t('investors.emptyDescription')}
-        data-testid="investors-empty"
-      >
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
-          {t('investors.add')}
-        </Button>
-      </EmptyState>
-    );
-  }
-  return (
-    <>
-      {list.isError && (
-        <Stack px="md" pb="md">
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-        </Stack>
-      )}
-      {/* Small screens get one card per investor instead of a table that scrolls sideways. */}
-      <Stack gap={0} hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-        {organizations.map((organization) => (
-          <OrganizationCard key={organization.id} organization={organization} />
-        ))}
-      </Stack>
-      <Table.ScrollContainer minWidth={960} type="native" visibleFrom="sm">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="investors-table">
-          <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
-            <Table.Tr>
-              <Table.Th>{t('investors.name')}</Table.Th>
-              <Table.Th>{t('investors.kindLabel')}</Table.Th>
-              <Table.Th>{t('investors.country')}</Table.Th>
-              <Table.Th>{t('investors.sectorsShort')}</Table.Th>
-              <Table.Th>{t('investors.taxCode')}</Table.Th>
-              <Table.Th>{t('investors.owner')}</Table.Th>
-              <Table.Th>{t('investors.updated')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {organizations.map((organization) => (
-              <OrganizationRow key={organization.id} organization={organization} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Group justify="space-between" p="md" gap="sm">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t('investors.shown', { count: organizations.length })}
-        </Text>
-        {list.hasNextPage && (
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Group>
     </>
   );
 }

@@ -1,19 +1,11 @@
-import type { CreateOrganizationRequest, Organization, Page, UpdateOrganizationRequest } from '@irm/contracts';
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from '@tanstack/react-query';
-import { isApiError, queryKeys, type OrganizationListFilters } from '../../../shared/api';
+import type { CreateOrganizationRequest, Organization, UpdateOrganizationRequest } from '@irm/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys, type OrganizationListFilters } from '../../../shared/api';
+import { isStaleVersion, replaceInLists } from '../../records';
 import {
   createOrganization,
   deleteOrganization,
   fetchOrganization,
-  fetchOrganizationHistory,
   fetchOrganizations,
   fetchOwnerOptions,
   updateOrganization,
@@ -54,14 +46,6 @@ export interface OrganizationChange {
   changes: Omit<UpdateOrganizationRequest, 'version'>;
 }
 
-export function isStaleVersion(error: unknown): boolean {
-  return isApiError(error) && error.status === 409;
-}
-
-export function isForbidden(error: unknown): boolean {
-  return isApiError(error) && error.status === 403;
-}
-
 export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -69,7 +53,7 @@ export function useUpdateOrganization() {
       updateOrganization(organization.id, { ...changes, version: organization.version }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.organizations.detail(updated.id), updated);
-      replaceInLists(queryClient, updated);
+      replaceInLists(queryClient, queryKeys.organizations.lists(), updated);
       // Filters and the name order may no longer match the changed row.
       void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('organization', updated.id) });
@@ -112,27 +96,4 @@ export function useOwnerOptions(enabled: boolean) {
     staleTime: 5 * 60_000,
     select: (page) => page.items.map((user) => ({ id: user.id, name: user.name })),
   });
-}
-
-/** The record's audit trail; only managers and admins may read it, so it is asked for only for them. */
-export function useOrganizationHistory(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.audit.subject('organization', id),
-    queryFn: ({ signal }) => fetchOrganizationHistory(id, signal),
-    enabled,
-  });
-}
-
-function replaceInLists(queryClient: QueryClient, updated: Organization): void {
-  queryClient.setQueriesData<InfiniteData<Page<Organization>>>(
-    { queryKey: queryKeys.organizations.lists() },
-    (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((page) => ({
-          ...page,
-          items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-        })),
-      },
-  );
 }

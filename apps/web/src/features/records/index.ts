@@ -1,0 +1,6 @@
+export { type FieldDifference, type FieldDisplay } from './components/field-display';
+export { RecordHistory } from './components/RecordHistory';
+export { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } from './components/RecordPage';
+export { RecordListBody } from './components/RecordListBody';
+export { VersionedEditModal, type VersionedFormProps } from './components/VersionedEditModal';
+export { isForbidden, isStaleVersion, replaceInLists, useRecordHistory } from './hooks/versioned-records';
