@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@irm/contracts';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page } from '@irm/contracts';
 import { AppException, ErrorCode } from './app-exception';
 
 export class PageQueryDto {
@@ -47,3 +47,23 @@ export function decodeCursor(
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (name, id) keyset most lists sort by; a malformed cursor is a 400. */
+export function decodeNameIdCursor(cursor: string | undefined): [string, string] | undefined {
+  return cursor ? (decodeCursor(cursor, 2, ([, id]) => UUID_PATTERN.test(String(id))) as [string, string]) : undefined;
+}
+
+/** Turns `limit + 1` fetched rows into a page: the extra row only says another page follows. */
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  keyOf: (row: R) => (string | number)[],
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
 import { containsPattern } from '../common/dto';
 import { ContactEntity } from './contact.entity';
@@ -26,8 +27,10 @@ const COLUMNS = `c.id, c.full_name AS "fullName", c.email, c.phone, c.position, 
 const FROM = `contact c JOIN app_user u ON u.id = c.owner_id LEFT JOIN organization o ON o.id = c.organization_id`;
 
 @Injectable()
-export class ContactsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ContactEntity);
+  }
 
   /** One query per page, owner and organization names joined in; keyset on (full name, id). */
   async list(filter: ContactFilter): Promise<ContactRow[]> {
@@ -64,33 +67,7 @@ export class ContactsRepository {
     return rows[0] ?? null;
   }
 
-  findForUpdate(manager: EntityManager, id: string): Promise<ContactEntity | null> {
-    return manager.getRepository(ContactEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  async insert(manager: EntityManager, values: Partial<ContactEntity>): Promise<string> {
-    const result = await manager.insert(ContactEntity, values);
-    return (result.identifiers[0] as { id: string }).id;
-  }
-
-  async update(manager: EntityManager, id: string, changes: Partial<ContactEntity>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(ContactEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
-  }
-
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(ContactEntity, { id });
-  }
-
   async organizationExists(manager: EntityManager, id: string): Promise<boolean> {
     return (await manager.query(`SELECT 1 FROM organization WHERE id = $1`, [id])).length > 0;
-  }
-
-  async activeUserExists(manager: EntityManager, id: string): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [id])).length > 0;
   }
 }

@@ -5,7 +5,7 @@ import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
-import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
+import { decodeNameIdCursor, toPage } from '../common/pagination';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
 import type { ContactEntity } from './contact.entity';
 import { ContactRow, ContactsRepository } from './contacts.repository';
@@ -53,16 +53,8 @@ export class ContactsService {
   ) {}
 
   async list(query: ContactListQueryDto): Promise<Page<Contact>> {
-    const after = query.cursor
-      ? (decodeCursor(query.cursor, 2, ([, id]) => UUID_PATTERN.test(String(id))) as [string, string])
-      : undefined;
-    const rows = await this.contacts.list({ ...query, after, limit: query.limit });
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toContact),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.fullName, last.id]) : null,
-    };
+    const rows = await this.contacts.list({ ...query, after: decodeNameIdCursor(query.cursor), limit: query.limit });
+    return toPage(rows, query.limit, toContact, (row) => [row.fullName, row.id]);
   }
 
   async get(id: string): Promise<Contact> {

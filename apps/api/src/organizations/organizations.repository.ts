@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { containsPattern } from '../common/dto';
 import { OrganizationEntity } from './organization.entity';
 
@@ -24,8 +25,10 @@ const COLUMNS = `o.id, o.name, o.legal_name AS "legalName", o.kind, o.country, o
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.version`;
 
 @Injectable()
-export class OrganizationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class OrganizationsRepository extends OwnedRecordRepository<OrganizationEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, OrganizationEntity);
+  }
 
   /** One query per page, owner names joined in; keyset on (name, id). */
   async list(filter: OrganizationFilter): Promise<OrganizationRow[]> {
@@ -67,33 +70,5 @@ export class OrganizationsRepository {
       [id],
     );
     return rows[0] ?? null;
-  }
-
-  /** Locks the row for a read-check-write in one transaction. */
-  async findForUpdate(manager: EntityManager, id: string): Promise<OrganizationEntity | null> {
-    return manager.getRepository(OrganizationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  async insert(manager: EntityManager, values: Partial<OrganizationEntity>): Promise<string> {
-    const result = await manager.insert(OrganizationEntity, values);
-    return (result.identifiers[0] as { id: string }).id;
-  }
-
-  async update(manager: EntityManager, id: string, changes: Partial<OrganizationEntity>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(OrganizationEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
-  }
-
-  async delete(manager: EntityManager, id: string): Promise<void> {
-    await manager.delete(OrganizationEntity, { id });
-  }
-
-  async activeUserExists(manager: EntityManager, userId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId]);
-    return rows.length > 0;
   }
 }

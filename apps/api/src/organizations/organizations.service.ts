@@ -5,7 +5,7 @@ import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
-import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
+import { decodeNameIdCursor, toPage } from '../common/pagination';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
 import type { OrganizationEntity } from './organization.entity';
 import { OrganizationRow, OrganizationsRepository } from './organizations.repository';
@@ -55,16 +55,12 @@ export class OrganizationsService {
   ) {}
 
   async list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
-    const after = query.cursor
-      ? (decodeCursor(query.cursor, 2, ([, id]) => UUID_PATTERN.test(String(id))) as [string, string])
-      : undefined;
-    const rows = await this.organizations.list({ ...query, after, limit: query.limit });
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toOrganization),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
-    };
+    const rows = await this.organizations.list({
+      ...query,
+      after: decodeNameIdCursor(query.cursor),
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, toOrganization, (row) => [row.name, row.id]);
   }
 
   async get(id: string): Promise<Organization> {

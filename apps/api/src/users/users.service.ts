@@ -6,7 +6,7 @@ import { AuthRepository } from '../auth/auth.repository';
 import { PasswordPolicy } from '../auth/password-policy';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
-import { decodeCursor, encodeCursor, UUID_PATTERN } from '../common/pagination';
+import { decodeNameIdCursor, toPage } from '../common/pagination';
 import { PasswordHasher } from './password-hasher';
 import type { CreateUserDto, UpdateUserDto, UserListQueryDto } from './users.dto';
 import { UserEntity } from './user.entity';
@@ -43,9 +43,7 @@ export class UsersService {
   ) {}
 
   async list(query: UserListQueryDto): Promise<Page<User>> {
-    const after = query.cursor
-      ? (decodeCursor(query.cursor, 2, ([, id]) => UUID_PATTERN.test(String(id))) as [string, string])
-      : undefined;
+    const after = decodeNameIdCursor(query.cursor);
     const rows = await this.users.list({
       q: query.q,
       role: query.role,
@@ -53,12 +51,7 @@ export class UsersService {
       after,
       limit: query.limit,
     });
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(toUser),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
-    };
+    return toPage(rows, query.limit, toUser, (row) => [row.name, row.id]);
   }
 
   async create(input: CreateUserDto): Promise<User> {

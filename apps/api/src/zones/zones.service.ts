@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LandBankSummary, Page, Zone } from '@irm/contracts';
 import { availableHa } from '@irm/domain';
 import { AppException, ErrorCode } from '../common/app-exception';
-import { decodeCursor, encodeCursor } from '../common/pagination';
+import { decodeCursor, toPage } from '../common/pagination';
 import type { ZoneListQueryDto } from './zone.dto';
 import { ZoneEntity } from './zone.entity';
 import { ZonesRepository } from './zones.repository';
@@ -40,9 +40,7 @@ export class ZonesService {
       after,
       limit: query.limit,
     });
-    const items = rows.slice(0, query.limit).map(toZone);
-    const nextCursor = rows.length > query.limit ? encodeCursor([items[items.length - 1].code]) : null;
-    return { items, nextCursor };
+    return toPage(rows, query.limit, toZone, (row) => [row.code]);
   }
 
   async get(id: string): Promise<Zone> {
