@@ -8,6 +8,7 @@ import { apiEntry, bin, c, detail, fail, main, onCleanup, root, run, step } from
 import { ensureServices, stopServices } from './services.mjs';
 
 const DATA_SOURCE = 'dist/api/migrations/data-source.js';
+const DRIFT_DB = process.env.IRM_DRIFT_DB ?? 'irm_drift';
 const [command, name] = process.argv.slice(2);
 
 main(async () => {
@@ -20,9 +21,9 @@ main(async () => {
 
   await step('Dependencies', ensureInstall);
   onCleanup(stopServices);
-  const services = await step('PostgreSQL (fresh irm_drift database)', () =>
+  const services = await step(`PostgreSQL (fresh ${DRIFT_DB} database)`, () =>
     ensureServices({
-      databaseName: 'irm_drift',
+      databaseName: DRIFT_DB,
       dedicated: true,
       fresh: true,
       redis: false,

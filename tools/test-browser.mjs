@@ -19,7 +19,9 @@ import {
 import { ensureServices, stopServices } from './services.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PORT = '3199';
+// Overridable so that several checkouts on one machine can run the tier side by side.
+const PORT = process.env.IRM_BROWSER_PORT ?? '3199';
+const DATABASE = process.env.IRM_BROWSER_DB ?? 'irm_browser';
 const CONFIG = 'apps/web-e2e/playwright.config.ts';
 // Fixed test credentials: the database is re-created on every run.
 const ADMIN = { email: 'admin@irm.test', password: 'browser-test-Xq7vK2pLm9Rt' };
@@ -33,8 +35,8 @@ main(async () => {
   await assertPortFree(PORT);
 
   onCleanup(stopServices);
-  const services = await step('PostgreSQL and Redis (fresh irm_browser database)', () =>
-    ensureServices({ databaseName: 'irm_browser', dedicated: true, fresh: true, log: detail }),
+  const services = await step(`PostgreSQL and Redis (fresh ${DATABASE} database)`, () =>
+    ensureServices({ databaseName: DATABASE, dedicated: true, fresh: true, log: detail }),
   );
   const env = {
     NODE_ENV: 'production',
@@ -44,14 +46,14 @@ main(async () => {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     // Keeps this run's queues apart from a `npm run up` worker sharing the same Redis.
-    REDIS_PREFIX: 'irm-browser',
+    REDIS_PREFIX: DATABASE.replace(/_/g, '-'),
     SESSION_SECRET: 'browser-test-session-secret-not-for-production',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
   };
 
   // A fresh namespace like the fresh database: earlier runs' sign-in counters and queues must not carry over.
-  await step('Clear the irm-browser Redis keys', () => clearRedisPrefix(services.redisUrl, env.REDIS_PREFIX));
+  await step(`Clear the ${env.REDIS_PREFIX} Redis keys`, () => clearRedisPrefix(services.redisUrl, env.REDIS_PREFIX));
   await step('Build API and web', () => run('npm', ['run', 'build']));
   await step('Migrate database', () => run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }));
   await step('Seed', () => run(process.execPath, [apiEntry('cli/seed')], { env, name: 'seed' }));

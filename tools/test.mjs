@@ -8,7 +8,7 @@ main(async () => {
   onCleanup(stopServices);
   // The Jest global setup makes a migrated template from this database and clones one per test file.
   const services = await step('PostgreSQL and Redis', () =>
-    ensureServices({ databaseName: 'irm_test', dedicated: true, log: detail }),
+    ensureServices({ databaseName: process.env.IRM_TEST_DB ?? 'irm_test', dedicated: true, log: detail }),
   );
   await step('Build libraries', () =>
     run(bin('tsc'), ['-b', 'libs/contracts/tsconfig.lib.json', 'libs/domain/tsconfig.lib.json'], { name: 'tsc' }),
