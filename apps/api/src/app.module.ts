@@ -9,6 +9,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { SearchModule } from './search/search.module';
 import { ZonesModule } from './zones/zones.module';
 
 /** The HTTP application: every feature module the API serves. */
@@ -28,6 +29,7 @@ export class AppModule {
         ZonesModule,
         OrganizationsModule,
         ContactsModule,
+        SearchModule,
         ...extraModules,
       ],
     };

@@ -3,6 +3,7 @@ export enum AuditAction {
   Update = 'update',
   Delete = 'delete',
   StageMove = 'stage_move',
+  Merge = 'merge',
   Login = 'login',
   LoginFailed = 'login_failed',
   Logout = 'logout',

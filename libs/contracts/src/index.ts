@@ -1,4 +1,5 @@
 export * from './contacts';
+export * from './duplicates';
 export * from './organizations';
 export * from './admin-users';
 export * from './audit';
@@ -7,5 +8,6 @@ export * from './health';
 export * from './page';
 export * from './pipelines';
 export * from './problem';
+export * from './search';
 export * from './users';
 export * from './zones';

@@ -12,6 +12,7 @@ export enum ErrorCode {
   NotFound = 'not_found',
   Conflict = 'conflict',
   StaleVersion = 'stale_version',
+  Duplicate = 'duplicate',
   RuleViolated = 'rule_violated',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.StaleVersion]: 409,
+  [ErrorCode.Duplicate]: 409,
   [ErrorCode.RuleViolated]: 422,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
@@ -50,6 +52,7 @@ const TITLE: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Not found',
   [ErrorCode.Conflict]: 'Conflict',
   [ErrorCode.StaleVersion]: 'The record was changed by someone else',
+  [ErrorCode.Duplicate]: 'Possible duplicate',
   [ErrorCode.RuleViolated]: 'A business rule was violated',
   [ErrorCode.PayloadTooLarge]: 'Request body too large',
   [ErrorCode.UnsupportedMediaType]: 'Unsupported media type',
@@ -73,6 +76,8 @@ export class AppException extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem body (RFC 9457 extensions), e.g. duplicate candidates. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? TITLE[code]);
     this.name = 'AppException';

@@ -63,7 +63,7 @@ export function renderProblem(error: unknown, requestId?: string): RenderedProbl
   if (error instanceof AppException) {
     rendered = {
       status: error.status,
-      body: problem(error.code, error.status, error.detail, error.errors),
+      body: { ...error.extensions, ...problem(error.code, error.status, error.detail, error.errors) },
       headers: error.headers ?? {},
       unexpected: error.status >= 500,
     };

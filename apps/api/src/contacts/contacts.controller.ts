@@ -7,7 +7,9 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Contact, Page } from '@irm/contracts';
+import type { Contact, DuplicateGroup, MergeResult, Page } from '@irm/contracts';
+import { PageQueryDto } from '../common/pagination';
+import { CreateRecordQueryDto, DuplicateGroupPageDto, MergeRequestDto, MergeResultDto } from '../records/records.dto';
 import { Access, RequireAccess } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/request-principal';
@@ -33,6 +35,13 @@ export class ContactsController {
     return this.contacts.list(query);
   }
 
+  @Get('duplicates')
+  @RequireAccess(Access.User)
+  @ApiOkResponse({ type: DuplicateGroupPageDto, description: 'Contacts at one organization whose names match' })
+  duplicates(@Query() query: PageQueryDto): Promise<Page<DuplicateGroup>> {
+    return this.contacts.duplicates(query.cursor, query.limit);
+  }
+
   @Get(':id')
   @RequireAccess(Access.User)
   @ApiOkResponse({ type: ContactDto })
@@ -43,9 +52,30 @@ export class ContactsController {
   @Post()
   @RequireAccess(Access.User)
   @ApiCreatedResponse({ type: ContactDto })
-  @ApiConflictResponse({ description: 'The email belongs to another contact' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateContactDto): Promise<Contact> {
-    return this.contacts.create(principal, body);
+  @ApiConflictResponse({
+    description:
+      'The email belongs to another contact, or the phone or a close name matches one (candidates listed; repeat with confirmDuplicate=true)',
+  })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateContactDto,
+    @Query() query: CreateRecordQueryDto,
+  ): Promise<Contact> {
+    return this.contacts.create(principal, body, query.confirmDuplicate);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @RequireAccess(Access.OwnerOrManager)
+  @ApiOkResponse({ type: MergeResultDto, description: 'The duplicate was merged into this contact and deleted' })
+  @ApiForbiddenResponse({ description: 'Staff merge only contacts they own' })
+  @ApiConflictResponse({ description: 'Either version is stale' })
+  merge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MergeRequestDto,
+  ): Promise<MergeResult> {
+    return this.contacts.merge(principal, id, body);
   }
 
   @Patch(':id')

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
 import { containsPattern } from '../common/dto';
+import { CLOSE_PERSON_SIMILARITY, personKeySql } from '../records/duplicates';
 import { ContactEntity } from './contact.entity';
 
 export interface ContactFilter {
@@ -25,6 +26,21 @@ const COLUMNS = `c.id, c.full_name AS "fullName", c.email, c.phone, c.position, 
   c.consent_changed_at AS "consentChangedAt", c.consent_source AS "consentSource", c.owner_id AS "ownerId",
   u.name AS "ownerName", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version`;
 const FROM = `contact c JOIN app_user u ON u.id = c.owner_id LEFT JOIN organization o ON o.id = c.organization_id`;
+
+/** An existing contact a new one may duplicate. */
+export interface ContactCandidateRow {
+  id: string;
+  fullName: string;
+  email: string | null;
+  organizationName: string | null;
+  ownerName: string;
+  version: number;
+  match: 'email' | 'phone' | 'name';
+  similarity: number;
+}
+
+const CANDIDATE_COLUMNS = `c.id, c.full_name AS "fullName", c.email, o.name AS "organizationName", u.name AS "ownerName", c.version`;
+const PERSON_KEY = personKeySql('c.full_name');
 
 @Injectable()
 export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
@@ -69,5 +85,51 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
 
   async organizationExists(manager: EntityManager, id: string): Promise<boolean> {
     return (await manager.query(`SELECT 1 FROM organization WHERE id = $1`, [id])).length > 0;
+  }
+
+  /**
+   * Contacts with the same email or phone, or a close name at the same organization (or where either has none).
+   * The word-similarity test uses the search index to narrow the rows.
+   */
+  findDuplicates(
+    manager: EntityManager,
+    input: { fullName: string; email?: string | null; phone?: string | null; organizationId?: string | null },
+  ): Promise<ContactCandidateRow[]> {
+    return manager.query(
+      `SELECT * FROM (
+         SELECT ${CANDIDATE_COLUMNS},
+                CASE WHEN c.email = $2 THEN 'email' WHEN c.phone = $3 THEN 'phone' ELSE 'name' END AS match,
+                round(similarity(${PERSON_KEY}, ${personKeySql('$1::text')})::numeric, 2)::float AS similarity
+           FROM ${FROM}
+          WHERE c.email = $2 OR c.phone = $3
+             OR (f_unaccent(lower($1)) <% ${CONTACT_SEARCH_KEY}
+                 AND ($4::uuid IS NULL OR c.organization_id IS NULL OR c.organization_id = $4))
+       ) found
+       WHERE match <> 'name' OR similarity >= $5
+       ORDER BY match = 'email' DESC, match = 'phone' DESC, similarity DESC, "fullName" LIMIT 5`,
+      [input.fullName, input.email ?? null, input.phone ?? null, input.organizationId ?? null, CLOSE_PERSON_SIMILARITY],
+    );
+  }
+
+  /** Groups of contacts at one organization (or none) whose names match without accents; keyset on the key. */
+  duplicateGroups(after: string | undefined, limit: number): Promise<Array<ContactCandidateRow & { key: string }>> {
+    return this.dataSource.query(
+      `WITH keyed AS (SELECT c.id, ${PERSON_KEY} || ' · ' || coalesce(c.organization_id::text, '-') AS key FROM contact c),
+            groups AS (SELECT key FROM keyed WHERE ($1::text IS NULL OR key > $1)
+                        GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT $2)
+       SELECT g.key, ${CANDIDATE_COLUMNS}, 'name' AS match, 1::float AS similarity
+         FROM groups g JOIN keyed k ON k.key = g.key JOIN ${FROM} ON c.id = k.id
+        ORDER BY g.key, c.created_at, c.id`,
+      [after ?? null, limit + 1],
+    );
+  }
+
+  /** Moves an organization's contacts to another (merge); each moved contact's version goes up. */
+  async moveToOrganization(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    const [, count] = (await manager.query(
+      `UPDATE contact SET organization_id = $2, version = version + 1, updated_at = now() WHERE organization_id = $1`,
+      [fromId, toId],
+    )) as [unknown, number];
+    return count;
   }
 }

@@ -1,14 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { AuditAction, Contact, EmailConsent, Page } from '@irm/contracts';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  AuditAction,
+  Contact,
+  DuplicateCandidate,
+  DuplicateGroup,
+  DuplicateMatch,
+  EmailConsent,
+  MergeRequest,
+  MergeResult,
+  Page,
+} from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { checkDuplicates } from '../records/duplicates';
+import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
+import { RecordLinks } from '../records/record-links';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
 import type { ContactEntity } from './contact.entity';
-import { ContactRow, ContactsRepository } from './contacts.repository';
+import { ContactCandidateRow, ContactRow, ContactsRepository } from './contacts.repository';
 
 const SUBJECT = 'contact';
 const AUDITED = [
@@ -44,13 +57,39 @@ function toContact(row: ContactRow): Contact {
   };
 }
 
+const MATCH: Record<ContactCandidateRow['match'], DuplicateMatch> = {
+  email: DuplicateMatch.Email,
+  phone: DuplicateMatch.Phone,
+  name: DuplicateMatch.Name,
+};
+
+function toCandidate(row: ContactCandidateRow): DuplicateCandidate {
+  return {
+    id: row.id,
+    name: row.fullName,
+    detail: [row.email, row.organizationName].filter(Boolean).join(' · ') || null,
+    match: MATCH[row.match],
+    similarity: row.match === 'name' ? row.similarity : 1,
+    ownerName: row.ownerName,
+    version: row.version,
+  };
+}
+
 @Injectable()
-export class ContactsService {
+export class ContactsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditService,
+    private readonly links: RecordLinks,
   ) {}
+
+  onModuleInit(): void {
+    // An organization merge takes the duplicate's people with it.
+    this.links.register('contacts', (manager, subject, fromId, toId) =>
+      subject === 'organization' ? this.contacts.moveToOrganization(manager, fromId, toId) : Promise.resolve(0),
+    );
+  }
 
   async list(query: ContactListQueryDto): Promise<Page<Contact>> {
     const rows = await this.contacts.list({ ...query, after: decodeNameIdCursor(query.cursor), limit: query.limit });
@@ -63,11 +102,13 @@ export class ContactsService {
     return toContact(row);
   }
 
-  async create(principal: Principal, input: CreateContactDto): Promise<Contact> {
+  async create(principal: Principal, input: CreateContactDto, confirmDuplicate = false): Promise<Contact> {
     const ownerId = input.ownerId ?? principal.userId;
     checkOwnerChoice(principal, ownerId, null, 'contact');
     return this.write(async (manager) => {
       const values = await this.checked(manager, { ...input, ownerId }, null);
+      const candidates = await this.contacts.findDuplicates(manager, input);
+      checkDuplicates(candidates.map(toCandidate), confirmDuplicate, 'contact');
       const id = await this.contacts.insert(manager, values);
       const created = (await this.contacts.findById(id, manager))!;
       await this.audit.record(manager, {
@@ -108,6 +149,45 @@ export class ContactsService {
         details: Object.fromEntries(AUDITED.map((field) => [field, before[field]])),
       });
     });
+  }
+
+  /** Contacts at one organization whose names match without accents, for a person to review. */
+  async duplicates(cursor: string | undefined, limit: number): Promise<Page<DuplicateGroup>> {
+    const rows = await this.contacts.duplicateGroups(decodeGroupCursor(cursor), limit);
+    return pageOfGroups(rows, limit, DuplicateMatch.Name, toCandidate);
+  }
+
+  /**
+   * Folds the duplicate into the survivor: linked rows move, the survivor keeps its values and takes the duplicate's
+   * where it has none; a consent decision is kept with its evidence, the survivor's if it has one.
+   */
+  merge(principal: Principal, survivorId: string, request: MergeRequest): Promise<MergeResult> {
+    return this.dataSource.transaction((manager) =>
+      mergeInto(manager, {
+        principal,
+        subject: SUBJECT,
+        what: 'contact',
+        survivorId,
+        request,
+        lock: (id) => this.contacts.findForUpdate(manager, id),
+        fill: (survivor, duplicate) => {
+          const consentFrom = survivor.emailConsent === EmailConsent.Unknown ? duplicate : survivor;
+          return {
+            email: survivor.email ?? duplicate.email,
+            phone: survivor.phone ?? duplicate.phone,
+            position: survivor.position ?? duplicate.position,
+            organizationId: survivor.organizationId ?? duplicate.organizationId,
+            emailConsent: consentFrom.emailConsent,
+            consentChangedAt: consentFrom.consentChangedAt,
+            consentSource: consentFrom.consentSource,
+          };
+        },
+        audited: AUDITED,
+        repository: this.contacts,
+        links: this.links,
+        audit: this.audit,
+      }),
+    );
   }
 
   /**

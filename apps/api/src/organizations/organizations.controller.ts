@@ -7,7 +7,9 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Organization, Page } from '@irm/contracts';
+import type { DuplicateGroup, MergeResult, Organization, Page } from '@irm/contracts';
+import { PageQueryDto } from '../common/pagination';
+import { CreateRecordQueryDto, DuplicateGroupPageDto, MergeRequestDto, MergeResultDto } from '../records/records.dto';
 import { Access, RequireAccess } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal } from '../auth/request-principal';
@@ -33,6 +35,16 @@ export class OrganizationsController {
     return this.organizations.list(query);
   }
 
+  @Get('duplicates')
+  @RequireAccess(Access.User)
+  @ApiOkResponse({
+    type: DuplicateGroupPageDto,
+    description: 'Investors whose names match without accents and company forms',
+  })
+  duplicates(@Query() query: PageQueryDto): Promise<Page<DuplicateGroup>> {
+    return this.organizations.duplicates(query.cursor, query.limit);
+  }
+
   @Get(':id')
   @RequireAccess(Access.User)
   @ApiOkResponse({ type: OrganizationDto })
@@ -43,9 +55,30 @@ export class OrganizationsController {
   @Post()
   @RequireAccess(Access.User)
   @ApiCreatedResponse({ type: OrganizationDto })
-  @ApiConflictResponse({ description: 'The tax code belongs to another investor' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationDto): Promise<Organization> {
-    return this.organizations.create(principal, body);
+  @ApiConflictResponse({
+    description:
+      'The tax code belongs to another investor, or the name is close to one (candidates listed; repeat with confirmDuplicate=true)',
+  })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateOrganizationDto,
+    @Query() query: CreateRecordQueryDto,
+  ): Promise<Organization> {
+    return this.organizations.create(principal, body, query.confirmDuplicate);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @RequireAccess(Access.OwnerOrManager)
+  @ApiOkResponse({ type: MergeResultDto, description: 'The duplicate was merged into this investor and deleted' })
+  @ApiForbiddenResponse({ description: 'Staff merge only investors they own' })
+  @ApiConflictResponse({ description: 'Either version is stale' })
+  merge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MergeRequestDto,
+  ): Promise<MergeResult> {
+    return this.organizations.merge(principal, id, body);
   }
 
   @Patch(':id')

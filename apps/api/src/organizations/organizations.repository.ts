@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { containsPattern } from '../common/dto';
+import { CLOSE_NAME_SIMILARITY, nameKeySql } from '../records/duplicates';
 import { OrganizationEntity } from './organization.entity';
 
 export interface OrganizationFilter {
@@ -23,6 +24,21 @@ export const SEARCH_KEY = `f_unaccent(lower(o.name || ' ' || coalesce(o.legal_na
 const COLUMNS = `o.id, o.name, o.legal_name AS "legalName", o.kind, o.country, o.sectors, o.tax_code AS "taxCode",
   o.website, o.size, o.owner_id AS "ownerId", u.name AS "ownerName", o.tags, o.source,
   o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.version`;
+
+/** An existing investor a new one may duplicate, as the duplicate prompt and report show it. */
+export interface OrganizationCandidateRow {
+  id: string;
+  name: string;
+  taxCode: string | null;
+  country: string;
+  ownerName: string;
+  version: number;
+  exactTaxCode: boolean;
+  similarity: number;
+}
+
+const CANDIDATE_COLUMNS = `o.id, o.name, o.tax_code AS "taxCode", o.country, u.name AS "ownerName", o.version`;
+const NAME_KEY = nameKeySql('o.name');
 
 @Injectable()
 export class OrganizationsRepository extends OwnedRecordRepository<OrganizationEntity> {
@@ -70,5 +86,44 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Investors with the same tax code or a close name. The word-similarity test uses the search index to narrow the
+   * rows; the name keys (company forms dropped) then decide.
+   */
+  findDuplicates(
+    manager: EntityManager,
+    input: { name: string; taxCode?: string | null },
+  ): Promise<OrganizationCandidateRow[]> {
+    return manager.query(
+      `WITH input AS (SELECT ${nameKeySql('$1::text')} AS key)
+       SELECT * FROM (
+         SELECT ${CANDIDATE_COLUMNS}, coalesce(o.tax_code = $2, false) AS "exactTaxCode",
+                round(similarity(${NAME_KEY}, input.key)::numeric, 2)::float AS similarity
+           FROM organization o JOIN app_user u ON u.id = o.owner_id, input
+          WHERE o.tax_code = $2 OR f_unaccent(lower($1)) <% ${SEARCH_KEY}
+       ) found
+       WHERE "exactTaxCode" OR similarity >= $3
+       ORDER BY "exactTaxCode" DESC, similarity DESC, name LIMIT 5`,
+      [input.name, input.taxCode ?? null, CLOSE_NAME_SIMILARITY],
+    );
+  }
+
+  /** Groups of investors whose name keys are equal, a page of groups at a time (keyset on the key). */
+  duplicateGroups(
+    after: string | undefined,
+    limit: number,
+  ): Promise<Array<OrganizationCandidateRow & { key: string }>> {
+    return this.dataSource.query(
+      `WITH keyed AS (SELECT o.id, ${NAME_KEY} AS key FROM organization o),
+            groups AS (SELECT key FROM keyed WHERE key <> '' AND ($1::text IS NULL OR key > $1)
+                        GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT $2)
+       SELECT g.key, ${CANDIDATE_COLUMNS}, false AS "exactTaxCode", 1::float AS similarity
+         FROM groups g JOIN keyed k ON k.key = g.key JOIN organization o ON o.id = k.id
+         JOIN app_user u ON u.id = o.owner_id
+        ORDER BY g.key, o.created_at, o.id`,
+      [after ?? null, limit + 1],
+    );
   }
 }

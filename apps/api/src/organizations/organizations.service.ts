@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, Organization, Page } from '@irm/contracts';
+import {
+  AuditAction,
+  DuplicateCandidate,
+  DuplicateGroup,
+  DuplicateMatch,
+  MergeRequest,
+  MergeResult,
+  Organization,
+  Page,
+} from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { checkDuplicates } from '../records/duplicates';
+import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
+import { RecordLinks } from '../records/record-links';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
 import type { OrganizationEntity } from './organization.entity';
-import { OrganizationRow, OrganizationsRepository } from './organizations.repository';
+import { OrganizationCandidateRow, OrganizationRow, OrganizationsRepository } from './organizations.repository';
 
 const SUBJECT = 'organization';
 const AUDITED = [
@@ -46,12 +58,29 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
+function toCandidate(row: OrganizationCandidateRow): DuplicateCandidate {
+  return {
+    id: row.id,
+    name: row.name,
+    detail: [row.taxCode, row.country].filter(Boolean).join(' · ') || null,
+    match: row.exactTaxCode ? DuplicateMatch.TaxCode : DuplicateMatch.Name,
+    similarity: row.exactTaxCode ? 1 : row.similarity,
+    ownerName: row.ownerName,
+    version: row.version,
+  };
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
 @Injectable()
 export class OrganizationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
+    private readonly links: RecordLinks,
   ) {}
 
   async list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
@@ -69,11 +98,13 @@ export class OrganizationsService {
     return toOrganization(row);
   }
 
-  async create(principal: Principal, input: CreateOrganizationDto): Promise<Organization> {
+  async create(principal: Principal, input: CreateOrganizationDto, confirmDuplicate = false): Promise<Organization> {
     const ownerId = input.ownerId ?? principal.userId;
     checkOwnerChoice(principal, ownerId, null, 'investor');
     return this.write(async (manager) => {
       await this.assertOwnerExists(manager, ownerId);
+      const candidates = await this.organizations.findDuplicates(manager, input);
+      checkDuplicates(candidates.map(toCandidate), confirmDuplicate, 'investor');
       const id = await this.organizations.insert(manager, { ...input, ownerId });
       const created = (await this.organizations.findById(id, manager))!;
       await this.audit.record(manager, {
@@ -117,6 +148,42 @@ export class OrganizationsService {
         details: Object.fromEntries(AUDITED.map((field) => [field, before[field]])),
       });
     });
+  }
+
+  /** Investors whose names match once accents and company forms are dropped, for a person to review. */
+  async duplicates(cursor: string | undefined, limit: number): Promise<Page<DuplicateGroup>> {
+    const rows = await this.organizations.duplicateGroups(decodeGroupCursor(cursor), limit);
+    return pageOfGroups(rows, limit, DuplicateMatch.Name, toCandidate);
+  }
+
+  /**
+   * Folds the duplicate into the survivor: linked rows move, the survivor keeps its values and takes the duplicate's
+   * where it has none (sectors and tags are joined), the duplicate is deleted; both sides are audited.
+   */
+  merge(principal: Principal, survivorId: string, request: MergeRequest): Promise<MergeResult> {
+    return this.dataSource.transaction((manager) =>
+      mergeInto(manager, {
+        principal,
+        subject: SUBJECT,
+        what: 'investor',
+        survivorId,
+        request,
+        lock: (id) => this.organizations.findForUpdate(manager, id),
+        fill: (survivor, duplicate) => ({
+          legalName: survivor.legalName ?? duplicate.legalName,
+          taxCode: survivor.taxCode ?? duplicate.taxCode,
+          website: survivor.website ?? duplicate.website,
+          size: survivor.size ?? duplicate.size,
+          source: survivor.source ?? duplicate.source,
+          sectors: union(survivor.sectors, duplicate.sectors),
+          tags: union(survivor.tags, duplicate.tags),
+        }),
+        audited: AUDITED,
+        repository: this.organizations,
+        links: this.links,
+        audit: this.audit,
+      }),
+    );
   }
 
   private async assertOwnerExists(manager: EntityManager, ownerId: string): Promise<void> {

@@ -56,21 +56,53 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   'GET /api/organizations': async () => ({ path: '/api/organizations?q=samsung' }),
   'GET /api/organizations/:id': async (t) => ({ path: `/api/organizations/${(await anyOrganization(t)).id}` }),
   'POST /api/organizations': async () => ({
-    path: '/api/organizations',
+    path: '/api/organizations?confirmDuplicate=true',
     body: { name: 'LG Display', kind: 'foreign_invested', country: 'KR' },
   }),
   // Owner-or-manager routes: a record the caller owns, so every signed-in role may change it.
   'PATCH /api/organizations/:id': async (_t, client) => {
-    const own = await client.post('/api/organizations', { name: 'Own investor', kind: 'domestic', country: 'VN' });
+    const own = await client.post('/api/organizations?confirmDuplicate=true', {
+      name: 'Own investor',
+      kind: 'domestic',
+      country: 'VN',
+    });
     return {
       path: `/api/organizations/${own.body.id ?? (await anyOrganization(_t)).id}`,
       body: { version: 1, size: 'small' },
     };
   },
   'DELETE /api/organizations/:id': async (_t, client) => {
-    const own = await client.post('/api/organizations', { name: 'Own investor', kind: 'domestic', country: 'VN' });
+    const own = await client.post('/api/organizations?confirmDuplicate=true', {
+      name: 'Own investor',
+      kind: 'domestic',
+      country: 'VN',
+    });
     return { path: `/api/organizations/${own.body.id ?? (await anyOrganization(_t)).id}?version=1` };
   },
+  'GET /api/organizations/duplicates': async () => ({ path: '/api/organizations/duplicates' }),
+  'POST /api/organizations/:id/merge': async (_t, client) => {
+    const own = () =>
+      client.post('/api/organizations?confirmDuplicate=true', {
+        name: 'Twin investor',
+        kind: 'domestic',
+        country: 'VN',
+      });
+    const [kept, twin] = [(await own()).body, (await own()).body];
+    return {
+      path: `/api/organizations/${kept.id ?? '00000000-0000-4000-8000-000000000000'}/merge`,
+      body: { version: 1, duplicateId: twin.id ?? '00000000-0000-4000-8000-000000000001', duplicateVersion: 1 },
+    };
+  },
+  'GET /api/contacts/duplicates': async () => ({ path: '/api/contacts/duplicates' }),
+  'POST /api/contacts/:id/merge': async (_t, client) => {
+    const own = () => client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Twin contact' });
+    const [kept, twin] = [(await own()).body, (await own()).body];
+    return {
+      path: `/api/contacts/${kept.id ?? '00000000-0000-4000-8000-000000000000'}/merge`,
+      body: { version: 1, duplicateId: twin.id ?? '00000000-0000-4000-8000-000000000001', duplicateVersion: 1 },
+    };
+  },
+  'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
     const [row] = await t.app.get(DataSource).query('SELECT id FROM contact LIMIT 1');
@@ -80,18 +112,18 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     return { path: `/api/contacts/${id}` };
   },
   'POST /api/contacts': async () => ({
-    path: '/api/contacts',
+    path: '/api/contacts?confirmDuplicate=true',
     body: { fullName: 'Lê Thị Hoa', phone: '0987 654 321' },
   }),
   'PATCH /api/contacts/:id': async (_t, client) => {
-    const own = await client.post('/api/contacts', { fullName: 'Own contact' });
+    const own = await client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Own contact' });
     return {
       path: `/api/contacts/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}`,
       body: { version: 1, position: 'CEO' },
     };
   },
   'DELETE /api/contacts/:id': async (_t, client) => {
-    const own = await client.post('/api/contacts', { fullName: 'Own contact' });
+    const own = await client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Own contact' });
     return { path: `/api/contacts/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}?version=1` };
   },
 };

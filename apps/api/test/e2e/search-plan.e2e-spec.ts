@@ -46,6 +46,12 @@ describe('search query plans', () => {
     expect(await planOf('/api/organizations?q=samsng')).toContain('ix_organization_search');
   });
 
+  it('answers the global search from the investor and contact trigram indexes', async () => {
+    const plan = await planOf('/api/search?q=samsng');
+    expect(plan).toContain('ix_organization_search');
+    expect(plan).toContain('ix_contact_search');
+  });
+
   it('uses the pattern index for a tax-code prefix', async () => {
     expect(await planOf('/api/organizations?q=2300%20325')).toContain('ix_organization_tax_code_prefix');
   });
