@@ -5,6 +5,7 @@ import { AdminUsersPage } from '../pages/AdminUsersPage';
 import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
+import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { HomePage } from '../pages/HomePage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           { path: 'investors/:id', element: <InvestorRecordPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/:id', element: <ContactRecordPage /> },
+          { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

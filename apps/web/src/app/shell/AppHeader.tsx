@@ -2,6 +2,7 @@ import { Burger, Group, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch, UserMenu } from '../../features/auth';
+import { GlobalSearch } from '../../features/search';
 import { SystemHealthBadge } from '../../features/system-health';
 import { Brand } from '../../shared/ui';
 
@@ -29,6 +30,7 @@ export function AppHeader({ navigationOpened, onToggleNavigation }: AppHeaderPro
         </UnstyledButton>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <GlobalSearch />
         <SystemHealthBadge />
         {/* On small screens the language is in the user menu, to leave room for the essentials. */}
         <LanguageSwitch visibleFrom="sm" />

@@ -4,3 +4,4 @@ export { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } f
 export { RecordListBody } from './components/RecordListBody';
 export { VersionedEditModal, type VersionedFormProps } from './components/VersionedEditModal';
 export { isForbidden, isStaleVersion, replaceInLists, useRecordHistory } from './hooks/versioned-records';
+export { confirmableDuplicates, DuplicatePrompt } from './components/DuplicatePrompt';

@@ -21,6 +21,8 @@ export interface ContactListFilters {
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
   health: () => ['health'] as const,
+  search: (q: string) => ['search', q] as const,
+  duplicates: (subject: 'organization' | 'contact') => ['duplicates', subject] as const,
   auth: {
     me: () => ['auth', 'me'] as const,
     tokens: () => ['auth', 'tokens'] as const,

@@ -20,8 +20,9 @@ export function fetchContact(id: string, signal?: AbortSignal): Promise<Contact>
   return api.get<Contact>(contactPath(id), { signal });
 }
 
-export function createContact(request: CreateContactRequest): Promise<Contact> {
-  return api.post<Contact>('/contacts', request);
+/** `confirmDuplicate` after the person has seen the records the first attempt was stopped for. */
+export function createContact(request: CreateContactRequest, confirmDuplicate = false): Promise<Contact> {
+  return api.post<Contact>('/contacts', request, { query: confirmDuplicate ? { confirmDuplicate: true } : undefined });
 }
 
 export function updateContact(id: string, request: UpdateContactRequest): Promise<Contact> {

@@ -1,8 +1,10 @@
-import type { Me } from '@irm/contracts';
-import { Modal } from '@mantine/core';
+import type { CreateContactRequest, Me } from '@irm/contracts';
+import { Modal, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notify } from '../../../shared/ui';
+import { confirmableDuplicates, DuplicatePrompt } from '../../records';
 import { useContactOwnerChoices } from '../hooks/use-contact-owner-choices';
 import { useCreateContact } from '../hooks/use-contacts';
 import { contactPath } from '../paths';
@@ -50,31 +52,45 @@ function CreateContactForm({
   const navigate = useNavigate();
   const create = useCreateContact();
   const owners = useContactOwnerChoices(me);
+  const [submitted, setSubmitted] = useState<CreateContactRequest | null>(null);
+  const candidates = confirmableDuplicates(create.error);
+  const submit = (request: CreateContactRequest, confirmDuplicate = false) => {
+    setSubmitted(request);
+    create.mutate(
+      // The server makes the creator the owner; only a different owner needs saying.
+      { request: { ...request, ownerId: request.ownerId === me.id ? undefined : request.ownerId }, confirmDuplicate },
+      {
+        onSuccess: (contact) => {
+          notify({ tone: 'success', message: t('contacts.createdNotice', { name: contact.fullName }) });
+          onDone();
+          if (openRecord) void navigate(contactPath(contact.id));
+        },
+      },
+    );
+  };
   return (
-    <ContactForm
-      data-testid="create-contact-form"
-      organization={organization}
-      ownerChoices={owners.choices}
-      ownerEditable={owners.editable}
-      ownerHint={owners.hint}
-      pending={create.isPending}
-      error={create.error}
-      errorTitle={t('contacts.createFailed')}
-      submitLabel={t('contacts.createSubmit')}
-      onCancel={onDone}
-      onSubmit={(request) =>
-        create.mutate(
-          // The server makes the creator the owner; only a different owner needs saying.
-          { ...request, ownerId: request.ownerId === me.id ? undefined : request.ownerId },
-          {
-            onSuccess: (contact) => {
-              notify({ tone: 'success', message: t('contacts.createdNotice', { name: contact.fullName }) });
-              onDone();
-              if (openRecord) void navigate(contactPath(contact.id));
-            },
-          },
-        )
-      }
-    />
+    <Stack>
+      {candidates && submitted && (
+        <DuplicatePrompt
+          candidates={candidates}
+          pathOf={contactPath}
+          pending={create.isPending}
+          onConfirm={() => submit(submitted, true)}
+        />
+      )}
+      <ContactForm
+        data-testid="create-contact-form"
+        organization={organization}
+        ownerChoices={owners.choices}
+        ownerEditable={owners.editable}
+        ownerHint={owners.hint}
+        pending={create.isPending}
+        error={candidates ? null : create.error}
+        errorTitle={t('contacts.createFailed')}
+        submitLabel={t('contacts.createSubmit')}
+        onCancel={onDone}
+        onSubmit={(request) => submit(request)}
+      />
+    </Stack>
   );
 }

@@ -32,7 +32,8 @@ export function useContact(id: string) {
 export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateContactRequest) => createContact(request),
+    mutationFn: ({ request, confirmDuplicate }: { request: CreateContactRequest; confirmDuplicate?: boolean }) =>
+      createContact(request, confirmDuplicate),
     onSuccess: (created) => {
       queryClient.setQueryData(queryKeys.contacts.detail(created.id), created);
       void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });

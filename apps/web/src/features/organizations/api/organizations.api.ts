@@ -22,8 +22,14 @@ export function fetchOrganization(id: string, signal?: AbortSignal): Promise<Org
   return api.get<Organization>(organizationPath(id), { signal });
 }
 
-export function createOrganization(request: CreateOrganizationRequest): Promise<Organization> {
-  return api.post<Organization>('/organizations', request);
+/** `confirmDuplicate` after the person has seen the records the first attempt was stopped for. */
+export function createOrganization(
+  request: CreateOrganizationRequest,
+  confirmDuplicate = false,
+): Promise<Organization> {
+  return api.post<Organization>('/organizations', request, {
+    query: confirmDuplicate ? { confirmDuplicate: true } : undefined,
+  });
 }
 
 export function updateOrganization(id: string, request: UpdateOrganizationRequest): Promise<Organization> {

@@ -32,7 +32,8 @@ export function useOrganization(id: string) {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateOrganizationRequest) => createOrganization(request),
+    mutationFn: ({ request, confirmDuplicate }: { request: CreateOrganizationRequest; confirmDuplicate?: boolean }) =>
+      createOrganization(request, confirmDuplicate),
     onSuccess: (created) => {
       queryClient.setQueryData(queryKeys.organizations.detail(created.id), created);
       void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });

@@ -1,0 +1,1 @@
+export { DuplicatesReport } from './components/DuplicatesReport';
