@@ -1,0 +1,400 @@
+// npm run bench:seed [-- --organizations N --contacts N --timeline N]
+// Fills a fresh database (BENCH_DATABASE, default irm_bench, on DATABASE_URL's server) with the issue's bench size:
+// 100,000 investors, 300,000 contacts and 1,000,000 timeline entries, plus staff and tasks, behind the real
+// migrations and demo seed. Rows go in as multi-row INSERTs of unnest()ed arrays, a batch per statement.
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { apiEntry, c, elapsed, main, run, step } from '../tools/proc.mjs';
+import { ensureServices, stopServices } from '../tools/services.mjs';
+
+const require = createRequire(import.meta.url);
+const { Client } = require('pg');
+const { taxCodeCheckDigit } = require('@irm/domain');
+
+const { values: args } = parseArgs({
+  options: {
+    organizations: { type: 'string', default: '100000' },
+    contacts: { type: 'string', default: '300000' },
+    timeline: { type: 'string', default: '1000000' },
+    tasks: { type: 'string', default: '50000' },
+    staff: { type: 'string', default: '40' },
+  },
+});
+const size = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Number(value)]));
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'irm_bench';
+export const BENCH_ADMIN = { ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'Bench admin password 2026' };
+const BATCH = 5_000;
+
+// Deterministic pseudo-random numbers, so two runs build the same data.
+let state = 20261127;
+const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (list) => list[Math.floor(random() * list.length)];
+const pickSome = (list, max) => [
+  ...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list))),
+];
+
+const FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Công ty TNHH MTV', 'Tập đoàn', 'Công ty'];
+const BRANDS = [
+  'An',
+  'Bình',
+  'Phát',
+  'Thịnh',
+  'Hưng',
+  'Việt',
+  'Đông',
+  'Nam',
+  'Hòa',
+  'Long',
+  'Phúc',
+  'Tân',
+  'Minh',
+  'Quang',
+  'Đức',
+  'Thành',
+  'Trường',
+  'Sơn',
+  'Hải',
+  'Kim',
+  'Ngọc',
+  'Hoàng',
+  'Lộc',
+  'Tài',
+  'Vĩnh',
+  'Gia',
+  'Hồng',
+  'Lạc',
+  'Sao',
+  'Á',
+];
+const FOREIGN = [
+  'Samsung',
+  'Hanwha',
+  'Toyota',
+  'Honda',
+  'Piaggio',
+  'Foxconn',
+  'Canon',
+  'Daiwa',
+  'Kyocera',
+  'LG',
+  'Doosan',
+  'Hyundai',
+  'Mitsuba',
+  'Yazaki',
+  'Luxshare',
+  'Goertek',
+  'Bosch',
+  'Siemens',
+  'Nidec',
+  'Sumitomo',
+];
+const TRADES = [
+  'Cơ khí',
+  'Điện tử',
+  'Dệt may',
+  'Logistics',
+  'Thực phẩm',
+  'Vật liệu xây dựng',
+  'Bao bì',
+  'Nhựa',
+  'Linh kiện ô tô',
+  'Phần mềm',
+  'Gỗ mỹ nghệ',
+  'Hóa chất',
+  'Năng lượng',
+  'Da giày',
+  'Dược phẩm',
+];
+const PLACES = [
+  'Vĩnh Phúc',
+  'Phúc Yên',
+  'Bình Xuyên',
+  'Tam Dương',
+  'Yên Lạc',
+  'Vĩnh Tường',
+  'Lập Thạch',
+  'Sông Lô',
+  'Tam Đảo',
+  'Phú Thọ',
+  'Việt Nhật',
+  'Hàn Việt',
+  'Bắc Bộ',
+  'Hà Nội',
+];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Kim',
+  'Park',
+  'Tanaka',
+  'Suzuki',
+];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quốc', 'Thanh', 'Xuân', 'Hoài', 'Bảo'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hằng',
+  'Hiếu',
+  'Hoa',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phong',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
+const POSITIONS = [
+  'Giám đốc',
+  'Phó Giám đốc',
+  'Trưởng phòng Đầu tư',
+  'Kế toán trưởng',
+  'Chief Executive Officer',
+  'Project Manager',
+  'General Manager',
+  null,
+];
+const KINDS = ['domestic', 'domestic', 'domestic', 'foreign_invested', 'foreign_invested', 'joint_venture'];
+const COUNTRIES = ['KR', 'JP', 'CN', 'TW', 'SG', 'US', 'DE', 'TH'];
+const SECTORS = ['C', '10', '13', '14', '22', '25', '26', '27', '28', '29', '31', 'H', '52', 'J', '62', 'F'];
+const SIZES = ['micro', 'small', 'medium', 'large', null];
+const SOURCES = ['promotion_event', 'referral', 'website', 'walk_in', 'embassy', 'existing_investor', null];
+const TAGS = ['priority', 'aftercare', 'hỗ trợ vốn', 'đã khảo sát', 'FDI', 'SME'];
+const LANGUAGES = ['vi', 'vi', 'vi', 'en', 'ja', 'ko', 'zh'];
+const NOTES = [
+  'Đã gửi hồ sơ giới thiệu khu công nghiệp và bảng giá thuê đất.',
+  'Nhà đầu tư quan tâm lô đất 5 ha gần cao tốc, cần xác nhận hạ tầng điện.',
+  'Called to confirm the site visit date; they asked about workforce availability.',
+  'Họp trực tuyến với ban giám đốc, thống nhất lịch khảo sát tháng tới.',
+  'Follow-up after the Seoul roadshow: sent the incentives summary in English.',
+  'Đề nghị hỗ trợ thủ tục cấp giấy chứng nhận đăng ký đầu tư.',
+];
+
+function taxCode(i) {
+  for (let serial = i; ; serial += 7_919_113) {
+    const nine = `${pick(['01', '25', '26', '23', '03'])}${String(serial % 10_000_000 || 1).padStart(7, '0')}`;
+    const check = taxCodeCheckDigit(nine);
+    if (check !== null) return `${nine}${check}`;
+  }
+}
+
+/** A one-line progress bar with rate, redrawn in place on a terminal, every tenth on a log. */
+function progress(label, total) {
+  const t0 = Date.now();
+  let lastLogged = -1;
+  return (done) => {
+    const ratio = total ? done / total : 1;
+    const width = 30;
+    const bar = '█'.repeat(Math.round(ratio * width)).padEnd(width, '░');
+    const rate = Math.round(done / Math.max((Date.now() - t0) / 1000, 0.001));
+    const line = `  ${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  ${label} ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${rate.toLocaleString('en')} rows/s`;
+    if (process.stdout.isTTY) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else if (Math.floor(ratio * 10) > lastLogged || done >= total) {
+      lastLogged = Math.floor(ratio * 10);
+      console.log(line);
+    }
+  };
+}
+
+/** Inserts `total` generated rows in batches: `columns` name → [sql type, value(i)]. */
+async function fill(db, table, total, columns, { returning } = {}) {
+  const names = Object.keys(columns);
+  const ids = [];
+  const show = progress(table, total);
+  show(0);
+  for (let from = 0; from < total; from += BATCH) {
+    const count = Math.min(BATCH, total - from);
+    const arrays = names.map(() => new Array(count));
+    for (let k = 0; k < count; k++) {
+      const row = {};
+      names.forEach((name, n) => (arrays[n][k] = row[name] = columns[name][1](from + k, row)));
+    }
+    // Array-typed columns travel as text literals and are cast per row.
+    const select = names
+      .map((name, n) => {
+        const type = columns[name][0];
+        return type.endsWith('[]') ? `c${n}::${type}` : `c${n}`;
+      })
+      .join(', ');
+    const unnest = names
+      .map((name, n) => (columns[name][0].endsWith('[]') ? `$${n + 1}::text[]` : `$${n + 1}::${columns[name][0]}[]`))
+      .join(', ');
+    const sql = `INSERT INTO ${table} (${names.join(', ')})
+      SELECT ${select} FROM unnest(${unnest}) AS u(${names.map((_, n) => `c${n}`).join(', ')})
+      ${returning ? `RETURNING ${returning}` : ''}`;
+    const params = names.map((name, n) =>
+      columns[name][0].endsWith('[]')
+        ? arrays[n].map((v) => (v === null ? null : `{${v.map((x) => `"${x}"`).join(',')}}`))
+        : arrays[n],
+    );
+    const result = await db.query(sql, params);
+    if (returning) ids.push(...result.rows.map((r) => r[returning]));
+    show(from + count);
+  }
+  return ids;
+}
+
+main(async () => {
+  const t0 = Date.now();
+  const services = await step(`PostgreSQL (fresh ${BENCH_DATABASE} database)`, () =>
+    ensureServices({ databaseName: BENCH_DATABASE, dedicated: true, fresh: true, redis: false, log: () => {} }),
+  );
+  const env = { DATABASE_URL: services.databaseUrl, ...BENCH_ADMIN };
+  await step('Build API', () => run('npm', ['run', 'build:api']));
+  await step('Migrate', () => run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }));
+  await step('Demo seed (zones, admin)', () => run(process.execPath, [apiEntry('cli/seed')], { env, name: 'seed' }));
+
+  const db = new Client({ connectionString: services.databaseUrl });
+  await db.connect();
+  try {
+    const [{ id: adminId }] = (await db.query(`SELECT id FROM app_user WHERE email = $1`, [BENCH_ADMIN.ADMIN_EMAIL]))
+      .rows;
+    const staff = await step(`${size.staff} staff accounts`, async () => {
+      // One argon2 hash shared by all: these accounts are for owning rows, nobody signs in as them.
+      const [{ password_hash: hash }] = (await db.query(`SELECT password_hash FROM app_user WHERE id = $1`, [adminId]))
+        .rows;
+      const ids = await fill(
+        db,
+        'app_user',
+        size.staff,
+        {
+          email: ['text', (i) => `staff${i}@bench.test`],
+          name: ['text', () => `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`],
+          role: ['user_role', (i) => (i % 8 === 0 ? 'manager' : 'staff')],
+          password_hash: ['text', () => hash],
+          version: ['int', () => 1],
+        },
+        { returning: 'id' },
+      );
+      return [adminId, ...ids];
+    });
+
+    const organizations = await step(`${size.organizations.toLocaleString('en')} investors`, () =>
+      fill(
+        db,
+        'organization',
+        size.organizations,
+        {
+          kind: ['organization_kind', () => pick(KINDS)],
+          name: [
+            'text',
+            (i, row) =>
+              row.kind === 'domestic'
+                ? `${pick(FORMS)} ${pick(TRADES)} ${pick(BRANDS)} ${pick(BRANDS)} ${pick(PLACES)}`
+                : `${pick(FOREIGN)} ${pick(TRADES)} ${pick(PLACES)} ${pick(BRANDS)} ${pick(BRANDS)}`,
+          ],
+          country: ['text', (i, row) => (row.kind === 'domestic' ? 'VN' : pick(COUNTRIES))],
+          sectors: ['text[]', () => pickSome(SECTORS, 3)],
+          tax_code: ['text', (i) => (random() < 0.7 ? taxCode(i + 1) : null)],
+          size: ['organization_size', () => pick(SIZES)],
+          owner_id: ['uuid', () => pick(staff)],
+          tags: ['text[]', () => pickSome(TAGS, 2)],
+          source: ['lead_source', () => pick(SOURCES)],
+          version: ['int', () => 1],
+        },
+        { returning: 'id' },
+      ),
+    );
+
+    const contacts = await step(`${size.contacts.toLocaleString('en')} contacts`, () =>
+      fill(
+        db,
+        'contact',
+        size.contacts,
+        {
+          full_name: ['text', () => `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`],
+          email: ['text', (i) => (random() < 0.8 ? `contact${i}@investor${i % 9973}.example` : null)],
+          phone: ['text', (i) => (random() < 0.6 ? `+8491${String(i).padStart(7, '0')}` : null)],
+          position: ['text', () => pick(POSITIONS)],
+          organization_id: ['uuid', () => (random() < 0.9 ? pick(organizations) : null)],
+          preferred_language: ['text', () => pick(LANGUAGES)],
+          owner_id: ['uuid', () => pick(staff)],
+          version: ['int', () => 1],
+        },
+        { returning: 'id' },
+      ),
+    );
+
+    // A few busy records carry thousands of entries, as long-standing investors do; the rest are spread thin.
+    const busy = organizations.slice(0, 20);
+    const now = Date.now();
+    await step(`${size.timeline.toLocaleString('en')} timeline entries`, () =>
+      fill(db, 'timeline_entry', size.timeline, {
+        subject_type: ['record_subject_type', (i) => (i % 3 === 2 ? 'contact' : 'organization')],
+        subject_id: [
+          'uuid',
+          (i, row) =>
+            row.subject_type === 'contact' ? pick(contacts) : random() < 0.1 ? pick(busy) : pick(organizations),
+        ],
+        kind: ['timeline_entry_kind', () => pick(['note', 'note', 'call', 'meeting', 'edit'])],
+        body: ['text', (i, row) => (row.kind === 'edit' ? null : pick(NOTES))],
+        occurred_at: ['timestamptz', () => new Date(now - Math.floor(random() * 3 * 365 * 86_400_000))],
+        author_id: ['uuid', () => pick(staff)],
+        payload: ['jsonb', (i, row) => (row.kind === 'edit' ? JSON.stringify({ fields: ['size'] }) : null)],
+      }),
+    );
+
+    await step(`${size.tasks.toLocaleString('en')} tasks`, () =>
+      fill(db, 'task', size.tasks, {
+        title: [
+          'text',
+          () => pick(['Gọi lại nhà đầu tư', 'Gửi bảng giá thuê đất', 'Chuẩn bị khảo sát', 'Send the MoU draft']),
+        ],
+        due_at: ['timestamptz', () => new Date(now + Math.floor((random() - 0.3) * 60 * 86_400_000))],
+        assignee_id: ['uuid', () => pick(staff)],
+        created_by_id: ['uuid', () => pick(staff)],
+        subject_type: ['record_subject_type', () => 'organization'],
+        subject_id: ['uuid', () => pick(organizations)],
+        done: ['boolean', () => random() < 0.4],
+        done_at: [
+          'timestamptz',
+          (i, row) => (row.done ? new Date(now - Math.floor(random() * 30 * 86_400_000)) : null),
+        ],
+        version: ['int', () => 1],
+      }),
+    );
+
+    await step('ANALYZE', () => db.query('ANALYZE'));
+    const sizes = (
+      await db.query(`SELECT relname, n_live_tup FROM pg_stat_user_tables
+                       WHERE relname IN ('organization','contact','timeline_entry','task') ORDER BY relname`)
+    ).rows;
+    console.log(
+      c.green(`✔ ${BENCH_DATABASE} ready in ${elapsed(t0)}: `) +
+        sizes.map((r) => `${r.relname} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', '),
+    );
+  } finally {
+    await db.end();
+    await stopServices();
+  }
+});
