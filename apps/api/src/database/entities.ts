@@ -8,6 +8,7 @@ import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
 import { OutboxMessageEntity } from '../queue/outbox-message.entity';
 import { UserEntity } from '../users/user.entity';
+import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
@@ -23,4 +24,5 @@ export const ENTITIES = [
   AuditEventEntity,
   OrganizationEntity,
   ContactEntity,
+  LandMovementEntity,
 ];

@@ -37,6 +37,14 @@ const AUDITED = [
   'source',
 ] as const;
 
+const ZONE_INVESTOR = {
+  fk_zone_infrastructure_investor: {
+    field: 'id',
+    message: 'is the infrastructure investor of a zone',
+    detail: 'This investor builds and leases a zone: name another infrastructure investor for the zone first.',
+  },
+};
+
 function toOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
@@ -137,6 +145,11 @@ export class OrganizationsService {
   }
 
   async remove(principal: Principal, id: string, version: number): Promise<void> {
+    // An investor that is a zone's infrastructure investor stays until the zone names another (409).
+    await withUniqueFields(() => this.removeInTransaction(principal, id, version), ZONE_INVESTOR);
+  }
+
+  private async removeInTransaction(principal: Principal, id: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.organizations.findForUpdate(manager, id), version, 'investor');
       await this.organizations.delete(manager, id);

@@ -5,9 +5,7 @@ import { toE164 } from '../common/domain-validators';
 import { containsPattern } from '../common/dto';
 import { CONTACT_SEARCH_KEY } from '../contacts/contacts.repository';
 import { SEARCH_KEY as ORGANIZATION_SEARCH_KEY } from '../organizations/organizations.repository';
-
-/** Zone name and district, unaccented and lower-case. */
-const ZONE_SEARCH_KEY = `f_unaccent(lower(z.name || ' ' || z.district))`;
+import { ZONE_SEARCH_KEY } from '../zones/zones.repository';
 
 export interface SearchRow {
   type: SearchHitType;

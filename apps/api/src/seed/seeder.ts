@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '@irm/contracts';
+import { LandMovementKind, OrganizationKind, Role } from '@irm/contracts';
 import { defaultPipelines } from '@irm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
@@ -7,8 +7,10 @@ import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
 import { UserEntity } from '../users/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
-import { provinceSettingsSeed, zonesSeed } from './data/zones.data';
+import { provinceSettingsSeed, ZoneSeed, zonesSeed } from './data/zones.data';
 
 export const PROVINCE_SETTING_KEY = 'province';
 
@@ -21,6 +23,10 @@ export interface SeedOptions {
 export interface SeedReport {
   settingsCreated: number;
   zonesCreated: number;
+  /** Infrastructure investors created for new zones. */
+  organizationsCreated: number;
+  /** Opening balances of new zones, as land-ledger movements. */
+  landMovementsCreated: number;
   pipelinesCreated: number;
   stagesCreated: number;
   admin: { email: string; generatedPassword?: string } | null;
@@ -49,13 +55,14 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
     );
     progress(`settings: ${settingsCreated} created`);
 
-    const zonesCreated = await insertIgnoringExisting(
-      manager,
-      ZoneEntity,
-      ['code'],
-      zonesSeed.map((zone) => ({ ...zone, sectors: [...zone.sectors] })),
+    // The bootstrap admin comes first: it owns the infrastructure investors seeded below.
+    const admin = await seedAdmin(manager, options.adminEmail ?? DEFAULT_ADMIN_EMAIL, adminHash);
+    progress(admin ? `bootstrap admin: ${admin.email} created` : 'bootstrap admin: users exist, none created');
+
+    const zones = await seedZones(manager);
+    progress(
+      `zones: ${zones.zonesCreated} created of ${zonesSeed.length}, with ${zones.organizationsCreated} infrastructure investors and ${zones.landMovementsCreated} opening balances`,
     );
-    progress(`zones: ${zonesCreated} created of ${zonesSeed.length}`);
 
     let pipelinesCreated = 0;
     let stagesCreated = 0;
@@ -88,21 +95,9 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
     }
     progress(`pipelines: ${pipelinesCreated} created with ${stagesCreated} stages`);
 
-    const admin = await seedAdmin(manager, options.adminEmail ?? DEFAULT_ADMIN_EMAIL, adminHash);
-    if (admin) {
-      progress(`bootstrap admin: ${admin.email} created`);
-      if (!options.adminPassword)
-        return {
-          settingsCreated,
-          zonesCreated,
-          pipelinesCreated,
-          stagesCreated,
-          admin: { ...admin, generatedPassword: adminPassword },
-        };
-    } else {
-      progress('bootstrap admin: users exist, none created');
-    }
-    return { settingsCreated, zonesCreated, pipelinesCreated, stagesCreated, admin };
+    const report = { settingsCreated, ...zones, pipelinesCreated, stagesCreated };
+    if (admin && !options.adminPassword) return { ...report, admin: { ...admin, generatedPassword: adminPassword } };
+    return { ...report, admin };
   });
 }
 
@@ -121,6 +116,100 @@ async function insertIgnoringExisting<T extends object>(
     .returning(conflictColumns)
     .execute();
   return (result.raw as unknown[]).length;
+}
+
+const INVESTOR_TAG = 'chủ đầu tư hạ tầng';
+const ILLUSTRATIVE_TAG = 'minh họa';
+
+/**
+ * Zones not yet in the database, each with its infrastructure investor (an organization, found by name or
+ * created) and its leased land as an opening-balance movement. Existing zones are left as they are.
+ */
+async function seedZones(
+  manager: EntityManager,
+): Promise<{ zonesCreated: number; organizationsCreated: number; landMovementsCreated: number }> {
+  const existing = new Set(
+    ((await manager.query('SELECT code FROM zone')) as { code: string }[]).map((row) => row.code),
+  );
+  const missing = zonesSeed.filter((zone) => !existing.has(zone.code));
+  if (missing.length === 0) return { zonesCreated: 0, organizationsCreated: 0, landMovementsCreated: 0 };
+
+  const investors = new Map<string, string>();
+  let organizationsCreated = 0;
+  const ownerId = await seedOwner(manager);
+  for (const name of new Set(missing.map((zone) => zone.infrastructureInvestor).filter((n) => n !== null))) {
+    const [found] = (await manager.query('SELECT id FROM organization WHERE name = $1 ORDER BY created_at LIMIT 1', [
+      name,
+    ])) as { id: string }[];
+    if (found) {
+      investors.set(name, found.id);
+      continue;
+    }
+    const placeholder = missing.some((zone) => zone.infrastructureInvestor === name && isPlaceholderInvestor(zone));
+    const inserted = await manager.insert(OrganizationEntity, {
+      name,
+      kind: OrganizationKind.Domestic,
+      country: 'VN',
+      ownerId,
+      tags: placeholder ? [INVESTOR_TAG, ILLUSTRATIVE_TAG] : [INVESTOR_TAG],
+    });
+    investors.set(name, (inserted.identifiers[0] as { id: string }).id);
+    organizationsCreated++;
+  }
+
+  // Totals start at zero: the database keeps them from the ledger, so opening balances are movements.
+  const created = (await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ZoneEntity)
+    .values(
+      missing.map(({ infrastructureInvestor, leasedHa: _leased, reservedHa: _reserved, ...zone }) => ({
+        ...zone,
+        sectors: [...zone.sectors],
+        infrastructureInvestorId: infrastructureInvestor ? investors.get(infrastructureInvestor) : null,
+      })),
+    )
+    .orIgnore()
+    .returning(['id', 'code'])
+    .execute()
+    .then((result) => result.raw)) as { id: string; code: string }[];
+
+  const openings = created.flatMap(({ id, code }) => {
+    const zone = missing.find((z) => z.code === code)!;
+    return zone.leasedHa > 0 || zone.reservedHa > 0
+      ? [
+          {
+            zoneId: id,
+            kind: LandMovementKind.Adjust,
+            leasedDeltaHa: zone.leasedHa,
+            reservedDeltaHa: zone.reservedHa,
+            reason: openingReason(zone),
+          },
+        ]
+      : [];
+  });
+  // One row at a time: each insert's trigger applies it to its zone.
+  for (const opening of openings) await manager.insert(LandMovementEntity, opening);
+  return { zonesCreated: created.length, organizationsCreated, landMovementsCreated: openings.length };
+}
+
+function isPlaceholderInvestor(zone: ZoneSeed): boolean {
+  return zone.infrastructureInvestor?.startsWith('Chủ đầu tư hạ tầng ') ?? false;
+}
+
+function openingReason(zone: ZoneSeed): string {
+  return zone.code === 'ccn-dong-soc'
+    ? 'Số dư đầu kỳ: 12,03 ha đã giao cho doanh nghiệp (Cổng thông tin doanh nghiệp tỉnh Vĩnh Phúc, 2019)'
+    : 'Số dư đầu kỳ: diện tích đã cho thuê theo dữ liệu mẫu (minh họa)';
+}
+
+/** Seeded records need an owner: the longest-standing active admin, else any active user. */
+async function seedOwner(manager: EntityManager): Promise<string> {
+  const [row] = (await manager.query(
+    `SELECT id FROM app_user WHERE active ORDER BY (role = 'admin') DESC, created_at LIMIT 1`,
+  )) as { id: string }[];
+  if (!row) throw new Error('The seed needs an active user to own the infrastructure investors it creates.');
+  return row.id;
 }
 
 /** The first admin exists only when there are no users at all. */

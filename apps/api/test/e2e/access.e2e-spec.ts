@@ -21,6 +21,21 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM zone LIMIT 1');
     return { path: `/api/zones/${id}` };
   },
+  'GET /api/zones/districts': async () => ({ path: '/api/zones/districts' }),
+  'PATCH /api/zones/:id': async (t) => {
+    const [{ id, version }] = await t.app.get(DataSource).query('SELECT id, version FROM zone ORDER BY code LIMIT 1');
+    return { path: `/api/zones/${id}`, body: { version, workforce: 100 } };
+  },
+  'GET /api/zones/:id/land-movements': async (t) => {
+    const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM zone LIMIT 1');
+    return { path: `/api/zones/${id}/land-movements` };
+  },
+  'POST /api/zones/:id/land-movements': async (t) => {
+    const [{ id }] = await t.app
+      .get(DataSource)
+      .query('SELECT id FROM zone ORDER BY industrial_land_ha - leased_ha - reserved_ha DESC LIMIT 1');
+    return { path: `/api/zones/${id}/land-movements`, body: { kind: 'reserve', areaHa: 0.01, reason: 'matrix' } };
+  },
   'POST /api/auth/login': async (t) => {
     const user = await createUser(t, Role.Staff);
     return { path: '/api/auth/login', body: { email: user.email, password: TEST_PASSWORD } };

@@ -1,5 +1,6 @@
 import { Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
+import { seed } from '../../src/seed/seeder';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signedIn, TestClient } from '../support/test-client';
 
@@ -197,6 +198,32 @@ describe('duplicates and merge (HTTP)', () => {
       expect(gone[0]).toMatchObject({
         action: 'merge',
         details: { mergedInto: survivor.id, record: expect.objectContaining({ name: 'Foxconn Vinh Phuc' }) },
+      });
+    });
+
+    it('makes the survivor the infrastructure investor of the duplicate’s zones', async () => {
+      await seed(db(), { adminPassword: 'a long enough password' });
+      const [zone] = await db().query(
+        `SELECT z.id, z.version, o.id AS "investorId", o.version AS "investorVersion" FROM zone z
+           JOIN organization o ON o.id = z.infrastructure_investor_id ORDER BY z.code LIMIT 1`,
+      );
+      const survivor = (
+        await manager.post('/api/organizations?confirmDuplicate=true', {
+          name: 'Merged Infrastructure Developer',
+          kind: 'domestic',
+          country: 'VN',
+        })
+      ).body;
+      const merged = await manager.post(`/api/organizations/${survivor.id}/merge`, {
+        version: survivor.version,
+        duplicateId: zone.investorId,
+        duplicateVersion: zone.investorVersion,
+      });
+      expect(merged.status).toBe(200);
+      expect(merged.body.moved).toMatchObject({ zones: expect.any(Number) });
+      expect((await staff.get(`/api/zones/${zone.id}`)).body).toMatchObject({
+        infrastructureInvestorId: survivor.id,
+        version: zone.version + 1,
       });
     });
 

@@ -24,13 +24,11 @@ describe('search query plans', () => {
   });
   afterAll(() => t.close());
 
-  async function planOf(path: string): Promise<string> {
+  async function planOf(path: string, from = /FROM organization o/): Promise<string> {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       expect((await client.get(path)).status).toBe(200);
-      const [sql, params] = spy.mock.calls
-        .map((c) => c as [string, unknown[]])
-        .find(([q]) => /FROM organization o/.test(q))!;
+      const [sql, params] = spy.mock.calls.map((c) => c as [string, unknown[]]).find(([q]) => from.test(q))!;
       const dataSource = t.app.get(DataSource);
       return await dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL enable_seqscan = off');
@@ -46,10 +44,15 @@ describe('search query plans', () => {
     expect(await planOf('/api/organizations?q=samsng')).toContain('ix_organization_search');
   });
 
-  it('answers the global search from the investor and contact trigram indexes', async () => {
+  it('answers the global search from the investor, contact and zone trigram indexes', async () => {
     const plan = await planOf('/api/search?q=samsng');
     expect(plan).toContain('ix_organization_search');
     expect(plan).toContain('ix_contact_search');
+    expect(plan).toContain('ix_zone_search');
+  });
+
+  it('uses the trigram index for a zone search by name, district or craft village', async () => {
+    expect(await planOf('/api/zones?q=dong%20soc', /FROM zone z/)).toContain('ix_zone_search');
   });
 
   it('uses the pattern index for a tax-code prefix', async () => {

@@ -1,7 +1,11 @@
-import { ZoneType } from '@irm/contracts';
+import { LandMovementKind, ZoneType } from '@irm/contracts';
 import {
+  applyLandMovement,
   availableHa,
   canReserve,
+  checkIndustrialLand,
+  isPlausibleArea,
+  movementDeltas,
   fromHundredths,
   hasAtMostTwoDecimals,
   isValidLandBank,
@@ -261,5 +265,67 @@ describe('reserveLand / leaseReservedLand / releaseReservedLand', () => {
       availableHa: 1.55,
     });
     expect(errorCodeOf(() => releaseReservedLand(bank, 2.01))).toBe('insufficient_reserved');
+  });
+});
+
+describe('land movements', () => {
+  const bank = { industrialLandHa: 10, leasedHa: 7.7, reservedHa: 2 };
+
+  it('turns reserve, release and lease into signed deltas', () => {
+    expect(movementDeltas(LandMovementKind.Reserve, 0.1 + 0.2)).toEqual({ leasedDeltaHa: 0, reservedDeltaHa: 0.3 });
+    expect(movementDeltas(LandMovementKind.Release, 1.25)).toEqual({ leasedDeltaHa: 0, reservedDeltaHa: -1.25 });
+    expect(movementDeltas(LandMovementKind.Lease, 2)).toEqual({ leasedDeltaHa: 2, reservedDeltaHa: -2 });
+    expect(errorCodeOf(() => movementDeltas(LandMovementKind.Reserve, -1))).toBe('invalid_area');
+  });
+
+  it('applies deltas up to the last hundredth of available land', () => {
+    expect(applyLandMovement(bank, { leasedDeltaHa: 0.1, reservedDeltaHa: 0.2 })).toEqual({
+      industrialLandHa: 10,
+      leasedHa: 7.8,
+      reservedHa: 2.2,
+      availableHa: 0,
+    });
+  });
+
+  it('refuses to oversell by even 0.01 ha', () => {
+    expect(errorCodeOf(() => applyLandMovement(bank, { leasedDeltaHa: 0.31, reservedDeltaHa: 0 }))).toBe(
+      'insufficient_available',
+    );
+  });
+
+  it('refuses to take more leased or reserved land than there is', () => {
+    expect(errorCodeOf(() => applyLandMovement(bank, { leasedDeltaHa: -7.71, reservedDeltaHa: 0 }))).toBe(
+      'insufficient_leased',
+    );
+    expect(errorCodeOf(() => applyLandMovement(bank, { leasedDeltaHa: 0, reservedDeltaHa: -2.01 }))).toBe(
+      'insufficient_reserved',
+    );
+  });
+
+  it('moves land between leased and reserved without changing available land', () => {
+    expect(applyLandMovement(bank, { leasedDeltaHa: 2, reservedDeltaHa: -2 }).availableHa).toBe(0.3);
+  });
+
+  it('refuses a movement that changes nothing', () => {
+    expect(errorCodeOf(() => applyLandMovement(bank, { leasedDeltaHa: 0, reservedDeltaHa: 0.001 }))).toBe(
+      'empty_movement',
+    );
+  });
+
+  it('lets industrial land shrink only to what is leased or reserved', () => {
+    expect(() => checkIndustrialLand(bank, 9.7)).not.toThrow();
+    expect(errorCodeOf(() => checkIndustrialLand(bank, 9.69))).toBe('below_allocated');
+  });
+
+  it('tells plausible areas from absurd ones', () => {
+    expect([0, 0.01, 643.1, 50_000].map(isPlausibleArea)).toEqual([true, true, true, true]);
+    expect([-0.01, 1e9, 50_000.01, 1.234, Number.NaN, Infinity].map(isPlausibleArea)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

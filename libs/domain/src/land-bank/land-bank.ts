@@ -1,4 +1,4 @@
-import { ZoneType } from '@irm/contracts';
+import { LandMovementKind, MAX_ZONE_AREA_HA, ZoneType } from '@irm/contracts';
 import type { LandBank, LandBankSummary, LandBankTotals } from '@irm/contracts';
 
 /*
@@ -168,7 +168,13 @@ export function isValidLandBank(zone: ZoneLandFigures): boolean {
   return validateLandBank(zone).length === 0;
 }
 
-export type LandBankErrorCode = 'invalid_area' | 'insufficient_available' | 'insufficient_reserved';
+export type LandBankErrorCode =
+  | 'invalid_area'
+  | 'insufficient_available'
+  | 'insufficient_reserved'
+  | 'insufficient_leased'
+  | 'empty_movement'
+  | 'below_allocated';
 
 export class LandBankError extends Error {
   constructor(
@@ -237,4 +243,74 @@ export function releaseReservedLand(bank: LandBankFigures, areaHa: number): Land
     );
   }
   return landBankOf(toHundredths(bank.industrialLandHa), toHundredths(bank.leasedHa), reserved - area);
+}
+
+/** The signed changes a ledger movement makes to a zone's leased and reserved land. */
+export interface LandDeltas {
+  leasedDeltaHa: number;
+  reservedDeltaHa: number;
+}
+
+/** A movement of `areaHa` (> 0, 2 decimals): reserve, release or lease. Adjustments carry their own deltas. */
+export function movementDeltas(kind: Exclude<LandMovementKind, LandMovementKind.Adjust>, areaHa: number): LandDeltas {
+  const area = fromHundredths(positiveHundredths(areaHa));
+  switch (kind) {
+    case LandMovementKind.Reserve:
+      return { leasedDeltaHa: 0, reservedDeltaHa: area };
+    case LandMovementKind.Release:
+      return { leasedDeltaHa: 0, reservedDeltaHa: -area };
+    case LandMovementKind.Lease:
+      return { leasedDeltaHa: area, reservedDeltaHa: -area };
+  }
+}
+
+/**
+ * The land bank after a movement's deltas, or a LandBankError saying which figure it would break:
+ * leased or reserved below zero, or more allocated than the zone's industrial land (available < 0).
+ * The database enforces the same rules; this gives the person a precise message first.
+ */
+export function applyLandMovement(bank: LandBankFigures, deltas: LandDeltas): LandBank {
+  const leasedDelta = toHundredths(deltas.leasedDeltaHa);
+  const reservedDelta = toHundredths(deltas.reservedDeltaHa);
+  if (leasedDelta === 0 && reservedDelta === 0) {
+    throw new LandBankError('empty_movement', 'A movement must change leased or reserved land by at least 0.01 ha');
+  }
+  const industrial = toHundredths(bank.industrialLandHa);
+  const leased = toHundredths(bank.leasedHa) + leasedDelta;
+  const reserved = toHundredths(bank.reservedHa) + reservedDelta;
+  if (leased < 0) {
+    throw new LandBankError(
+      'insufficient_leased',
+      `Cannot take ${fromHundredths(-leasedDelta)} ha off leased land: only ${bank.leasedHa} ha is leased`,
+    );
+  }
+  if (reserved < 0) {
+    throw new LandBankError(
+      'insufficient_reserved',
+      `Cannot take ${fromHundredths(-reservedDelta)} ha off reserved land: only ${bank.reservedHa} ha is reserved`,
+    );
+  }
+  if (industrial - leased - reserved < 0) {
+    throw new LandBankError(
+      'insufficient_available',
+      `Cannot allocate ${fromHundredths(leasedDelta + reservedDelta)} ha more: only ${fromHundredths(availableHundredths(bank))} ha available`,
+    );
+  }
+  return landBankOf(industrial, leased, reserved);
+}
+
+/** Industrial land can shrink only down to what is already leased or reserved. */
+export function checkIndustrialLand(bank: LandBankFigures, industrialLandHa: number): void {
+  const allocated = toHundredths(bank.leasedHa) + toHundredths(bank.reservedHa);
+  if (toHundredths(industrialLandHa) < allocated) {
+    throw new LandBankError(
+      'below_allocated',
+      `Industrial land cannot be less than the ${fromHundredths(allocated)} ha already leased or reserved`,
+    );
+  }
+}
+
+/** A plausible zone area: finite, ≥ 0, at most 2 decimals and below MAX_ZONE_AREA_HA. */
+export function isPlausibleArea(ha: number): boolean {
+  return Number.isFinite(ha) && ha >= 0 && ha <= MAX_ZONE_AREA_HA && hasAtMostTwoDecimals(ha);
 }

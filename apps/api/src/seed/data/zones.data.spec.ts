@@ -1,6 +1,9 @@
 import { ZoneStatus, ZoneType } from '@irm/contracts';
 import { sumLandBank, toHundredths, validateLandBank } from '@irm/domain';
 import {
+  CLUSTER_WORKFORCE,
+  CRAFT_VILLAGES,
+  DISTRICT_CENTRES,
   provinceSettingsSeed,
   SOURCE_CLUSTERS_ARTICLE,
   SOURCE_DECISION_2240_2020,
@@ -265,6 +268,38 @@ describe('province settings seed', () => {
   it('every district has at least one zone', () => {
     for (const district of provinceSettingsSeed.districts) {
       expect(zonesSeed.some((z) => z.district === district)).toBe(true);
+    }
+  });
+});
+
+describe('zones seed: people and places', () => {
+  it('about 7,600 people work in the clusters (operating ones), none counted in parks', () => {
+    const workforce = clusters.reduce((sum, z) => sum + (z.workforce ?? 0), 0);
+    expect(workforce).toBe(7600);
+    expect(Object.values(CLUSTER_WORKFORCE).reduce((a, b) => a + b, 0)).toBe(7600);
+    for (const z of zonesSeed) {
+      if (z.workforce !== null) expect(z.status).toBe(ZoneStatus.Operating);
+    }
+    expect(parks.every((z) => z.workforce === null)).toBe(true);
+  });
+
+  it('the four craft-village clusters name their craft', () => {
+    expect(
+      zonesSeed
+        .filter((z) => z.craftVillage !== null)
+        .map((z) => z.code)
+        .sort(),
+    ).toEqual(Object.keys(CRAFT_VILLAGES).sort());
+    for (const code of Object.keys(CRAFT_VILLAGES)) expect(zone(code).craftVillage).toMatch(/cơ khí, mộc/);
+  });
+
+  it('every zone has its district centre as approximate coordinates in Vĩnh Phúc', () => {
+    for (const z of zonesSeed) {
+      expect([z.latitude, z.longitude]).toEqual(DISTRICT_CENTRES[z.district]);
+      expect(z.latitude).toBeGreaterThan(21);
+      expect(z.latitude).toBeLessThan(21.6);
+      expect(z.longitude).toBeGreaterThan(105.3);
+      expect(z.longitude).toBeLessThan(105.8);
     }
   });
 });

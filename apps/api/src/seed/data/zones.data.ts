@@ -32,11 +32,24 @@
  * and the status of the unnamed zones. Infrastructure investors not given
  * by a source are placeholders ("Chủ đầu tư hạ tầng <zone>"), not company
  * names. reservedHa is 0 everywhere: reservations come from land enquiries.
+ * leasedHa is the zone's opening balance: the seed records it as an "adjust"
+ * movement in the zone's land ledger, as the database keeps the totals.
+ *
+ * People, craft villages and places:
+ * - workforce: the article gives about 7,600 people working in the clusters
+ *   (sourced total); how they split over the 15 operating clusters is
+ *   illustrative. Parks and clusters not operating have no figure (null).
+ * - craftVillage: the article names the four clusters planned next to craft
+ *   villages of mechanical engineering and traditional carpentry (Thị trấn
+ *   Yên Lạc, Yên Đồng, Lề Lỗ, Lý Nhân); it does not name the villages, so the
+ *   text says what the article says: the craft, by the cluster's place name.
+ * - latitude/longitude: approximate centres of the zone's district, not the
+ *   zone's own site (illustrative), so a map can place zones by district.
  * Districts are the district-level units in force when the figures were
  * published (district level was abolished on 1 July 2025).
  */
-import { ZoneStatus, ZoneType } from '@irm/contracts';
-import type { LocalizedText } from '@irm/contracts';
+import { ZONE_SECTORS, ZoneStatus, ZoneType } from '@irm/contracts';
+import type { LocalizedText, ZoneSector } from '@irm/contracts';
 
 export interface ZoneSeed {
   /** Stable unique slug, `kcn-…` for parks, `ccn-…` for clusters. */
@@ -53,23 +66,20 @@ export interface ZoneSeed {
   sectors: ZoneSector[];
   /** True when the zone's area is not from a public source. */
   illustrative: boolean;
+  /** People employed; null where nothing is known. */
+  workforce: number | null;
+  craftVillage: string | null;
+  latitude: number | null;
+  longitude: number | null;
   /** What a public source gives for this zone, and where; null when nothing does. */
   source: string | null;
 }
 
-export const ZONE_SECTORS = [
-  'mechanical_engineering',
-  'electronics',
-  'it',
-  'textiles',
-  'footwear',
-  'supporting_industries',
-  'automotive',
-  'logistics',
-  'woodwork',
-] as const;
+/** A zone's figures as listed below; people and places are added from the tables after them. */
+type ZoneFigures = Omit<ZoneSeed, 'workforce' | 'craftVillage' | 'latitude' | 'longitude'>;
 
-export type ZoneSector = (typeof ZONE_SECTORS)[number];
+export { ZONE_SECTORS };
+export type { ZoneSector };
 
 export const SOURCE_CLUSTERS_ARTICLE =
   'Bài viết về phát triển cụm công nghiệp tỉnh Vĩnh Phúc (tư liệu seed: vinh-phuc-industrial-clusters.vi.txt)';
@@ -87,7 +97,7 @@ const placeholderInvestor = (zoneName: string): string => `Chủ đầu tư hạ
 const { IndustrialPark: KCN, IndustrialCluster: CCN } = ZoneType;
 const { Planned, Established, Operating } = ZoneStatus;
 
-const parks: ZoneSeed[] = [
+const parks: ZoneFigures[] = [
   // Sourced total areas (nine parks in operation).
   {
     code: 'kcn-khai-quang',
@@ -378,7 +388,7 @@ type ClusterRow = [
 function illustrativeCluster(
   [code, name, district, status, totalAreaHa, industrialLandHa, leasedHa, sectors]: ClusterRow,
   source: string | null = null,
-): ZoneSeed {
+): ZoneFigures {
   return {
     code,
     type: CCN,
@@ -439,7 +449,7 @@ const otherClusterRows: ClusterRow[] = [
  * first, then the 4 established ones still looking for an investor (the
  * 19 formed), then the 13 planned ones, with nothing leased.
  */
-const clusters: ZoneSeed[] = [
+const clusters: ZoneFigures[] = [
   {
     code: 'ccn-dong-soc',
     type: CCN,
@@ -478,8 +488,59 @@ const clusters: ZoneSeed[] = [
   ...otherClusterRows.map((row) => illustrativeCluster(row)),
 ];
 
+/** Illustrative split of the article's ~7,600 cluster workers over the 15 operating clusters (sums to 7,600). */
+export const CLUSTER_WORKFORCE: Readonly<Record<string, number>> = {
+  'ccn-dong-soc': 620,
+  'ccn-hop-thinh': 1150,
+  'ccn-thi-tran-yen-lac': 480,
+  'ccn-yen-dong': 540,
+  'ccn-le-lo': 430,
+  'ccn-ly-nhan': 500,
+  'ccn-huong-canh': 610,
+  'ccn-thanh-lang': 780,
+  'ccn-an-tuong': 450,
+  'ccn-dong-van': 650,
+  'ccn-dao-tu': 520,
+  'ccn-bo-sao': 400,
+  'ccn-dong-thinh': 200,
+  'ccn-van-quan': 150,
+  'ccn-minh-quang': 120,
+};
+
+/** The clusters the article places next to craft villages (mechanical engineering, traditional carpentry). */
+export const CRAFT_VILLAGES: Readonly<Record<string, string>> = {
+  'ccn-thi-tran-yen-lac': 'Làng nghề cơ khí, mộc truyền thống Thị trấn Yên Lạc',
+  'ccn-yen-dong': 'Làng nghề cơ khí, mộc truyền thống Yên Đồng',
+  'ccn-le-lo': 'Làng nghề cơ khí, mộc truyền thống Lề Lỗ',
+  'ccn-ly-nhan': 'Làng nghề cơ khí, mộc truyền thống Lý Nhân',
+};
+
+/** Approximate district centres (WGS 84), illustrative: not the zones' own sites. */
+export const DISTRICT_CENTRES: Readonly<Record<string, readonly [latitude: number, longitude: number]>> = {
+  'Vĩnh Yên': [21.3089, 105.6049],
+  'Phúc Yên': [21.2374, 105.7056],
+  'Bình Xuyên': [21.29, 105.65],
+  'Tam Dương': [21.3603, 105.5518],
+  'Tam Đảo': [21.458, 105.645],
+  'Lập Thạch': [21.4156, 105.46],
+  'Sông Lô': [21.45, 105.38],
+  'Vĩnh Tường': [21.24, 105.5],
+  'Yên Lạc': [21.219, 105.577],
+};
+
+function withPeopleAndPlace(zone: ZoneFigures): ZoneSeed {
+  const [latitude, longitude] = DISTRICT_CENTRES[zone.district] ?? [null, null];
+  return {
+    ...zone,
+    workforce: CLUSTER_WORKFORCE[zone.code] ?? null,
+    craftVillage: CRAFT_VILLAGES[zone.code] ?? null,
+    latitude,
+    longitude,
+  };
+}
+
 /** The 18 parks, then the 32 clusters. */
-export const zonesSeed: readonly ZoneSeed[] = [...parks, ...clusters];
+export const zonesSeed: readonly ZoneSeed[] = [...parks, ...clusters].map(withPeopleAndPlace);
 
 export interface ProvinceSettingsSeed {
   provinceName: string;
