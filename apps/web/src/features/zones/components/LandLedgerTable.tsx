@@ -38,7 +38,7 @@ export function LandLedgerTable({ zoneId }: { zoneId: string }) {
         </Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={900} type="native">
+          <Table.ScrollContainer minWidth={720} type="native">
             <Table verticalSpacing="xs" horizontalSpacing="md" data-testid="land-ledger">
               <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
                 <Table.Tr>
@@ -47,9 +47,9 @@ export function LandLedgerTable({ zoneId }: { zoneId: string }) {
                   <Table.Th ta="right">{t('zones.ledgerLeased')}</Table.Th>
                   <Table.Th ta="right">{t('zones.ledgerReserved')}</Table.Th>
                   <Table.Th ta="right">{t('zones.ledgerAvailableAfter')}</Table.Th>
-                  <Table.Th>{t('zones.ledgerReason')}</Table.Th>
-                  <Table.Th>{t('zones.ledgerCause')}</Table.Th>
-                  <Table.Th>{t('zones.ledgerAuthor')}</Table.Th>
+                  <Table.Th>
+                    {t('zones.ledgerReason')} · {t('zones.ledgerCause')} · {t('zones.ledgerAuthor')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -89,16 +89,19 @@ function LedgerRow({ movement }: { movement: LandMovement }) {
         {format.hectares(Math.abs(ha))}
       </Text>
     );
-  const cause = movement.causeType
-    ? `${t(movement.causeType === 'land_enquiry' ? 'zones.causeType.land_enquiry' : 'zones.causeType.other')} · ${movement.causeId?.slice(0, 8)}`
-    : t('zones.ledgerManual');
+  const author = movement.authorName ?? t('zones.ledgerSystem');
+  const origin = movement.causeType
+    ? `${t(movement.causeType === 'land_enquiry' ? 'zones.causeType.land_enquiry' : 'zones.causeType.other')} ${movement.causeId?.slice(0, 8)} · ${author}`
+    : movement.authorName
+      ? `${t('zones.ledgerManual')} · ${author}`
+      : author;
   return (
     <Table.Tr data-testid="ledger-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{format.dateTime(movement.at)}</Text>
       </Table.Td>
-      <Table.Td>
-        <Badge variant="light" color={KIND_COLORS[movement.kind]} radius="sm" tt="none">
+      <Table.Td miw={120} style={{ whiteSpace: 'nowrap' }}>
+        <Badge variant="light" color={KIND_COLORS[movement.kind]} radius="sm" tt="none" maw="none">
           {t(`zones.movementKind.${movement.kind}`)}
         </Badge>
       </Table.Td>
@@ -113,19 +116,12 @@ function LedgerRow({ movement }: { movement: LandMovement }) {
           {format.hectares(movement.availableAfterHa)}
         </Text>
       </Table.Td>
-      <Table.Td maw={320}>
+      <Table.Td miw={220}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {movement.reason}
         </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" c={movement.causeType ? undefined : 'dimmed'}>
-          {cause}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm" c={movement.authorName ? undefined : 'dimmed'}>
-          {movement.authorName ?? t('zones.ledgerSystem')}
+        <Text size="xs" c="dimmed">
+          {origin}
         </Text>
       </Table.Td>
     </Table.Tr>

@@ -11,7 +11,7 @@ const STATUS_COLORS: Record<ZoneStatus, string> = {
 export function ZoneTypeBadge({ type, short = false }: { type: ZoneType; short?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={type === ZoneType.IndustrialPark ? 'irm' : 'grape'} radius="sm" tt="none">
+    <Badge variant="light" color={type === ZoneType.IndustrialPark ? 'irm' : 'grape'} radius="sm" tt="none" maw="none">
       {short ? t(`landBank.abbreviation.${type}`) : t(`zones.type.${type}`)}
     </Badge>
   );
@@ -20,7 +20,7 @@ export function ZoneTypeBadge({ type, short = false }: { type: ZoneType; short?:
 export function ZoneStatusBadge({ status }: { status: ZoneStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="dot" color={STATUS_COLORS[status]} radius="sm" tt="none">
+    <Badge variant="dot" color={STATUS_COLORS[status]} radius="sm" tt="none" maw="none">
       {t(`zones.status.${status}`)}
     </Badge>
   );
@@ -37,6 +37,7 @@ export function IllustrativeBadge() {
         radius="sm"
         tt="none"
         size="sm"
+        maw="none"
         tabIndex={0}
         data-testid="illustrative-badge"
       >
