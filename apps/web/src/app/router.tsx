@@ -13,6 +13,8 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { ZoneRecordPage } from '../pages/ZoneRecordPage';
+import { ZonesPage } from '../pages/ZonesPage';
 import { AppLayout } from './shell/AppLayout';
 import { PublicLayout } from './shell/PublicLayout';
 
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
           { path: 'investors/:id', element: <InvestorRecordPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/:id', element: <ContactRecordPage /> },
+          { path: 'zones', element: <ZonesPage /> },
+          { path: 'zones/:id', element: <ZoneRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },

@@ -1,6 +1,13 @@
 import { Role } from '@irm/contracts';
 import type { Icon } from '@tabler/icons-react';
-import { IconAddressBook, IconBuildingSkyscraper, IconCopy, IconLayoutDashboard, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingFactory2,
+  IconBuildingSkyscraper,
+  IconCopy,
+  IconLayoutDashboard,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -16,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard },
   { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconAddressBook },
+  { to: '/zones', labelKey: 'nav.zones', icon: IconBuildingFactory2 },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];

@@ -1,4 +1,4 @@
-import type { ContactLanguage, EmailConsent, OrganizationListQuery, Role } from '@irm/contracts';
+import type { ContactLanguage, EmailConsent, OrganizationListQuery, Role, ZoneListQuery } from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -17,6 +17,9 @@ export interface ContactListFilters {
   language?: ContactLanguage;
   consent?: EmailConsent;
 }
+
+/** The list filters of the zones page. */
+export type ZoneListFilters = Omit<ZoneListQuery, 'limit' | 'cursor'>;
 
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
@@ -57,5 +60,12 @@ export const queryKeys = {
   zones: {
     all: () => ['zones'] as const,
     summary: () => [...queryKeys.zones.all(), 'summary'] as const,
+    lists: () => [...queryKeys.zones.all(), 'list'] as const,
+    list: (filters: ZoneListFilters) => [...queryKeys.zones.lists(), filters] as const,
+    districts: () => [...queryKeys.zones.all(), 'districts'] as const,
+    details: () => [...queryKeys.zones.all(), 'detail'] as const,
+    detail: (id: string) => [...queryKeys.zones.details(), id] as const,
+    /** A zone's land ledger: the paged table and the chart's latest entries. */
+    movements: (id: string) => [...queryKeys.zones.detail(id), 'movements'] as const,
   },
 };

@@ -18,11 +18,12 @@ interface ListQuery {
 
 interface RecordListBodyProps<T extends { id: string }> {
   /** Both the translation namespace and the test id prefix, e.g. `contacts-table`. */
-  name: 'contacts' | 'investors';
+  name: 'contacts' | 'investors' | 'zones';
   list: ListQuery;
   items: readonly T[];
   filtered: boolean;
-  onAdd: () => void;
+  /** Lists whose records are not created here have no add button. */
+  onAdd?: () => void;
   onClearFilters: () => void;
   emptyIcon: ReactNode;
   tableMinWidth: number;
@@ -85,9 +86,11 @@ export function RecordListBody<T extends { id: string }>({
         description={t(`${name}.emptyDescription`)}
         data-testid={`${name}-empty`}
       >
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
-          {t(`${name}.add`)}
-        </Button>
+        {onAdd && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+            {t(`${name}.add`)}
+          </Button>
+        )}
       </EmptyState>
     );
   }

@@ -1,0 +1,126 @@
+import type { ComponentType } from 'react';
+import { Role, type Me, type Zone } from '@irm/contracts';
+import { Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconMapPinOff, IconPencil, IconPlusMinus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { usePageTitle } from '../../../shared/ui';
+import { RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import { useZone } from '../hooks/use-zones';
+import { listReturnPath } from '../paths';
+import { IllustrativeBadge, ZoneStatusBadge, ZoneTypeBadge } from './badges';
+import { EditZoneModal } from './EditZoneModal';
+import { LandLedgerChart } from './LandLedgerChart';
+import { LandLedgerTable } from './LandLedgerTable';
+import { RecordMovementModal } from './RecordMovementModal';
+import { ZoneDetails } from './ZoneDetails';
+import { ZoneHistory } from './ZoneHistory';
+import { ZoneLandBankCard } from './ZoneLandBankCard';
+
+/**
+ * Panels about the agency's work on the zone (timeline, tasks, land enquiries), shown under the ledger in
+ * this order. Each feature that brings one adds it here; nothing shows for a capability that does not exist.
+ */
+export const ZONE_PANELS: readonly ComponentType<{ zone: Zone; me: Me }>[] = [];
+
+const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
+
+/** One zone: its land bank now and over time, the ledger behind it, what it is; managers record and edit. */
+export function ZoneRecord({ id, me }: { id: string; me: Me }) {
+  const { t } = useTranslation();
+  const zone = useZone(id);
+  usePageTitle(zone.data?.name ?? t('zones.title'));
+  if (zone.isPending) return <RecordSkeleton testId="zone-loading" />;
+  if (zone.isError) {
+    return (
+      <RecordLoadFailed
+        query={zone}
+        backLink={<BackLink />}
+        notFound={{
+          icon: <IconMapPinOff aria-hidden />,
+          title: t('zones.notFoundTitle'),
+          description: t('zones.notFoundDescription'),
+          testId: 'zone-not-found',
+        }}
+      />
+    );
+  }
+  return <ZoneView zone={zone.data} me={me} />;
+}
+
+function ZoneView({ zone, me }: { zone: Zone; me: Me }) {
+  const { t } = useTranslation();
+  const [movementOpened, movementModal] = useDisclosure(false);
+  const [editOpened, editModal] = useDisclosure(false);
+  const manager = isManager(me);
+  return (
+    <Stack gap="lg">
+      <BackLink />
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Stack gap={6} miw={0} style={{ flex: '1 1 360px' }}>
+          <Title order={1} fz={{ base: 24, sm: 28 }} style={{ overflowWrap: 'anywhere' }} data-testid="zone-name">
+            {zone.name}
+          </Title>
+          <Group gap="sm" wrap="wrap">
+            <ZoneTypeBadge type={zone.type} />
+            <ZoneStatusBadge status={zone.status} />
+            {zone.illustrative && <IllustrativeBadge />}
+            <Text size="sm" c="dimmed">
+              {zone.district}
+            </Text>
+          </Group>
+        </Stack>
+        {manager && (
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={editModal.open}
+              data-testid="edit-zone"
+            >
+              {t('zones.edit')}
+            </Button>
+            <Button
+              leftSection={<IconPlusMinus size={16} aria-hidden />}
+              onClick={movementModal.open}
+              data-testid="record-movement"
+            >
+              {t('zones.recordMovement')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: manager ? 7 : 12, lg: manager ? 8 : 12 }}>
+          <Stack gap="lg">
+            <ZoneLandBankCard zone={zone} />
+            <LandLedgerChart zone={zone} />
+            <LandLedgerTable zoneId={zone.id} />
+            <ZoneDetails zone={zone} />
+            {ZONE_PANELS.map((Panel, index) => (
+              <Panel key={index} zone={zone} me={me} />
+            ))}
+          </Stack>
+        </Grid.Col>
+        {manager && (
+          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+            <ZoneHistory zoneId={zone.id} enabled />
+          </Grid.Col>
+        )}
+      </Grid>
+      {manager && (
+        <>
+          <RecordMovementModal zone={zone} opened={movementOpened} onClose={movementModal.close} />
+          <EditZoneModal zone={zone} opened={editOpened} onClose={editModal.close} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  const { state } = useLocation();
+  return <RecordBackLink to={listReturnPath(state)}>{t('zones.back')}</RecordBackLink>;
+}

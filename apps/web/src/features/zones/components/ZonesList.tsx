@@ -1,0 +1,258 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Zone } from '@irm/contracts';
+import { Anchor, Button, Card, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBuildingFactory2, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { ZoneListFilters } from '../../../shared/api';
+import { useFormatters } from '../../../shared/i18n';
+import { PageHeader } from '../../../shared/ui';
+import { LandUseBar } from '../../land-bank';
+import { RecordListBody } from '../../records';
+import { useZoneDistricts, useZoneList } from '../hooks/use-zones';
+import { zonePath, type FromListState } from '../paths';
+import { IllustrativeBadge, ZoneStatusBadge, ZoneTypeBadge } from './badges';
+import { isZoneStatus, isZoneType, statusOptions, typeOptions } from './options';
+
+const SEARCH_DEBOUNCE_MS = 300;
+type FilterParam = 'q' | 'type' | 'status' | 'district';
+
+/** Parks and clusters with their land bank at a glance. Filters live in the address, as on the other lists. */
+export function ZonesList() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const districts = useZoneDistricts();
+
+  const setParam = (name: FilterParam, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || null);
+    // Only a settled search goes to the address; the params themselves are read, not watched.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
+
+  const type = params.get('type');
+  const status = params.get('status');
+  const district = params.get('district');
+  const filters = useMemo<ZoneListFilters>(
+    () => ({
+      q: params.get('q') || undefined,
+      type: isZoneType(type) ? type : undefined,
+      status: isZoneStatus(status) ? status : undefined,
+      district: district || undefined,
+    }),
+    [params, type, status, district],
+  );
+  const filtered = Object.values(filters).some(Boolean);
+  const clearFilters = () => {
+    setSearch('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const list = useZoneList(filters);
+  const zones = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+
+  return (
+    <>
+      <PageHeader title={t('zones.title')} description={t('zones.description')} />
+      <Card withBorder radius="lg" padding={0}>
+        <Stack gap="sm" p="md">
+          <Group gap="sm" wrap="wrap" align="flex-end">
+            <TextInput
+              aria-label={t('zones.search')}
+              placeholder={t('zones.search')}
+              type="search"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              style={{ flex: '1 1 300px' }}
+              data-testid="zone-search"
+            />
+            <Select
+              aria-label={t('zones.typeLabel')}
+              data={[{ value: '', label: t('zones.allTypes') }, ...typeOptions(t)]}
+              value={type ?? ''}
+              onChange={(value) => setParam('type', value)}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 200 }}
+            />
+            <Select
+              aria-label={t('zones.statusLabel')}
+              data={[{ value: '', label: t('zones.allStatuses') }, ...statusOptions(t)]}
+              value={status ?? ''}
+              onChange={(value) => setParam('status', value)}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 190 }}
+            />
+            <Select
+              aria-label={t('zones.district')}
+              data={[
+                { value: '', label: t('zones.allDistricts') },
+                ...(districts.data ?? []).map((name) => ({ value: name, label: name })),
+              ]}
+              value={district ?? ''}
+              onChange={(value) => setParam('district', value)}
+              allowDeselect={false}
+              w={{ base: '100%', xs: 190 }}
+            />
+            {filtered && (
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconFilterOff size={16} aria-hidden />}
+                onClick={clearFilters}
+              >
+                {t('zones.clearFilters')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+        <RecordListBody
+          name="zones"
+          list={list}
+          items={zones}
+          filtered={filtered}
+          onClearFilters={clearFilters}
+          emptyIcon={<IconBuildingFactory2 aria-hidden />}
+          tableMinWidth={980}
+          columns={[
+            t('zones.name'),
+            t('zones.typeLabel'),
+            t('zones.district'),
+            t('zones.statusLabel'),
+            t('zones.landBank'),
+            <Text key="available" span inherit ta="right" display="block">
+              {t('zones.available')}
+            </Text>,
+          ]}
+          renderRow={(zone) => <ZoneRow key={zone.id} zone={zone} />}
+          renderCard={(zone) => <ZoneCard key={zone.id} zone={zone} />}
+        />
+      </Card>
+    </>
+  );
+}
+
+function ZoneLink({ zone }: { zone: Zone }) {
+  const { search } = useLocation();
+  const state: FromListState = { listSearch: search };
+  return (
+    <Anchor
+      component={Link}
+      to={zonePath(zone.id)}
+      state={state}
+      fw={600}
+      size="sm"
+      c="inherit"
+      data-testid="zone-link"
+    >
+      {zone.name}
+    </Anchor>
+  );
+}
+
+function ZoneBar({ zone }: { zone: Zone }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <LandUseBar
+      bank={zone}
+      height={12}
+      label={t('zones.barLabel', {
+        name: zone.name,
+        leased: format.hectares(zone.leasedHa),
+        reserved: format.hectares(zone.reservedHa),
+        available: format.hectares(zone.availableHa),
+      })}
+      formatPercent={format.percent}
+      describe={(use, ha) => `${t(`landBank.${use}`)}: ${format.hectares(ha)}`}
+    />
+  );
+}
+
+function ZoneRow({ zone }: { zone: Zone }) {
+  const format = useFormatters();
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-testid="zone-row" data-zone-code={zone.code}>
+      <Table.Td maw={320}>
+        <Group gap={8} wrap="nowrap">
+          <ZoneLink zone={zone} />
+          {zone.illustrative && <IllustrativeBadge />}
+        </Group>
+        {zone.craftVillage && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {zone.craftVillage}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <ZoneTypeBadge type={zone.type} short />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{zone.district}</Text>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <ZoneStatusBadge status={zone.status} />
+      </Table.Td>
+      <Table.Td miw={200}>
+        <Stack gap={4}>
+          <ZoneBar zone={zone} />
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('landBank.leased')} {format.hectares(zone.leasedHa)} · {t('landBank.reserved')}{' '}
+            {format.hectares(zone.reservedHa)} / {format.hectares(zone.industrialLandHa)}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} ta="right">
+        <Text size="sm" fw={600} data-testid="zone-available">
+          {format.hectares(zone.availableHa)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ZoneCard({ zone }: { zone: Zone }) {
+  const format = useFormatters();
+  const { t } = useTranslation();
+  return (
+    <Stack
+      component="li"
+      gap={6}
+      px="md"
+      py="sm"
+      data-testid="zone-card"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <ZoneLink zone={zone} />
+        <ZoneTypeBadge type={zone.type} short />
+      </Group>
+      <Group gap={6}>
+        <Text size="xs" c="dimmed">
+          {zone.district}
+        </Text>
+        <ZoneStatusBadge status={zone.status} />
+        {zone.illustrative && <IllustrativeBadge />}
+      </Group>
+      <ZoneBar zone={zone} />
+      <Text size="xs" c="dimmed">
+        {t('zones.available')}: {format.hectares(zone.availableHa)} / {format.hectares(zone.industrialLandHa)}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,10 @@
+import { useParams } from 'react-router';
+import { useCurrentUser } from '../features/auth';
+import { ZoneRecord } from '../features/zones';
+
+export function ZoneRecordPage() {
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  // Keyed by id: moving between zones starts each one fresh (dialogs closed, no leftover errors).
+  return <ZoneRecord key={id} id={id} me={me} />;
+}
