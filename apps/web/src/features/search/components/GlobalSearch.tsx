@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { queryKeys } from '../../../shared/api';
 import { contactPath } from '../../contacts';
 import { investorPath } from '../../organizations';
+import { zonePath } from '../../zones';
 import { searchEverything } from '../api/search.api';
 import classes from './GlobalSearch.module.css';
 
@@ -18,7 +19,7 @@ const ICONS = { organization: IconBuildingSkyscraper, contact: IconAddressBook, 
 const PATHS: Record<SearchHitType, (id: string) => string> = {
   organization: investorPath,
   contact: contactPath,
-  zone: (id) => `/zones/${encodeURIComponent(id)}`,
+  zone: zonePath,
 };
 
 /** The header's search button; Ctrl+K (⌘K on a Mac) opens it from anywhere. */
