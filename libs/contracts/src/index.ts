@@ -9,3 +9,5 @@ export * from './pipelines';
 export * from './problem';
 export * from './users';
 export * from './zones';
+export * from './timeline';
+export * from './tasks';
