@@ -9,6 +9,8 @@ import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
 
 /** The HTTP application: every feature module the API serves. */
@@ -28,6 +30,8 @@ export class AppModule {
         ZonesModule,
         OrganizationsModule,
         ContactsModule,
+        TimelineModule,
+        TasksModule,
         ...extraModules,
       ],
     };

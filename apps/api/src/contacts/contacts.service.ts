@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, Contact, EmailConsent, Page } from '@irm/contracts';
+import { AuditAction, Contact, EmailConsent, Page, RecordSubjectType } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { TasksService } from '../tasks/tasks.service';
+import { TimelineService } from '../timeline/timeline.service';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
 import type { ContactEntity } from './contact.entity';
 import { ContactRow, ContactsRepository } from './contacts.repository';
@@ -50,6 +52,8 @@ export class ContactsService {
     private readonly dataSource: DataSource,
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(query: ContactListQueryDto): Promise<Page<Contact>> {
@@ -70,12 +74,14 @@ export class ContactsService {
       const values = await this.checked(manager, { ...input, ownerId }, null);
       const id = await this.contacts.insert(manager, values);
       const created = (await this.contacts.findById(id, manager))!;
+      const edited = diff({} as ContactEntity, created, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Create,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff({} as ContactEntity, created, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Contact, id, 'create', edited);
       return created;
     });
   }
@@ -87,12 +93,14 @@ export class ContactsService {
       checkOwnerChoice(principal, changes.ownerId, before.ownerId, 'contact');
       await this.contacts.update(manager, id, await this.checked(manager, changes, before));
       const after = (await this.contacts.findById(id, manager))!;
+      const edited = diff(before, after, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Update,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff(before, after, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Contact, id, 'update', edited);
       return after;
     });
   }
@@ -101,6 +109,8 @@ export class ContactsService {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.contacts.findForUpdate(manager, id), version, 'contact');
       await this.contacts.delete(manager, id);
+      await this.timeline.forgetSubject(manager, RecordSubjectType.Contact, id);
+      await this.tasks.detachSubject(manager, RecordSubjectType.Contact, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: SUBJECT,

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, Organization, Page } from '@irm/contracts';
+import { AuditAction, Organization, Page, RecordSubjectType } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
 import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { TasksService } from '../tasks/tasks.service';
+import { TimelineService } from '../timeline/timeline.service';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
 import type { OrganizationEntity } from './organization.entity';
 import { OrganizationRow, OrganizationsRepository } from './organizations.repository';
@@ -52,6 +54,8 @@ export class OrganizationsService {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
@@ -76,12 +80,14 @@ export class OrganizationsService {
       await this.assertOwnerExists(manager, ownerId);
       const id = await this.organizations.insert(manager, { ...input, ownerId });
       const created = (await this.organizations.findById(id, manager))!;
+      const edited = diff({} as OrganizationEntity, created, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Create,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff({} as OrganizationEntity, created, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Organization, id, 'create', edited);
       return created;
     });
   }
@@ -95,12 +101,14 @@ export class OrganizationsService {
         await this.assertOwnerExists(manager, changes.ownerId);
       await this.organizations.update(manager, id, changes);
       const after = (await this.organizations.findById(id, manager))!;
+      const edited = diff(before, after, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Update,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff(before, after, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Organization, id, 'update', edited);
       return after;
     });
   }
@@ -109,6 +117,8 @@ export class OrganizationsService {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.organizations.findForUpdate(manager, id), version, 'investor');
       await this.organizations.delete(manager, id);
+      await this.timeline.forgetSubject(manager, RecordSubjectType.Organization, id);
+      await this.tasks.detachSubject(manager, RecordSubjectType.Organization, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: SUBJECT,

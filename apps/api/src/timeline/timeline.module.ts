@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TimelineController } from './timeline.controller';
+import { TimelineRepository } from './timeline.repository';
+import { TimelineService } from './timeline.service';
+
+/** Global: every module that changes a record tells its timeline, in the same transaction. */
+@Global()
+@Module({
+  controllers: [TimelineController],
+  providers: [TimelineService, TimelineRepository],
+  exports: [TimelineService],
+})
+export class TimelineModule {}
