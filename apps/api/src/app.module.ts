@@ -10,6 +10,8 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { SearchModule } from './search/search.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
 
 /** The HTTP application: every feature module the API serves. */
@@ -30,6 +32,8 @@ export class AppModule {
         OrganizationsModule,
         ContactsModule,
         SearchModule,
+        TimelineModule,
+        TasksModule,
         ...extraModules,
       ],
     };

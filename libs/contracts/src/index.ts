@@ -11,3 +11,5 @@ export * from './problem';
 export * from './search';
 export * from './users';
 export * from './zones';
+export * from './timeline';
+export * from './tasks';

@@ -3,3 +3,5 @@ export * from './pipelines/default-pipelines';
 export * from './vsic/vsic-2018';
 export * from './tax-code/tax-code';
 export * from './countries/countries';
+export * from './mentions/mentions';
+export * from './timeline/entry-kinds';

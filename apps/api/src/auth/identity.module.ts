@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { RequestContextInterceptor } from '../common/request-context.interceptor';
 import { PasswordHasher } from '../users/password-hasher';
+import { UserDirectoryController } from '../users/user-directory.controller';
+import { UserDirectoryService } from '../users/user-directory.service';
 import { UsersController } from '../users/users.controller';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
@@ -21,7 +23,7 @@ import { TokenHasher } from './token-hasher';
  */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, UserDirectoryController],
   providers: [
     AuthService,
     ApiTokensService,
@@ -32,6 +34,7 @@ import { TokenHasher } from './token-hasher';
     RouteAccessCatalog,
     UsersService,
     UsersRepository,
+    UserDirectoryService,
     PasswordHasher,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

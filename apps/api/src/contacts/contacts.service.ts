@@ -9,6 +9,7 @@ import {
   MergeRequest,
   MergeResult,
   Page,
+  RecordSubjectType,
 } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
@@ -19,6 +20,8 @@ import { decodeNameIdCursor, toPage } from '../common/pagination';
 import { checkDuplicates } from '../records/duplicates';
 import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
 import { RecordLinks } from '../records/record-links';
+import { TasksService } from '../tasks/tasks.service';
+import { TimelineService } from '../timeline/timeline.service';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
 import type { ContactEntity } from './contact.entity';
 import { ContactCandidateRow, ContactRow, ContactsRepository } from './contacts.repository';
@@ -82,6 +85,8 @@ export class ContactsService implements OnModuleInit {
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditService,
     private readonly links: RecordLinks,
+    private readonly timeline: TimelineService,
+    private readonly tasks: TasksService,
   ) {}
 
   onModuleInit(): void {
@@ -111,12 +116,14 @@ export class ContactsService implements OnModuleInit {
       checkDuplicates(candidates.map(toCandidate), confirmDuplicate, 'contact');
       const id = await this.contacts.insert(manager, values);
       const created = (await this.contacts.findById(id, manager))!;
+      const edited = diff({} as ContactEntity, created, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Create,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff({} as ContactEntity, created, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Contact, id, 'create', edited);
       return created;
     });
   }
@@ -128,12 +135,14 @@ export class ContactsService implements OnModuleInit {
       checkOwnerChoice(principal, changes.ownerId, before.ownerId, 'contact');
       await this.contacts.update(manager, id, await this.checked(manager, changes, before));
       const after = (await this.contacts.findById(id, manager))!;
+      const edited = diff(before, after, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Update,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff(before, after, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Contact, id, 'update', edited);
       return after;
     });
   }
@@ -142,6 +151,8 @@ export class ContactsService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.contacts.findForUpdate(manager, id), version, 'contact');
       await this.contacts.delete(manager, id);
+      await this.timeline.forgetSubject(manager, RecordSubjectType.Contact, id);
+      await this.tasks.detachSubject(manager, RecordSubjectType.Contact, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: SUBJECT,

@@ -7,6 +7,8 @@ import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
 import { OutboxMessageEntity } from '../queue/outbox-message.entity';
+import { TaskEntity } from '../tasks/task.entity';
+import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
@@ -25,4 +27,6 @@ export const ENTITIES = [
   OrganizationEntity,
   ContactEntity,
   LandMovementEntity,
+  TimelineEntryEntity,
+  TaskEntity,
 ];

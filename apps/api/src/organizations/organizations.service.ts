@@ -8,6 +8,7 @@ import {
   MergeResult,
   Organization,
   Page,
+  RecordSubjectType,
 } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
@@ -18,6 +19,8 @@ import { decodeNameIdCursor, toPage } from '../common/pagination';
 import { checkDuplicates } from '../records/duplicates';
 import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
 import { RecordLinks } from '../records/record-links';
+import { TasksService } from '../tasks/tasks.service';
+import { TimelineService } from '../timeline/timeline.service';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
 import type { OrganizationEntity } from './organization.entity';
 import { OrganizationCandidateRow, OrganizationRow, OrganizationsRepository } from './organizations.repository';
@@ -89,6 +92,8 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditService,
     private readonly links: RecordLinks,
+    private readonly timeline: TimelineService,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
@@ -115,12 +120,14 @@ export class OrganizationsService {
       checkDuplicates(candidates.map(toCandidate), confirmDuplicate, 'investor');
       const id = await this.organizations.insert(manager, { ...input, ownerId });
       const created = (await this.organizations.findById(id, manager))!;
+      const edited = diff({} as OrganizationEntity, created, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Create,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff({} as OrganizationEntity, created, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Organization, id, 'create', edited);
       return created;
     });
   }
@@ -134,12 +141,14 @@ export class OrganizationsService {
         await this.assertOwnerExists(manager, changes.ownerId);
       await this.organizations.update(manager, id, changes);
       const after = (await this.organizations.findById(id, manager))!;
+      const edited = diff(before, after, AUDITED);
       await this.audit.record(manager, {
         action: AuditAction.Update,
         subjectType: SUBJECT,
         subjectId: id,
-        changes: diff(before, after, AUDITED),
+        changes: edited,
       });
+      await this.timeline.recordEdit(manager, RecordSubjectType.Organization, id, 'update', edited);
       return after;
     });
   }
@@ -153,6 +162,8 @@ export class OrganizationsService {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.organizations.findForUpdate(manager, id), version, 'investor');
       await this.organizations.delete(manager, id);
+      await this.timeline.forgetSubject(manager, RecordSubjectType.Organization, id);
+      await this.tasks.detachSubject(manager, RecordSubjectType.Organization, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: SUBJECT,

@@ -141,6 +141,50 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const own = await client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Own contact' });
     return { path: `/api/contacts/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}?version=1` };
   },
+  'GET /api/users/directory': async () => ({ path: '/api/users/directory?q=a' }),
+  'GET /api/timeline': async (t) => ({
+    path: `/api/timeline?subjectType=organization&subjectId=${(await anyOrganization(t)).id}`,
+  }),
+  'POST /api/timeline': async (t) => ({
+    path: '/api/timeline',
+    body: { subjectType: 'organization', subjectId: (await anyOrganization(t)).id, kind: 'note', body: 'Ghi chú' },
+  }),
+  // Owner-or-manager routes: the caller's own note or task, so every signed-in role may change it.
+  'PATCH /api/timeline/:id': async (t, client) => {
+    const own = await client.post('/api/timeline', {
+      subjectType: 'organization',
+      subjectId: (await anyOrganization(t)).id,
+      kind: 'note',
+      body: 'Own note',
+    });
+    return { path: `/api/timeline/${own.body.id ?? '1'}`, body: { version: 1, body: 'Edited note' } };
+  },
+  'DELETE /api/timeline/:id': async (t, client) => {
+    const own = await client.post('/api/timeline', {
+      subjectType: 'organization',
+      subjectId: (await anyOrganization(t)).id,
+      kind: 'note',
+      body: 'Own note',
+    });
+    return { path: `/api/timeline/${own.body.id ?? '1'}?version=1` };
+  },
+  'GET /api/tasks': async () => ({ path: '/api/tasks?mine=true&bucket=today' }),
+  'GET /api/tasks/summary': async () => ({ path: '/api/tasks/summary' }),
+  'POST /api/tasks': async () => ({
+    path: '/api/tasks',
+    body: { title: 'Gọi lại nhà đầu tư', dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+  }),
+  'PATCH /api/tasks/:id': async (_t, client) => {
+    const own = await client.post('/api/tasks', { title: 'Own task', dueAt: new Date().toISOString() });
+    return {
+      path: `/api/tasks/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}`,
+      body: { version: 1, done: true },
+    };
+  },
+  'DELETE /api/tasks/:id': async (_t, client) => {
+    const own = await client.post('/api/tasks', { title: 'Own task', dueAt: new Date().toISOString() });
+    return { path: `/api/tasks/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}?version=1` };
+  },
 };
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {

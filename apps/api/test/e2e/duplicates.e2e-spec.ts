@@ -165,13 +165,37 @@ describe('duplicates and merge (HTTP)', () => {
       ).body;
       const person = (await staff.post('/api/contacts', { fullName: 'Lê Minh', organizationId: duplicate.id })).body;
 
+      const note = await staff.post('/api/timeline', {
+        subjectType: 'organization',
+        subjectId: duplicate.id,
+        kind: 'note',
+        body: 'Met at the Seoul roadshow',
+      });
+      expect(note.status).toBe(201);
+      const task = await staff.post('/api/tasks', {
+        title: 'Send the land price list',
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        subjectType: 'organization',
+        subjectId: duplicate.id,
+      });
+      expect(task.status).toBe(201);
+
       const merged = await staff.post(`/api/organizations/${survivor.id}/merge`, {
         version: survivor.version,
         duplicateId: duplicate.id,
         duplicateVersion: duplicate.version,
       });
       expect(merged.status).toBe(200);
-      expect(merged.body).toEqual({ survivorId: survivor.id, mergedId: duplicate.id, moved: { contacts: 1 } });
+      // The duplicate's timeline: its creation, the note and the task's entry.
+      expect(merged.body).toEqual({
+        survivorId: survivor.id,
+        mergedId: duplicate.id,
+        moved: { contacts: 1, timelineEntries: 3, tasks: 1 },
+      });
+      const timeline = (await staff.get(`/api/timeline?subjectType=organization&subjectId=${survivor.id}`)).body.items;
+      expect(timeline.map((entry: { body: string | null }) => entry.body)).toContain('Met at the Seoul roadshow');
+      const tasks = (await staff.get(`/api/tasks?subjectType=organization&subjectId=${survivor.id}`)).body.items;
+      expect(tasks.map((t: { id: string }) => t.id)).toEqual([task.body.id]);
 
       const after = (await staff.get(`/api/organizations/${survivor.id}`)).body;
       expect(after).toMatchObject({
@@ -191,7 +215,7 @@ describe('duplicates and merge (HTTP)', () => {
       const trail = (await manager.get(`/api/audit?subjectType=organization&subjectId=${survivor.id}`)).body.items;
       expect(trail[0]).toMatchObject({
         action: 'merge',
-        details: { mergedId: duplicate.id, moved: { contacts: 1 } },
+        details: { mergedId: duplicate.id, moved: { contacts: 1, timelineEntries: 3, tasks: 1 } },
         changes: { taxCode: { before: null, after: '0100109106' } },
       });
       const gone = (await manager.get(`/api/audit?subjectType=organization&subjectId=${duplicate.id}`)).body.items;

@@ -1,0 +1,50 @@
+import { RecordSubjectType } from '@irm/contracts';
+import type { EntityManager } from 'typeorm';
+import { AppException, ErrorCode } from '../common/app-exception';
+
+/**
+ * The tables behind each subject type, and the column that names a row. A pipeline's records get a
+ * timeline and tasks by adding their table here; until then their type is refused with a 400.
+ */
+const SUBJECT_TABLES: Partial<Record<RecordSubjectType, { table: string; name: string }>> = {
+  [RecordSubjectType.Organization]: { table: 'organization', name: 'name' },
+  [RecordSubjectType.Contact]: { table: 'contact', name: 'full_name' },
+  [RecordSubjectType.Zone]: { table: 'zone', name: 'name' },
+};
+
+function tableOf(type: RecordSubjectType, field: string) {
+  const table = SUBJECT_TABLES[type];
+  if (!table) {
+    throw new AppException(ErrorCode.ValidationFailed, `Records of type ${type} do not exist yet.`, [
+      { field, message: `has no records yet: use one of ${Object.keys(SUBJECT_TABLES).join(', ')}` },
+    ]);
+  }
+  return table;
+}
+
+/** Whether the record exists; a type without records is a 400 naming `field`. */
+export async function subjectExists(
+  manager: EntityManager,
+  type: RecordSubjectType,
+  id: string,
+  field = 'subjectType',
+): Promise<boolean> {
+  const { table } = tableOf(type, field);
+  return (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+}
+
+/**
+ * Joins that name the subject of rows aliased `alias` (with subject_type, subject_id columns), all in the
+ * same statement: `name` is the SQL expression of the subject's name, null when it has none.
+ */
+export function subjectNameSql(alias: string): { joins: string; name: string } {
+  const entries = Object.entries(SUBJECT_TABLES);
+  const joins = entries
+    .map(
+      ([type, { table }], index) =>
+        `LEFT JOIN ${table} s${index} ON ${alias}.subject_type = '${type}' AND s${index}.id = ${alias}.subject_id`,
+    )
+    .join(' ');
+  const name = `COALESCE(${entries.map(([, { name }], index) => `s${index}.${name}`).join(', ')})`;
+  return { joins, name };
+}
