@@ -3,6 +3,8 @@ import { SCREENSHOT_DIR, collectPageErrors } from './support';
 
 test.describe('zones', () => {
   test('list → zone page → manager adjustment → the land bank and its chart update', async ({ page }) => {
+    // A long walk through two pages and three dialogs: more than the default 30 s on a busy machine.
+    test.slow();
     const errors = collectPageErrors(page);
 
     await page.goto('/zones');

@@ -144,7 +144,7 @@ function deltasOf(input: RecordLandMovementDto): { leasedDeltaHa: number; reserv
   const invalid = (field: string, message: string) =>
     new AppException(ErrorCode.ValidationFailed, `${field}: ${message}`, [{ field, message }]);
   if (input.kind === LandMovementKind.Adjust) {
-    if (input.areaHa !== undefined) {
+    if (input.areaHa !== undefined && input.areaHa !== null) {
       throw invalid('areaHa', 'is not used by an adjustment: send leasedDeltaHa and/or reservedDeltaHa');
     }
     const leasedDeltaHa = input.leasedDeltaHa ?? 0;
@@ -157,7 +157,7 @@ function deltasOf(input: RecordLandMovementDto): { leasedDeltaHa: number; reserv
   for (const field of ['leasedDeltaHa', 'reservedDeltaHa'] as const) {
     if (input[field] !== undefined) throw invalid(field, `is only for adjustments; a ${input.kind} takes areaHa`);
   }
-  if (input.areaHa === undefined) throw invalid('areaHa', `is required for a ${input.kind}`);
+  if (input.areaHa === undefined || input.areaHa === null) throw invalid('areaHa', `is required for a ${input.kind}`);
   return movementDeltas(input.kind, input.areaHa);
 }
 

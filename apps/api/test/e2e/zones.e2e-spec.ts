@@ -250,6 +250,8 @@ describe('zones (HTTP)', () => {
       ['three decimals', { kind: 'reserve', areaHa: 1.234 }, 'areaHa'],
       ['an area as text', { kind: 'reserve', areaHa: 'two' }, 'areaHa'],
       ['no area', { kind: 'lease' }, 'areaHa'],
+      ['a null area', { kind: 'release', areaHa: null }, 'areaHa'],
+      ['a null reason', { kind: 'reserve', areaHa: 1, reason: null }, 'reason'],
       ['deltas on a reservation', { kind: 'reserve', areaHa: 1, reservedDeltaHa: 1 }, 'reservedDeltaHa'],
       ['an area on an adjustment', { kind: 'adjust', areaHa: 1 }, 'areaHa'],
       ['an empty adjustment', { kind: 'adjust', leasedDeltaHa: 0 }, 'leasedDeltaHa'],

@@ -13,6 +13,8 @@ export interface Formatters {
   date: (iso: string) => string;
   /** Date with hours and minutes. */
   dateTime: (iso: string) => string;
+  /** Hours and minutes only. */
+  time: (iso: string) => string;
 }
 
 export function createFormatters(language: Language): Formatters {
@@ -28,12 +30,14 @@ export function createFormatters(language: Language): Formatters {
     hour: '2-digit',
     minute: '2-digit',
   });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   return {
     hectares: (value) => `${area.format(value)} ha`,
     integer: (value) => integer.format(value),
     percent: (ratio) => percent.format(Number.isFinite(ratio) ? ratio : 0),
     date: (iso) => formatDate(date, iso),
     dateTime: (iso) => formatDate(dateTime, iso),
+    time: (iso) => formatDate(time, iso),
   };
 }
 

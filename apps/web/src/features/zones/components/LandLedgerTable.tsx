@@ -39,7 +39,7 @@ export function LandLedgerTable({ zoneId }: { zoneId: string }) {
       ) : (
         <>
           <Table.ScrollContainer minWidth={720} type="native">
-            <Table verticalSpacing="xs" horizontalSpacing="md" data-testid="land-ledger">
+            <Table verticalSpacing="xs" horizontalSpacing="sm" data-testid="land-ledger">
               <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
                 <Table.Tr>
                   <Table.Th>{t('zones.ledgerAt')}</Table.Th>
@@ -47,9 +47,7 @@ export function LandLedgerTable({ zoneId }: { zoneId: string }) {
                   <Table.Th ta="right">{t('zones.ledgerLeased')}</Table.Th>
                   <Table.Th ta="right">{t('zones.ledgerReserved')}</Table.Th>
                   <Table.Th ta="right">{t('zones.ledgerAvailableAfter')}</Table.Th>
-                  <Table.Th>
-                    {t('zones.ledgerReason')} · {t('zones.ledgerCause')} · {t('zones.ledgerAuthor')}
-                  </Table.Th>
+                  <Table.Th>{t('zones.ledgerReason')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -98,9 +96,12 @@ function LedgerRow({ movement }: { movement: LandMovement }) {
   return (
     <Table.Tr data-testid="ledger-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{format.dateTime(movement.at)}</Text>
+        <Text size="sm">{format.date(movement.at)}</Text>
+        <Text size="xs" c="dimmed">
+          {format.time(movement.at)}
+        </Text>
       </Table.Td>
-      <Table.Td miw={120} style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td miw={130} style={{ whiteSpace: 'nowrap' }}>
         <Badge variant="light" color={KIND_COLORS[movement.kind]} radius="sm" tt="none" maw="none">
           {t(`zones.movementKind.${movement.kind}`)}
         </Badge>
@@ -116,7 +117,7 @@ function LedgerRow({ movement }: { movement: LandMovement }) {
           {format.hectares(movement.availableAfterHa)}
         </Text>
       </Table.Td>
-      <Table.Td miw={220}>
+      <Table.Td miw={180}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {movement.reason}
         </Text>
