@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ZonesModule,
         OrganizationsModule,
         ContactsModule,
+        ImportsModule,
         ...extraModules,
       ],
     };

@@ -53,6 +53,33 @@ export class AuditService {
     await manager.save(event);
   }
 
+  /** Records many events with one statement, in the caller's transaction (bulk imports). */
+  async recordMany(
+    manager: EntityManager,
+    entries: AuditEntry[],
+    context: RequestContext = currentRequestContext(),
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEventEntity)
+      .values(
+        entries.map((entry) => ({
+          action: entry.action,
+          actorId: entry.actorId !== undefined ? entry.actorId : (context.principal?.userId ?? null),
+          subjectType: entry.subjectType ?? null,
+          subjectId: entry.subjectId ?? null,
+          changes: entry.changes ?? null,
+          ip: context.ip,
+          requestId: context.requestId,
+          details: entry.details ?? null,
+        })) as never,
+      )
+      .updateEntity(false)
+      .execute();
+  }
+
   /** For events with no surrounding change (sign-in, denial). */
   recordNow(entry: AuditEntry, context?: RequestContext): Promise<void> {
     return this.record(this.dataSource.manager, entry, context);
