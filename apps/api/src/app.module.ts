@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ContactsModule } from './contacts/contacts.module';
@@ -30,6 +31,7 @@ export class AppModule {
         OrganizationsModule,
         ContactsModule,
         ImportsModule,
+        ExportsModule,
         ...extraModules,
       ],
     };

@@ -50,6 +50,19 @@ export interface ImportColumn {
   hint: { vi: string; en: string };
 }
 
+/** Written by exports so an edited export updates the same records; left empty for new ones. */
+const RECORD_ID: ImportColumn = {
+  key: 'id',
+  vi: 'Mã hệ thống',
+  en: 'Record ID',
+  required: false,
+  aliases: ['ID'],
+  hint: {
+    vi: 'Do tệp xuất điền; dòng có mã này cập nhật đúng hồ sơ đó. Để trống khi thêm mới.',
+    en: 'Filled in by exports: a row with it updates that very record. Leave empty for new records.',
+  },
+};
+
 const OWNER_EMAIL: ImportColumn = {
   key: 'ownerEmail',
   vi: 'Email người phụ trách',
@@ -157,6 +170,7 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
       },
     },
     OWNER_EMAIL,
+    RECORD_ID,
   ],
   [ImportEntity.Contacts]: [
     {
@@ -242,6 +256,7 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
       },
     },
     OWNER_EMAIL,
+    RECORD_ID,
   ],
 };
 

@@ -96,8 +96,8 @@ export class ImportRunner {
       if (skipped < job.processed) {
         // Done before a restart: only its key is remembered, for the duplicate check.
         skipped++;
-        const key = importer.keyOf(row);
-        if (key && !context.seenKeys.has(key)) context.seenKeys.set(key, row.rowNumber);
+        for (const key of importer.keysOf(row))
+          if (!context.seenKeys.has(key)) context.seenKeys.set(key, row.rowNumber);
         continue;
       }
       batch.push(row);

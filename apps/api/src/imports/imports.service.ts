@@ -291,7 +291,8 @@ export class ImportsService {
   template(principal: Principal, entity: ImportEntity, format: ExportFormat, lang?: 'vi' | 'en'): Download {
     const language = languageOf(principal, lang);
     const columns = IMPORT_COLUMNS[entity];
-    const header = columns.map((column) => column[language]);
+    // The record ID is for edited exports; a template is for new records.
+    const header = columns.filter((column) => column.key !== 'id').map((column) => column[language]);
     const stem = `${language === 'vi' ? 'mau-nhap' : 'import-template'}-${entity}`;
     if (format === ExportFormat.Csv) {
       return {

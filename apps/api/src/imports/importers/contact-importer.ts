@@ -9,12 +9,14 @@ import { CreateContactDto } from '../../contacts/contact.dto';
 import { consentSourceOf, contactLanguageOf, emailConsentOf, taxCodeText } from '../import-columns';
 import {
   auditDetails,
-  claimKey,
+  claimKeys,
   EntityImporter,
   ImportRow,
   ImportRunContext,
+  isRecordId,
   ownerOf,
   PlannedRow,
+  recordIdOf,
   resolveOwners,
   RowError,
   validateWith,
@@ -76,15 +78,23 @@ export class ContactImporter implements EntityImporter {
 
   constructor(private readonly audit: AuditService) {}
 
-  keyOf(row: ImportRow): string | null {
+  keysOf(row: ImportRow): string[] {
+    const id = recordIdOf(row);
+    const email = this.emailOf(row);
+    return [...(id ? [`id:${id}`] : []), ...(email ? [`email:${email}`] : [])];
+  }
+
+  private emailOf(row: ImportRow): string | null {
     return row.values.get('email')?.toLowerCase() ?? null;
   }
 
   async importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]> {
-    const keys = rows.map((row) => this.keyOf(row));
-    const existing = await this.findByEmails(
+    const emails = rows.map((row) => this.emailOf(row));
+    const ids = rows.map(recordIdOf);
+    const existing = await this.findExisting(
       manager,
-      keys.filter((key): key is string => key !== null),
+      ids.filter((id): id is string => id !== undefined && isRecordId(id)),
+      emails.filter((email): email is string => email !== null),
       context,
     );
     const organizations = await this.organizationsByTaxCode(manager, rows);
@@ -101,9 +111,30 @@ export class ContactImporter implements EntityImporter {
     rows.forEach((row, i) => {
       const errors: RowError[] = [];
       if (row.problem) errors.push({ field: null, message: row.problem });
-      const duplicate = claimKey(keys[i], row.rowNumber, context, claimed, 'email');
+      const email = emails[i];
+      const holder = email ? existing.byEmail.get(email) : undefined;
+      let before: Existing | null = null;
+      const id = ids[i];
+      if (id === undefined) {
+        before = holder ?? null;
+      } else if (!isRecordId(id)) {
+        errors.push({ field: 'id', message: 'is not a record ID from an export' });
+      } else {
+        before = existing.byId.get(id) ?? null;
+        if (!before) errors.push({ field: 'id', message: 'no contact has this ID; it may have been deleted' });
+        else if (holder && holder.id !== before.id)
+          errors.push({ field: 'email', message: 'is already used by another contact' });
+      }
+      const duplicate = claimKeys(
+        [
+          [before && `id:${before.id}`, 'contact'],
+          [email && `email:${email}`, 'email'],
+        ],
+        row.rowNumber,
+        context,
+        claimed,
+      );
       if (duplicate) errors.push(duplicate);
-      const before = keys[i] ? (existing.get(keys[i]) ?? null) : null;
       if (before && !canEdit(context.actor, before)) {
         errors.push({
           field: null,
@@ -153,20 +184,24 @@ export class ContactImporter implements EntityImporter {
     return planned;
   }
 
-  private async findByEmails(
+  private async findExisting(
     manager: EntityManager,
+    ids: string[],
     emails: string[],
     context: ImportRunContext,
-  ): Promise<Map<string, Existing>> {
-    if (emails.length === 0) return new Map();
+  ): Promise<{ byId: Map<string, Existing>; byEmail: Map<string, Existing> }> {
+    if (ids.length === 0 && emails.length === 0) return { byId: new Map(), byEmail: new Map() };
     const rows: Existing[] = await manager.query(
       `SELECT id, full_name AS "fullName", lower(email) AS email, phone, position, organization_id AS "organizationId",
               preferred_language AS "preferredLanguage", email_consent AS "emailConsent",
               consent_source AS "consentSource", consent_changed_at AS "consentChangedAt", owner_id AS "ownerId", version
-         FROM contact WHERE email = ANY($1::citext[]) ${context.dryRun ? '' : 'FOR UPDATE'}`,
-      [[...new Set(emails)]],
+         FROM contact WHERE id = ANY($1::uuid[]) OR email = ANY($2::citext[]) ${context.dryRun ? '' : 'FOR UPDATE'}`,
+      [[...new Set(ids)], [...new Set(emails)]],
     );
-    return new Map(rows.map((row) => [row.email!, row]));
+    return {
+      byId: new Map(rows.map((row) => [row.id, row])),
+      byEmail: new Map(rows.filter((row) => row.email).map((row) => [row.email!, row])),
+    };
   }
 
   private async organizationsByTaxCode(manager: EntityManager, rows: ImportRow[]): Promise<Map<string, string>> {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app-exception';
 import { checkOwnerChoice } from '../../common/owned-records';
+import { UUID_PATTERN } from '../../common/pagination';
 import { toFieldErrors } from '../../common/validation';
 
 /** A data row of the file: its non-empty cells by field, and everything as read for error reports. */
@@ -43,8 +44,8 @@ export interface ImportRunContext {
 /** Decides, and unless it is a dry run writes, one batch of rows inside the caller's transaction. */
 export interface EntityImporter {
   readonly entity: ImportEntity;
-  /** The row's upsert key, so rows done before a restart still count as seen. */
-  keyOf(row: ImportRow): string | null;
+  /** The row's keys (record ID, tax code or email), so rows done before a restart still count as seen. */
+  keysOf(row: ImportRow): string[];
   importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]>;
 }
 
@@ -71,21 +72,31 @@ export function validateWith<T extends object>(
 }
 
 /**
- * Within one file a key may appear once: a second row with the same tax code or email would
- * silently overwrite the first, so it is reported instead.
+ * Within one file a record, tax code or email may appear once: a second row would silently
+ * overwrite the first, so it is reported instead. `keys` are [key, what it is] pairs.
  */
-export function claimKey(
-  key: string | null,
+export function claimKeys(
+  keys: readonly (readonly [string | null, string])[],
   rowNumber: number,
   context: ImportRunContext,
   claimed: Map<string, number>,
-  what: string,
 ): RowError | null {
-  if (!key) return null;
-  const first = context.seenKeys.get(key) ?? claimed.get(key);
-  if (first !== undefined) return { field: null, message: `the same ${what} as row ${first}` };
-  claimed.set(key, rowNumber);
+  for (const [key, what] of keys) {
+    if (!key) continue;
+    const first = context.seenKeys.get(key) ?? claimed.get(key);
+    if (first !== undefined) return { field: null, message: `the same ${what} as row ${first}` };
+  }
+  for (const [key] of keys) if (key) claimed.set(key, rowNumber);
   return null;
+}
+
+/** The record ID cell of a row (from an export), lower-cased; undefined when empty. */
+export function recordIdOf(row: ImportRow): string | undefined {
+  return row.values.get('id')?.toLowerCase();
+}
+
+export function isRecordId(value: string): boolean {
+  return UUID_PATTERN.test(value);
 }
 
 /** Resolves owner emails of a batch to active users, one query for the ones not seen before. */

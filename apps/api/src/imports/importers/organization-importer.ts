@@ -17,12 +17,14 @@ import {
 } from '../import-columns';
 import {
   auditDetails,
-  claimKey,
+  claimKeys,
   EntityImporter,
   ImportRow,
   ImportRunContext,
+  isRecordId,
   ownerOf,
   PlannedRow,
+  recordIdOf,
   resolveOwners,
   RowError,
   validateWith,
@@ -73,16 +75,24 @@ export class OrganizationImporter implements EntityImporter {
 
   constructor(private readonly audit: AuditService) {}
 
-  keyOf(row: ImportRow): string | null {
+  keysOf(row: ImportRow): string[] {
+    const id = recordIdOf(row);
+    const taxCode = this.taxCodeOf(row);
+    return [...(id ? [`id:${id}`] : []), ...(taxCode ? [`tax:${taxCode}`] : [])];
+  }
+
+  private taxCodeOf(row: ImportRow): string | null {
     const taxCode = row.values.get('taxCode');
     return taxCode ? normalizeTaxCode(taxCodeText(taxCode)) : null;
   }
 
   async importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]> {
-    const keys = rows.map((row) => this.keyOf(row));
-    const existing = await this.findByTaxCodes(
+    const taxCodes = rows.map((row) => this.taxCodeOf(row));
+    const ids = rows.map(recordIdOf);
+    const existing = await this.findExisting(
       manager,
-      keys.filter((key): key is string => key !== null),
+      ids.filter((id): id is string => id !== undefined && isRecordId(id)),
+      taxCodes.filter((key): key is string => key !== null),
       context,
     );
     await resolveOwners(
@@ -97,9 +107,30 @@ export class OrganizationImporter implements EntityImporter {
     rows.forEach((row, i) => {
       const errors: RowError[] = [];
       if (row.problem) errors.push({ field: null, message: row.problem });
-      const duplicate = claimKey(keys[i], row.rowNumber, context, claimed, 'tax code');
+      const taxCode = taxCodes[i];
+      const holder = taxCode ? existing.byTaxCode.get(taxCode) : undefined;
+      let before: Existing | null = null;
+      const id = ids[i];
+      if (id === undefined) {
+        before = holder ?? null;
+      } else if (!isRecordId(id)) {
+        errors.push({ field: 'id', message: 'is not a record ID from an export' });
+      } else {
+        before = existing.byId.get(id) ?? null;
+        if (!before) errors.push({ field: 'id', message: 'no investor has this ID; it may have been deleted' });
+        else if (holder && holder.id !== before.id)
+          errors.push({ field: 'taxCode', message: 'is already used by another investor' });
+      }
+      const duplicate = claimKeys(
+        [
+          [before && `id:${before.id}`, 'investor'],
+          [taxCode && `tax:${taxCode}`, 'tax code'],
+        ],
+        row.rowNumber,
+        context,
+        claimed,
+      );
       if (duplicate) errors.push(duplicate);
-      const before = keys[i] ? (existing.get(keys[i]) ?? null) : null;
       if (before && !canEdit(context.actor, before)) {
         errors.push({
           field: null,
@@ -136,20 +167,25 @@ export class OrganizationImporter implements EntityImporter {
     return planned;
   }
 
-  private async findByTaxCodes(
+  private async findExisting(
     manager: EntityManager,
+    ids: string[],
     taxCodes: string[],
     context: ImportRunContext,
-  ): Promise<Map<string, Existing>> {
-    if (taxCodes.length === 0) return new Map();
+  ): Promise<{ byId: Map<string, Existing>; byTaxCode: Map<string, Existing> }> {
+    if (ids.length === 0 && taxCodes.length === 0) return { byId: new Map(), byTaxCode: new Map() };
     // Locked, so the values compared are the ones overwritten (a dry run only reads).
     const rows: Existing[] = await manager.query(
       `SELECT id, name, legal_name AS "legalName", kind, country, sectors, tax_code AS "taxCode", website, size,
               owner_id AS "ownerId", tags, source, version
-         FROM organization WHERE tax_code = ANY($1::text[]) ${context.dryRun ? '' : 'FOR UPDATE'}`,
-      [[...new Set(taxCodes)]],
+         FROM organization WHERE id = ANY($1::uuid[]) OR tax_code = ANY($2::text[])
+         ${context.dryRun ? '' : 'FOR UPDATE'}`,
+      [[...new Set(ids)], [...new Set(taxCodes)]],
     );
-    return new Map(rows.map((row) => [row.taxCode!, row]));
+    return {
+      byId: new Map(rows.map((row) => [row.id, row])),
+      byTaxCode: new Map(rows.filter((row) => row.taxCode).map((row) => [row.taxCode!, row])),
+    };
   }
 
   /** One upsert for the batch (new rows insert, known ids update with a version bump) and one audit insert. */
