@@ -10,6 +10,15 @@ export interface FileHeader {
   mapping: HeaderMapping;
 }
 
+/** Slices a file is fed to a parser in, so reading the first rows does not parse all of it. */
+export function slices(content: Buffer, size = 64 * 1024): Readable {
+  return Readable.from(
+    (function* () {
+      for (let offset = 0; offset < content.length; offset += size) yield content.subarray(offset, offset + size);
+    })(),
+  );
+}
+
 /** Reads just far enough to find the header (the first rows); null for a file without rows. */
 export async function readHeader(
   entity: ImportEntity,
@@ -25,12 +34,12 @@ export async function readHeader(
   return header && { rowNumber: header.row.rowNumber, mapping: header.mapping };
 }
 
-/** The data rows after the header, each with its non-empty cells by field. */
-export async function* readImportRows(
+/** The header found in the first rows, and the data rows after it as they stream in. */
+async function openTable(
   entity: ImportEntity,
   format: ImportFormat,
   source: Readable,
-): AsyncGenerator<ImportRow> {
+): Promise<{ mapping: HeaderMapping; rows: AsyncGenerator<SheetRow> } | null> {
   const rows = readRows(format, source);
   const head: SheetRow[] = [];
   // Not `for await ... break`, which would close the reader before the rest is read.
@@ -40,16 +49,41 @@ export async function* readImportRows(
     head.push(next.value);
   }
   const header = findHeader(entity, head);
-  if (!header) return;
+  if (!header) return null;
   if (header.mapping.missing.length > 0)
     throw new UnreadableFileError(`Columns are missing: ${header.mapping.missing.map((c) => c.vi).join(', ')}.`);
-  const toImportRow = importRowMaker(header.mapping);
-  try {
-    for (const row of head) if (row.rowNumber > header.row.rowNumber) yield toImportRow(row);
-    for (let next = await rows.next(); !next.done; next = await rows.next()) yield toImportRow(next.value);
-  } finally {
-    await rows.return(undefined);
-  }
+  const headerRow = header.row.rowNumber;
+  return {
+    mapping: header.mapping,
+    rows: (async function* () {
+      try {
+        for (const row of head) if (row.rowNumber > headerRow) yield row;
+        for (let next = await rows.next(); !next.done; next = await rows.next()) yield next.value;
+      } finally {
+        await rows.return(undefined);
+      }
+    })(),
+  };
+}
+
+/** The data rows after the header, each with its non-empty cells by field. */
+export async function* readImportRows(
+  entity: ImportEntity,
+  format: ImportFormat,
+  source: Readable,
+): AsyncGenerator<ImportRow> {
+  const table = await openTable(entity, format, source);
+  if (!table) return;
+  const toImportRow = importRowMaker(table.mapping);
+  for await (const row of table.rows) yield toImportRow(row);
+}
+
+/** How many data rows the file has; reading them all also proves the whole file readable. */
+export async function countDataRows(entity: ImportEntity, format: ImportFormat, source: Readable): Promise<number> {
+  const table = await openTable(entity, format, source);
+  let count = 0;
+  if (table) for await (const row of table.rows) if (row) count++;
+  return count;
 }
 
 function importRowMaker(mapping: HeaderMapping): (row: SheetRow) => ImportRow {
@@ -61,15 +95,18 @@ function importRowMaker(mapping: HeaderMapping): (row: SheetRow) => ImportRow {
       const value = cells[index]?.trim();
       if (value) values.set(field, unescapeCell(value));
     }
-    const raw: Record<string, string> = {};
-    mapping.headers.forEach((header, index) => {
-      if (header) raw[header] = cells[index] ?? '';
-    });
     const extra = cells.slice(width).filter((cell) => cell.trim() !== '');
     return {
       rowNumber,
       values,
-      raw,
+      // Built only for the rows that need it (errors), not for every row of a large file.
+      get raw() {
+        const raw: Record<string, string> = {};
+        mapping.headers.forEach((header, index) => {
+          if (header) raw[header] = cells[index] ?? '';
+        });
+        return raw;
+      },
       ...(extra.length > 0
         ? {
             problem: `has ${width + extra.length} or more cells but the header has ${width} columns (a separator inside an unquoted value?)`,

@@ -10,7 +10,7 @@ import {
 } from '@irm/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { readImportRows } from './import-rows';
+import { countDataRows, readImportRows } from './import-rows';
 import { ContactImporter } from './importers/contact-importer';
 import type { EntityImporter, ImportRow, ImportRunContext, PlannedRow } from './importers/importer';
 import { OrganizationImporter } from './importers/organization-importer';
@@ -56,9 +56,10 @@ export class ImportRunner {
         return;
       }
       if (job.total === null) {
-        let total = 0;
-        for await (const row of this.rowsOf(job)) if (row) total++;
-        await this.imports.setTotal(jobId, total);
+        await this.imports.setTotal(
+          jobId,
+          await countDataRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId))),
+        );
       }
       const completed = await this.importRows(job, actor);
       if (completed && (await this.imports.finish(jobId, ImportStatus.Completed)))
@@ -170,12 +171,9 @@ export class ImportRunner {
 }
 
 function rowErrorsOf(row: PlannedRow): RowErrorValues[] {
-  return row.errors.map((error) => ({
-    rowNumber: row.rowNumber,
-    field: error.field,
-    message: error.message,
-    raw: row.raw,
-  }));
+  if (row.errors.length === 0) return [];
+  const raw = row.source.raw;
+  return row.errors.map((error) => ({ rowNumber: row.rowNumber, field: error.field, message: error.message, raw }));
 }
 
 function previewOf(row: PlannedRow): ImportPreviewRow {

@@ -113,7 +113,7 @@ export class ImportsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @RequireAccess(Access.User)
+  @RequireAccess(Access.OwnerOrManager)
   @ApiOkResponse({ type: ImportJobDto })
   @ApiConflictResponse({ description: 'The import has already ended' })
   cancel(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ImportJob> {
@@ -122,7 +122,7 @@ export class ImportsController {
 
   @Post(':id/apply')
   @HttpCode(202)
-  @RequireAccess(Access.User)
+  @RequireAccess(Access.OwnerOrManager)
   @ApiAcceptedResponse({ type: ImportCreatedDto, description: 'The real import of a dry run, queued' })
   @ApiConflictResponse({ description: 'Not a completed dry run, or applied already' })
   apply(

@@ -25,7 +25,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { JobName } from '../queue/queue-names';
 import type { ImportListQueryDto, ImportErrorsQueryDto } from './imports.dto';
 import { ImportJobRow, ImportsRepository } from './imports.repository';
-import { readHeader } from './import-rows';
+import { readHeader, slices } from './import-rows';
 import { prepareUpload, UnreadableFileError } from './table-reader';
 import type { ImportUpload } from './upload';
 
@@ -116,7 +116,7 @@ export class ImportsService {
   private async checkHeader(entity: ImportEntity, format: ImportFormat, content: Buffer) {
     let header;
     try {
-      header = await readHeader(entity, format, Readable.from([content]));
+      header = await readHeader(entity, format, slices(content));
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       throw format === ImportFormat.Xlsx

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -31,30 +32,30 @@ export function prepareUpload(content: Buffer): { format: ImportFormat; content:
       'This is an old Excel 97–2003 file (.xls). Open it in Excel and save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”.',
     );
   }
-  return { format: ImportFormat.Csv, content: Buffer.from(decodeText(content), 'utf8') };
+  return { format: ImportFormat.Csv, content: utf8Text(content) };
 }
 
-function decodeText(content: Buffer): string {
-  // Excel's "Unicode Text" is UTF-16 with a byte order mark.
-  if (content[0] === 0xff && content[1] === 0xfe) return content.subarray(2).toString('utf16le');
-  if (content[0] === 0xfe && content[1] === 0xff) {
-    const swapped = Buffer.from(content.subarray(2));
-    return swapped.swap16().toString('utf16le');
-  }
+/** The text as UTF-8 bytes without BOM; UTF-16 (Excel's "Unicode Text") is converted. */
+function utf8Text(content: Buffer): Buffer {
+  if (content[0] === 0xff && content[1] === 0xfe)
+    return checkedText(Buffer.from(content.subarray(2).toString('utf16le'), 'utf8'));
+  if (content[0] === 0xfe && content[1] === 0xff)
+    return checkedText(Buffer.from(Buffer.from(content.subarray(2)).swap16().toString('utf16le'), 'utf8'));
   const body = content.subarray(0, 3).equals(UTF8_BOM) ? content.subarray(3) : content;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
+  if (!isUtf8(body)) {
     if (body.includes(0)) throw new AppException(ErrorCode.UnsupportedMediaType, NOT_A_TABLE);
     throw new AppException(
       ErrorCode.UnsupportedMediaType,
       'The file is not UTF-8 text, so Vietnamese letters would be garbled. In Excel use “Save as” → “CSV UTF-8 (Comma delimited)”, or upload the .xlsx file.',
     );
   }
+  return checkedText(body);
+}
+
+function checkedText(text: Buffer): Buffer {
   // Text never holds control characters other than tab and line breaks; binary data does.
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x08\x0e-\x1f]/.test(text.slice(0, 64 * 1024)))
+  if (/[\x00-\x08\x0e-\x1f]/.test(text.subarray(0, 64 * 1024).toString('utf8')))
     throw new AppException(ErrorCode.UnsupportedMediaType, NOT_A_TABLE);
   return text;
 }
@@ -90,8 +91,9 @@ async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
     delimiter: detectDelimiter(head.subarray(0, 64 * 1024).toString('utf8')),
     bom: true,
     relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
+    // Blank lines are records too, so a row's number is the one Excel shows for it (a cell's own line
+    // breaks do not count). Line info would double the parsing time.
+    skip_empty_lines: false,
   });
   const rest = Readable.from(
     (async function* () {
@@ -105,10 +107,12 @@ async function* csvRows(source: Readable): AsyncGenerator<SheetRow> {
   );
   rest.on('error', (error) => parser.destroy(error));
   rest.pipe(parser);
+  let rowNumber = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rowNumber++;
       if (record.every((cell) => cell.trim() === '')) continue;
-      yield { rowNumber: info.lines, cells: record };
+      yield { rowNumber, cells: record };
     }
   } catch (error) {
     throw new UnreadableFileError(describeCsvError(error));

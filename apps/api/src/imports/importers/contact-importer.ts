@@ -177,7 +177,7 @@ export class ContactImporter implements EntityImporter {
       if (action === ImportRowAction.Create || action === ImportRowAction.Update) {
         writes.push({ id: before?.id ?? randomUUID(), values, consentChangedAt, before, rowNumber: row.rowNumber });
       }
-      planned.push({ rowNumber: row.rowNumber, raw: row.raw, action, values: { ...values }, errors });
+      planned.push({ rowNumber: row.rowNumber, source: row, action, values: { ...values }, errors });
     });
     for (const [key, rowNumber] of claimed) context.seenKeys.set(key, rowNumber);
     if (!context.dryRun) await this.write(manager, writes, context);

@@ -25,7 +25,7 @@ export interface RowError {
 /** What a row did, or in a dry run would do, with the values as they would be saved. */
 export interface PlannedRow {
   rowNumber: number;
-  raw: Record<string, string>;
+  source: ImportRow;
   action: ImportRowAction;
   values: Record<string, unknown>;
   errors: RowError[];

@@ -160,7 +160,7 @@ export class OrganizationImporter implements EntityImporter {
       if (action === ImportRowAction.Create || action === ImportRowAction.Update) {
         writes.push({ id: before?.id ?? randomUUID(), values, before, rowNumber: row.rowNumber });
       }
-      planned.push({ rowNumber: row.rowNumber, raw: row.raw, action, values, errors });
+      planned.push({ rowNumber: row.rowNumber, source: row, action, values, errors });
     });
     for (const [key, rowNumber] of claimed) context.seenKeys.set(key, rowNumber);
     if (!context.dryRun) await this.write(manager, writes, context);
