@@ -360,7 +360,11 @@ main(async () => {
         body: ['text', (i, row) => (row.kind === 'edit' ? null : pick(NOTES))],
         occurred_at: ['timestamptz', () => new Date(now - Math.floor(random() * 3 * 365 * 86_400_000))],
         author_id: ['uuid', () => pick(staff)],
-        payload: ['jsonb', (i, row) => (row.kind === 'edit' ? JSON.stringify({ fields: ['size'] }) : null)],
+        payload: [
+          'jsonb',
+          (i, row) => (row.kind === 'edit' ? JSON.stringify({ action: 'update', fields: ['size'] }) : null),
+        ],
+        version: ['int', () => 1],
       }),
     );
 

@@ -4,7 +4,9 @@ import { ConfigModule } from './config/config.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
@@ -34,6 +36,8 @@ export class AppModule {
         SearchModule,
         TimelineModule,
         TasksModule,
+        ImportsModule,
+        ExportsModule,
         ...extraModules,
       ],
     };

@@ -11,6 +11,7 @@ export enum AuditAction {
   TokenCreate = 'token_create',
   TokenRevoke = 'token_revoke',
   PermissionDenied = 'permission_denied',
+  Export = 'export',
 }
 
 export interface FieldChange {

@@ -5,6 +5,7 @@ export * from './admin-users';
 export * from './audit';
 export * from './auth';
 export * from './health';
+export * from './imports';
 export * from './page';
 export * from './pipelines';
 export * from './problem';

@@ -53,6 +53,37 @@ export class AuditService {
     await manager.save(event);
   }
 
+  /** Records many events with one statement, in the caller's transaction (bulk imports). */
+  async recordMany(
+    manager: EntityManager,
+    entries: AuditEntry[],
+    context: RequestContext = currentRequestContext(),
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const actorId = context.principal?.userId ?? null;
+    // One JSON parameter instead of eight per row: a thousand rows cost one round trip and little parsing.
+    await manager.query(
+      `INSERT INTO audit_event (action, actor_id, subject_type, subject_id, changes, ip, request_id, details)
+       SELECT r.action, r.actor_id, r.subject_type, r.subject_id, r.changes, $2, $3, r.details
+         FROM jsonb_to_recordset($1::jsonb) AS r(action audit_action, actor_id uuid, subject_type text,
+              subject_id text, changes jsonb, details jsonb)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            action: entry.action,
+            actor_id: entry.actorId !== undefined ? entry.actorId : actorId,
+            subject_type: entry.subjectType ?? null,
+            subject_id: entry.subjectId ?? null,
+            changes: entry.changes ?? null,
+            details: entry.details ?? null,
+          })),
+        ),
+        context.ip,
+        context.requestId,
+      ],
+    );
+  }
+
   /** For events with no surrounding change (sign-in, denial). */
   recordNow(entry: AuditEntry, context?: RequestContext): Promise<void> {
     return this.record(this.dataSource.manager, entry, context);

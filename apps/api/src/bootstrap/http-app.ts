@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IMPORT_MAX_FILE_BYTES } from '@irm/contracts';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { AppException, ErrorCode } from '../common/app-exception';
@@ -20,6 +22,8 @@ import { AppConfig } from '../config/app-config';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The only routes that take multipart uploads; the rest keep answering 415 to them. */
+const MULTIPART_ROUTES = new Set(['POST /api/imports']);
 
 /** Repository root, from source (tests) or from `dist/api/apps/api/src/bootstrap` (built). */
 function repositoryRoot(): string {
@@ -72,6 +76,13 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   fastify.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: IMPORT_MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
+  fastify.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !MULTIPART_ROUTES.has(`${request.method} ${request.routeOptions.url}`))
+      throw new AppException(ErrorCode.UnsupportedMediaType, 'Send JSON with Content-Type: application/json.');
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -2,6 +2,9 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { UserSessionEntity } from '../auth/user-session.entity';
 import { ContactEntity } from '../contacts/contact.entity';
+import { ImportFileEntity } from '../imports/import-file.entity';
+import { ImportJobEntity } from '../imports/import-job.entity';
+import { ImportRowErrorEntity } from '../imports/import-row-error.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
@@ -29,4 +32,7 @@ export const ENTITIES = [
   LandMovementEntity,
   TimelineEntryEntity,
   TaskEntity,
+  ImportFileEntity,
+  ImportJobEntity,
+  ImportRowErrorEntity,
 ];

@@ -1,6 +1,6 @@
 import type { FieldError } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
-import { IsInt, Max, Min, validateSync } from 'class-validator';
+import { IsInt, IsUUID, Max, Min, validateSync } from 'class-validator';
 import { toFieldErrors } from '../common/validation';
 import { isJobName, JobName } from './queue-names';
 
@@ -16,8 +16,14 @@ export class PurgeRelayedOutboxPayload {
   retentionDays!: number;
 }
 
+export class RunImportPayload {
+  @IsUUID()
+  importJobId!: string;
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
+  [JobName.RunImport]: RunImportPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;
@@ -41,7 +47,8 @@ export function validateJobPayload(jobName: string, payload: unknown): JobPayloa
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new InvalidJobPayloadError(jobName, [{ field: 'payload', message: 'must be an object' }]);
   }
-  const instance = plainToInstance(JOB_PAYLOADS[jobName], payload);
+  const dto: new () => JobPayload = JOB_PAYLOADS[jobName];
+  const instance = plainToInstance(dto, payload);
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -3,15 +3,18 @@ export enum QueueName {
   Email = 'email',
   Reminders = 'reminders',
   Maintenance = 'maintenance',
+  Imports = 'imports',
 }
 
 /** Every job the system runs; exactly one `@JobHandler` must exist for each (checked at worker start). */
 export enum JobName {
   PurgeRelayedOutbox = 'maintenance.purge-relayed-outbox',
+  RunImport = 'imports.run',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeRelayedOutbox]: QueueName.Maintenance,
+  [JobName.RunImport]: QueueName.Imports,
 };
 
 export function isJobName(name: string): name is JobName {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Access } from '../../src/auth/access.decorator';
 import { RouteAccessCatalog } from '../../src/auth/route-access.catalog';
 import { seed } from '../../src/seed/seeder';
+import { csv, importForm } from '../support/import-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createUser, signedIn, TEST_PASSWORD, TestClient } from '../support/test-client';
 
@@ -185,7 +186,34 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const own = await client.post('/api/tasks', { title: 'Own task', dueAt: new Date().toISOString() });
     return { path: `/api/tasks/${own.body.id ?? '00000000-0000-4000-8000-000000000000'}?version=1` };
   },
+  'POST /api/imports': async () => ({
+    path: '/api/imports',
+    body: importForm('organizations', csv([['Name'], ['A']]), 'a.csv'),
+  }),
+  'GET /api/imports': async () => ({ path: '/api/imports' }),
+  'GET /api/imports/templates/:entity': async () => ({ path: '/api/imports/templates/contacts?format=csv' }),
+  'GET /api/imports/:id': async (t, client) => ({ path: `/api/imports/${await ownImport(t, client)}` }),
+  'GET /api/imports/:id/errors': async (t, client) => ({ path: `/api/imports/${await ownImport(t, client)}/errors` }),
+  'GET /api/imports/:id/errors.csv': async (t, client) => ({
+    path: `/api/imports/${await ownImport(t, client)}/errors.csv`,
+  }),
+  // No worker runs here: the import stays queued, so it can be cancelled.
+  'POST /api/imports/:id/cancel': async (t, client) => ({ path: `/api/imports/${await ownImport(t, client)}/cancel` }),
+  'POST /api/imports/:id/apply': async (t, client) => {
+    const id = await ownImport(t, client, true);
+    await t.app.get(DataSource).query(`UPDATE import_job SET status = 'completed' WHERE id = $1`, [id]);
+    return { path: `/api/imports/${id}/apply` };
+  },
+  'GET /api/exports/organizations': async () => ({ path: '/api/exports/organizations?format=csv&kind=domestic' }),
+  'GET /api/exports/contacts': async () => ({ path: '/api/exports/contacts?format=xlsx' }),
 };
+
+/** An import started by the calling client (a placeholder id for an anonymous one). */
+async function ownImport(_t: TestApp, client: TestClient, dryRun = false): Promise<string> {
+  const form = importForm('contacts', csv([['Họ và tên'], ['Lê Thị Hoa']]), 'c.csv', { dryRun: String(dryRun) });
+  const created = await client.post('/api/imports', form);
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {
   const [row] = await t.app.get(DataSource).query('SELECT id FROM organization LIMIT 1');

@@ -5,6 +5,8 @@ import { JobHandlerRegistryError } from '../../src/queue/job-handler.registry';
 import { JobProducer } from '../../src/queue/job-producer';
 import { JobName, QueueName } from '../../src/queue/queue-names';
 import { WorkerHost } from '../../src/queue/worker-host';
+import { HANDLER_MODULES } from '../../src/worker.module';
+import { MaintenanceModule } from '../../src/queue/maintenance/maintenance.module';
 import { QueueHarness, startQueueHarness } from './support/queue-harness';
 
 const JOB_MS = 1_000;
@@ -32,7 +34,10 @@ describe('worker lifecycle', () => {
   });
 
   async function startSlowJob(env: Record<string, string> = {}) {
-    const harness = await startQueueHarness({ env, handlerModules: [SlowPurgeModule] });
+    const harness = await startQueueHarness({
+      env,
+      handlerModules: [...HANDLER_MODULES.filter((m) => m !== MaintenanceModule), SlowPurgeModule],
+    });
     h = harness;
     jobFinishedAt = undefined;
     const started = new Promise<void>((resolve) => (jobStarted = resolve));

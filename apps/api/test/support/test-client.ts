@@ -29,7 +29,8 @@ export class TestClient {
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+    const form = options.body instanceof FormData;
+    if (options.body !== undefined && !form) headers['content-type'] ??= 'application/json';
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get(CSRF_COOKIE);
     if (csrf && !options.withoutCsrf && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = csrf;
@@ -40,8 +41,8 @@ export class TestClient {
       body:
         options.body === undefined
           ? undefined
-          : typeof options.body === 'string'
-            ? options.body
+          : form || typeof options.body === 'string'
+            ? (options.body as FormData | string)
             : JSON.stringify(options.body),
     });
     for (const setCookie of response.headers.getSetCookie()) {
@@ -57,6 +58,15 @@ export class TestClient {
       headers: response.headers,
       body: text && type.includes('json') ? JSON.parse(text) : text,
     };
+  }
+
+  /** A GET whose body is kept as bytes (file downloads). */
+  async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const response = await fetch(`${this.baseUrl}${path}`, { headers });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
   get(path: string, options?: RequestOptions) {
