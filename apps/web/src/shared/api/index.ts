@@ -1,4 +1,10 @@
 export { ApiError, isApiError, NETWORK_ERROR_CODE } from './api-error';
 export { api, apiRequest, type HttpMethod, type QueryParams, type RequestOptions } from './client';
 export { createQueryClient, type QueryClientOptions, type RequestMeta } from './query-client';
-export { queryKeys, type ContactListFilters, type OrganizationListFilters, type UserListFilters } from './query-keys';
+export {
+  queryKeys,
+  type ContactListFilters,
+  type OrganizationListFilters,
+  type TaskListFilters,
+  type UserListFilters,
+} from './query-keys';
