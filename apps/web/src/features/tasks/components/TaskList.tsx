@@ -1,4 +1,4 @@
-import type { Me, Task } from '@irm/contracts';
+import type { Me } from '@irm/contracts';
 import { Button, Skeleton, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,15 +11,13 @@ interface TaskListProps {
   me: Me;
   showSubject: boolean;
   empty: ReactNode;
-  /** Which tasks of the loaded ones to show (all by default). */
-  filter?: (task: Task) => boolean;
   testId: string;
 }
 
 /** Tasks with loading, error and empty states, and "load more" for long lists. */
-export function TaskList({ list, me, showSubject, empty, filter = () => true, testId }: TaskListProps) {
+export function TaskList({ list, me, showSubject, empty, testId }: TaskListProps) {
   const { t } = useTranslation();
-  const tasks = (list.data?.pages.flatMap((page) => page.items) ?? []).filter(filter);
+  const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
   if (list.isPending) {
     return (
       <Stack gap="sm" aria-busy="true">
