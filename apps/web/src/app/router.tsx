@@ -15,6 +15,7 @@ import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ZoneRecordPage } from '../pages/ZoneRecordPage';
 import { ZonesPage } from '../pages/ZonesPage';
+import { TasksPage } from '../pages/TasksPage';
 import { AppLayout } from './shell/AppLayout';
 import { PublicLayout } from './shell/PublicLayout';
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
           { path: 'zones', element: <ZonesPage /> },
           { path: 'zones/:id', element: <ZoneRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
+          { path: 'tasks', element: <TasksPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

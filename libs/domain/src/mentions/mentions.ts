@@ -37,3 +37,48 @@ export function splitMentions(body: string): BodyPart[] {
   if (last < body.length) parts.push({ text: body.slice(last) });
   return parts;
 }
+
+/** A colleague picked while typing; the text being edited shows them as "@Name". */
+export interface ChosenMention {
+  id: string;
+  name: string;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The body to store from what a person typed: each picked "@Name" still in the text becomes a mention token.
+ * Longer names first, so "@Lan Anh" is not taken for "@Lan".
+ */
+export function toStoredBody(text: string, chosen: readonly ChosenMention[]): string {
+  return [...chosen]
+    .sort((a, b) => b.name.length - a.name.length)
+    .reduce(
+      (body, person) =>
+        body.replace(new RegExp(`@${escape(person.name)}(?![\\p{L}\\p{N}])`, 'gu'), () =>
+          mentionToken(person.name, person.id),
+        ),
+      text,
+    );
+}
+
+/** The text to edit from a stored body: tokens shown as "@Name", the people remembered for saving. */
+export function toEditableText(body: string): { text: string; mentions: ChosenMention[] } {
+  const mentions: ChosenMention[] = [];
+  const text = splitMentions(body)
+    .map((part) => {
+      if ('text' in part) return part.text;
+      if (!mentions.some((m) => m.id === part.mention.id)) mentions.push(part.mention);
+      return `@${part.mention.name}`;
+    })
+    .join('');
+  return { text, mentions };
+}
+
+/** The mention being typed just before the caret: where its "@" is and the text after it. */
+export function activeMentionQuery(text: string, caret: number): { start: number; query: string } | null {
+  const match = /(?:^|\s)@([^\s@[\]()][^@\n[\]()]{0,29})?$/u.exec(text.slice(0, caret));
+  if (!match) return null;
+  const query = match[1] ?? '';
+  return { start: caret - query.length - 1, query };
+}

@@ -17,7 +17,13 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   );
 }
 
-function NavItemLink({ item: { to, labelKey, icon: Icon }, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+function NavItemLink({
+  item: { to, labelKey, icon: Icon, badge: Badge },
+  onNavigate,
+}: {
+  item: NavItem;
+  onNavigate: () => void;
+}) {
   const { t } = useTranslation();
   const active = useMatch({ path: to, end: to === '/' }) !== null;
   return (
@@ -30,6 +36,7 @@ function NavItemLink({ item: { to, labelKey, icon: Icon }, onNavigate }: { item:
       active={active}
       variant="light"
       leftSection={<Icon size={20} stroke={1.7} aria-hidden />}
+      rightSection={Badge && <Badge />}
       styles={{ root: { borderRadius: 'var(--mantine-radius-md)' }, label: { fontWeight: 500 } }}
     />
   );

@@ -1,14 +1,17 @@
 import { Role } from '@irm/contracts';
+import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import {
   IconAddressBook,
   IconBuildingFactory2,
   IconBuildingSkyscraper,
+  IconChecklist,
   IconCopy,
   IconLayoutDashboard,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
+import { TASKS_PATH, TasksNavBadge } from '../../features/tasks';
 
 export interface NavItem {
   to: string;
@@ -16,6 +19,8 @@ export interface NavItem {
   icon: Icon;
   /** Roles that can use the page; everyone when absent. The server enforces the same rule. */
   roles?: readonly Role[];
+  /** Shown at the end of the entry, e.g. a count that needs attention. */
+  badge?: ComponentType;
 }
 
 /** Only capabilities that exist get an entry; each new feature adds its own. */
@@ -24,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconAddressBook },
   { to: '/zones', labelKey: 'nav.zones', icon: IconBuildingFactory2 },
+  { to: TASKS_PATH, labelKey: 'nav.tasks', icon: IconChecklist, badge: TasksNavBadge },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];

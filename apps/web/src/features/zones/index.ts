@@ -1,3 +1,3 @@
-export { ZONE_PANELS, ZoneRecord } from './components/ZoneRecord';
+export { ZoneRecord } from './components/ZoneRecord';
 export { ZonesList } from './components/ZonesList';
 export { ZONES_PATH, zonePath } from './paths';

@@ -5,6 +5,7 @@ export {
   queryKeys,
   type ContactListFilters,
   type OrganizationListFilters,
+  type TaskListFilters,
   type UserListFilters,
   type ZoneListFilters,
 } from './query-keys';

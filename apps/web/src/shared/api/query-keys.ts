@@ -1,4 +1,11 @@
-import type { ContactLanguage, EmailConsent, OrganizationListQuery, Role, ZoneListQuery } from '@irm/contracts';
+import type {
+  ContactLanguage,
+  EmailConsent,
+  OrganizationListQuery,
+  Role,
+  TaskListQuery,
+  ZoneListQuery,
+} from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -21,6 +28,9 @@ export interface ContactListFilters {
 /** The list filters of the zones page. */
 export type ZoneListFilters = Omit<ZoneListQuery, 'limit' | 'cursor'>;
 
+/** The filters of a task list (the inbox tab, or one record's tasks); paging is the query's own business. */
+export type TaskListFilters = Omit<TaskListQuery, 'limit' | 'cursor'>;
+
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
   health: () => ['health'] as const,
@@ -34,6 +44,8 @@ export const queryKeys = {
     all: () => ['users'] as const,
     lists: () => [...queryKeys.users.all(), 'list'] as const,
     list: (filters: UserListFilters) => [...queryKeys.users.lists(), filters] as const,
+    /** Colleagues any signed-in person may look up (mentions, assignees). */
+    directory: (q: string) => [...queryKeys.users.all(), 'directory', q] as const,
   },
   organizations: {
     all: () => ['organizations'] as const,
@@ -56,6 +68,16 @@ export const queryKeys = {
   audit: {
     all: () => ['audit'] as const,
     subject: (subjectType: string, subjectId: string) => [...queryKeys.audit.all(), subjectType, subjectId] as const,
+  },
+  timeline: {
+    all: () => ['timeline'] as const,
+    subject: (subjectType: string, subjectId: string) => [...queryKeys.timeline.all(), subjectType, subjectId] as const,
+  },
+  tasks: {
+    all: () => ['tasks'] as const,
+    lists: () => [...queryKeys.tasks.all(), 'list'] as const,
+    list: (filters: TaskListFilters) => [...queryKeys.tasks.lists(), filters] as const,
+    summary: () => [...queryKeys.tasks.all(), 'summary'] as const,
   },
   zones: {
     all: () => ['zones'] as const,

@@ -50,7 +50,9 @@ export function ErrorState({ error, onRetry, retrying }: ErrorStateProps) {
   );
 }
 
-function describe(error: unknown, t: ReturnType<typeof useTranslation>['t']) {
+type ErrorKey = 'errors.loadFailed' | 'errors.network' | 'errors.forbidden' | 'errors.unexpected';
+
+function describe(error: unknown, t: (key: ErrorKey) => string) {
   if (isApiError(error)) {
     if (error.isNetworkError) return { title: t('errors.loadFailed'), detail: t('errors.network') };
     if (error.status === 403) {

@@ -1,6 +1,7 @@
 export { Brand } from './Brand';
 export { CenteredLoader } from './CenteredLoader';
 export { ConfirmModal } from './ConfirmModal';
+export { DateTimeField, fromDateTimeInput, toDateTimeInput } from './DateTimeField';
 export { ErrorState } from './ErrorState';
 export { FormError } from './FormError';
 export { Notifications, dismissNotification, notify, type NotificationTone, type NotifyInput } from './notifications';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Role, type Contact, type Me } from '@irm/contracts';
 import { Alert, Anchor, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -16,8 +17,15 @@ import { EditContactModal } from './EditContactModal';
 
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
 
+interface ContactRecordProps {
+  id: string;
+  me: Me;
+  /** Panels the page adds under the details (e.g. tasks and timeline), given the loaded contact. */
+  panels?: (contact: Contact) => ReactNode;
+}
+
 /** One person: who they are, where they work, what changed; edit and delete for those allowed to. */
-export function ContactRecord({ id, me }: { id: string; me: Me }) {
+export function ContactRecord({ id, me, panels }: ContactRecordProps) {
   const { t } = useTranslation();
   const contact = useContact(id);
   usePageTitle(contact.data?.fullName ?? t('contacts.title'));
@@ -37,10 +45,10 @@ export function ContactRecord({ id, me }: { id: string; me: Me }) {
       />
     );
   }
-  return <RecordView contact={contact.data} me={me} />;
+  return <RecordView contact={contact.data} me={me} panels={panels} />;
 }
 
-function RecordView({ contact, me }: { contact: Contact; me: Me }) {
+function RecordView({ contact, me, panels }: Omit<ContactRecordProps, 'id'> & { contact: Contact }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [editOpened, editModal] = useDisclosure(false);
@@ -125,7 +133,10 @@ function RecordView({ contact, me }: { contact: Contact; me: Me }) {
       )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: isManager(me) ? 7 : 12, lg: isManager(me) ? 8 : 12 }}>
-          <ContactDetails contact={contact} />
+          <Stack gap="lg">
+            <ContactDetails contact={contact} />
+            {panels?.(contact)}
+          </Stack>
         </Grid.Col>
         {isManager(me) && (
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>

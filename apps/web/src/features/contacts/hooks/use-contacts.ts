@@ -58,6 +58,7 @@ export function useUpdateContact() {
       // Filters and the name order may no longer match the changed row.
       void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('contact', updated.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline.subject('contact', updated.id) });
     },
     onError: (error, { contact }) => {
       // Someone else changed the record: load theirs, so the form shows what is true now.

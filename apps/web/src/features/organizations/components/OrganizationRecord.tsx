@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Role, type Me, type Organization } from '@irm/contracts';
 import { Alert, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -27,8 +27,15 @@ export const RELATED_PANELS: readonly ComponentType<{ organization: Organization
 
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
 
+interface OrganizationRecordProps {
+  id: string;
+  me: Me;
+  /** Panels the page adds under the related ones (e.g. tasks and timeline), given the loaded investor. */
+  panels?: (organization: Organization) => ReactNode;
+}
+
 /** One investor: who they are, who owns them, what changed; edit and delete for those allowed to. */
-export function OrganizationRecord({ id, me }: { id: string; me: Me }) {
+export function OrganizationRecord({ id, me, panels }: OrganizationRecordProps) {
   const { t } = useTranslation();
   const organization = useOrganization(id);
   usePageTitle(organization.data?.name ?? t('investors.title'));
@@ -48,10 +55,14 @@ export function OrganizationRecord({ id, me }: { id: string; me: Me }) {
       />
     );
   }
-  return <RecordView organization={organization.data} me={me} />;
+  return <RecordView organization={organization.data} me={me} panels={panels} />;
 }
 
-function RecordView({ organization, me }: { organization: Organization; me: Me }) {
+function RecordView({
+  organization,
+  me,
+  panels,
+}: Omit<OrganizationRecordProps, 'id'> & { organization: Organization }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const navigate = useNavigate();
@@ -136,6 +147,7 @@ function RecordView({ organization, me }: { organization: Organization; me: Me }
             {RELATED_PANELS.map((Panel, index) => (
               <Panel key={index} organization={organization} me={me} />
             ))}
+            {panels?.(organization)}
           </Stack>
         </Grid.Col>
         {isManager(me) && (

@@ -58,6 +58,7 @@ export function useUpdateOrganization() {
       // Filters and the name order may no longer match the changed row.
       void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject('organization', updated.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline.subject('organization', updated.id) });
     },
     onError: (error, { organization }) => {
       // Someone else changed the record: load theirs, so the form shows what is true now.

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ReactNode } from 'react';
 import { Role, type Me, type Zone } from '@irm/contracts';
 import { Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -18,16 +18,17 @@ import { ZoneDetails } from './ZoneDetails';
 import { ZoneHistory } from './ZoneHistory';
 import { ZoneLandBankCard } from './ZoneLandBankCard';
 
-/**
- * Panels about the agency's work on the zone (timeline, tasks, land enquiries), shown under the ledger in
- * this order. Each feature that brings one adds it here; nothing shows for a capability that does not exist.
- */
-export const ZONE_PANELS: readonly ComponentType<{ zone: Zone; me: Me }>[] = [];
-
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
 
 /** One zone: its land bank now and over time, the ledger behind it, what it is; managers record and edit. */
-export function ZoneRecord({ id, me }: { id: string; me: Me }) {
+interface ZoneRecordProps {
+  id: string;
+  me: Me;
+  /** Panels about the agency's work on the zone (timeline, tasks, later land enquiries), under the ledger. */
+  panels?: (zone: Zone) => ReactNode;
+}
+
+export function ZoneRecord({ id, me, panels }: ZoneRecordProps) {
   const { t } = useTranslation();
   const zone = useZone(id);
   usePageTitle(zone.data?.name ?? t('zones.title'));
@@ -46,10 +47,10 @@ export function ZoneRecord({ id, me }: { id: string; me: Me }) {
       />
     );
   }
-  return <ZoneView zone={zone.data} me={me} />;
+  return <ZoneView zone={zone.data} me={me} panels={panels} />;
 }
 
-function ZoneView({ zone, me }: { zone: Zone; me: Me }) {
+function ZoneView({ zone, me, panels }: { zone: Zone; me: Me; panels?: ZoneRecordProps['panels'] }) {
   const { t } = useTranslation();
   const [movementOpened, movementModal] = useDisclosure(false);
   const [editOpened, editModal] = useDisclosure(false);
@@ -98,9 +99,7 @@ function ZoneView({ zone, me }: { zone: Zone; me: Me }) {
             <LandLedgerChart zone={zone} />
             <LandLedgerTable zoneId={zone.id} />
             <ZoneDetails zone={zone} />
-            {ZONE_PANELS.map((Panel, index) => (
-              <Panel key={index} zone={zone} me={me} />
-            ))}
+            {panels?.(zone)}
           </Stack>
         </Grid.Col>
         {manager && (

@@ -1,0 +1,2 @@
+export { ColleaguePicker } from './components/ColleaguePicker';
+export { useColleagues } from './hooks/use-colleagues';
