@@ -1,3 +1,5 @@
+import type { RecordSort } from './page';
+
 /** Languages an investor can be written to in (the interface itself is vi/en). */
 export const CONTACT_LANGUAGES = ['vi', 'en', 'ja', 'ko', 'zh'] as const;
 export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
@@ -56,4 +58,17 @@ export interface CreateContactRequest {
 
 export interface UpdateContactRequest extends Partial<CreateContactRequest> {
   version: number;
+}
+
+export interface ContactListQuery {
+  /** Name, email or phone; diacritics and small typos tolerated. */
+  q?: string;
+  organizationId?: string;
+  ownerId?: string;
+  language?: ContactLanguage;
+  consent?: EmailConsent;
+  /** Default `name` (the full name). */
+  sort?: RecordSort;
+  limit?: number;
+  cursor?: string;
 }

@@ -1,3 +1,5 @@
+import type { RecordSort } from './page';
+
 export enum OrganizationKind {
   Domestic = 'domestic',
   ForeignInvested = 'foreign_invested',
@@ -70,6 +72,8 @@ export interface OrganizationListQuery {
   sector?: string;
   ownerId?: string;
   tag?: string;
+  /** Default `name`. */
+  sort?: RecordSort;
   limit?: number;
   cursor?: string;
 }

@@ -16,6 +16,7 @@ import {
   Contact,
   CONTACT_LANGUAGES,
   ContactLanguage,
+  ContactListQuery,
   ConsentSource,
   CreateContactRequest,
   EmailConsent,
@@ -24,7 +25,7 @@ import {
 } from '@irm/contracts';
 import { IsPhoneNumber, toE164 } from '../common/domain-validators';
 import { RequiredText } from '../common/dto';
-import { PageQueryDto } from '../common/pagination';
+import { SortedPageQueryDto } from '../common/record-sort';
 
 const emptyToNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? null : value;
@@ -104,7 +105,7 @@ export class DeleteContactQueryDto {
   version!: number;
 }
 
-export class ContactListQueryDto extends PageQueryDto {
+export class ContactListQueryDto extends SortedPageQueryDto implements ContactListQuery {
   @ApiPropertyOptional({ description: 'Name, email or phone; diacritics and small typos tolerated' })
   @IsOptional()
   @IsString()

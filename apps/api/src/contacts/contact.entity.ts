@@ -19,6 +19,9 @@ import { UserEntity } from '../users/user.entity';
 @Index('ix_contact_owner', ['ownerId'])
 @Index('ix_contact_organization', ['organizationId'])
 @Index('ix_contact_name', ['fullName', 'id'])
+// Lists sorted by last change or creation, newest first, page along these.
+@Index('ix_contact_updated', ['updatedAt', 'id'])
+@Index('ix_contact_created', ['createdAt', 'id'])
 @Index('uq_contact_email', ['email'], { unique: true, where: '"email" IS NOT NULL' })
 @Index('ix_contact_phone', ['phone'], { where: '"phone" IS NOT NULL' })
 @Index('ix_contact_search', { synchronize: false })

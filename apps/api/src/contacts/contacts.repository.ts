@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
 import { containsPattern } from '../common/dto';
+import { recordKeyset } from '../common/record-sort';
 import { CLOSE_PERSON_SIMILARITY, personKeySql } from '../records/duplicates';
 import { ContactEntity } from './contact.entity';
 
@@ -12,11 +14,12 @@ export interface ContactFilter {
   ownerId?: string;
   language?: string;
   consent?: string;
+  sort: RecordSort;
   after?: [string, string];
   limit: number;
 }
 
-export type ContactRow = ContactEntity & { ownerName: string; organizationName: string | null };
+export type ContactRow = ContactEntity & { ownerName: string; organizationName: string | null; sortKey?: string };
 
 /** Unaccented, lower-case name and email; matches the trigram index in the migration. */
 export const CONTACT_SEARCH_KEY = `f_unaccent(lower(c.full_name || ' ' || coalesce(c.email, '')))`;
@@ -70,10 +73,11 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
     if (filter.ownerId) where.push(`c.owner_id = ${param(filter.ownerId)}`);
     if (filter.language) where.push(`c.preferred_language = ${param(filter.language)}`);
     if (filter.consent) where.push(`c.email_consent = ${param(filter.consent)}`);
-    if (filter.after) where.push(`(c.full_name, c.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
+    const keyset = recordKeyset('c', 'full_name', filter.sort);
+    if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.full_name, c.id LIMIT ${param(filter.limit + 1)}`,
+      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,
     );
   }

@@ -16,7 +16,8 @@ import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
-import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { toPage } from '../common/pagination';
+import { decodeSortCursor } from '../common/record-sort';
 import { checkDuplicates } from '../records/duplicates';
 import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
 import { RecordLinks } from '../records/record-links';
@@ -97,8 +98,12 @@ export class ContactsService implements OnModuleInit {
   }
 
   async list(query: ContactListQueryDto): Promise<Page<Contact>> {
-    const rows = await this.contacts.list({ ...query, after: decodeNameIdCursor(query.cursor), limit: query.limit });
-    return toPage(rows, query.limit, toContact, (row) => [row.fullName, row.id]);
+    const rows = await this.contacts.list({
+      ...query,
+      after: decodeSortCursor(query.cursor, query.sort),
+      limit: query.limit,
+    });
+    return toPage(rows, query.limit, toContact, (row) => [query.sort, row.sortKey!, row.id]);
   }
 
   async get(id: string): Promise<Contact> {

@@ -27,7 +27,7 @@ import {
 import { normalizeTaxCode } from '@irm/domain';
 import { IsCountryCode, IsTaxCode, IsVsicCode } from '../common/domain-validators';
 import { RequiredText, Trim } from '../common/dto';
-import { PageQueryDto } from '../common/pagination';
+import { SortedPageQueryDto } from '../common/record-sort';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const emptyToNull = ({ value }: { value: unknown }) =>
@@ -129,7 +129,7 @@ export class DeleteOrganizationQueryDto {
   version!: number;
 }
 
-export class OrganizationListQueryDto extends PageQueryDto {
+export class OrganizationListQueryDto extends SortedPageQueryDto {
   @ApiPropertyOptional({ description: 'Name, legal name or tax code; diacritics and small typos tolerated' })
   @IsOptional()
   @IsString()

@@ -16,6 +16,9 @@ import { UserEntity } from '../users/user.entity';
 @Entity('organization')
 @Index('ix_organization_owner', ['ownerId'])
 @Index('ix_organization_name', ['name', 'id'])
+// Lists sorted by last change or creation, newest first, page along these.
+@Index('ix_organization_updated', ['updatedAt', 'id'])
+@Index('ix_organization_created', ['createdAt', 'id'])
 @Index('uq_organization_tax_code', ['taxCode'], { unique: true, where: '"tax_code" IS NOT NULL' })
 @Index('ix_organization_search', { synchronize: false })
 @Index('ix_organization_tax_code_prefix', { synchronize: false })

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { containsPattern } from '../common/dto';
+import { recordKeyset } from '../common/record-sort';
 import { CLOSE_NAME_SIMILARITY, nameKeySql } from '../records/duplicates';
 import { OrganizationEntity } from './organization.entity';
 
@@ -12,11 +14,12 @@ export interface OrganizationFilter {
   sector?: string;
   ownerId?: string;
   tag?: string;
+  sort: RecordSort;
   after?: [string, string];
   limit: number;
 }
 
-export type OrganizationRow = OrganizationEntity & { ownerName: string };
+export type OrganizationRow = OrganizationEntity & { ownerName: string; sortKey?: string };
 
 /** The search key: unaccented, lower-case name and legal name; matches the trigram index in the migration. */
 export const SEARCH_KEY = `f_unaccent(lower(o.name || ' ' || coalesce(o.legal_name, '')))`;
@@ -71,11 +74,12 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
     if (filter.sector) where.push(`${param(filter.sector)} = ANY(o.sectors)`);
     if (filter.ownerId) where.push(`o.owner_id = ${param(filter.ownerId)}`);
     if (filter.tag) where.push(`${param(filter.tag)} = ANY(o.tags)`);
-    if (filter.after) where.push(`(o.name, o.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
+    const keyset = recordKeyset('o', 'name', filter.sort);
+    if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM organization o JOIN app_user u ON u.id = o.owner_id
+      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY o.name, o.id LIMIT ${param(filter.limit + 1)}`,
+        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,
     );
   }

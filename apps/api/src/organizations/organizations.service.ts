@@ -15,7 +15,8 @@ import { AuditService, diff } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice, withUniqueFields } from '../common/owned-records';
-import { decodeNameIdCursor, toPage } from '../common/pagination';
+import { toPage } from '../common/pagination';
+import { decodeSortCursor } from '../common/record-sort';
 import { checkDuplicates } from '../records/duplicates';
 import { decodeGroupCursor, mergeInto, pageOfGroups } from '../records/merge';
 import { RecordLinks } from '../records/record-links';
@@ -99,10 +100,10 @@ export class OrganizationsService {
   async list(query: OrganizationListQueryDto): Promise<Page<Organization>> {
     const rows = await this.organizations.list({
       ...query,
-      after: decodeNameIdCursor(query.cursor),
+      after: decodeSortCursor(query.cursor, query.sort),
       limit: query.limit,
     });
-    return toPage(rows, query.limit, toOrganization, (row) => [row.name, row.id]);
+    return toPage(rows, query.limit, toOrganization, (row) => [query.sort, row.sortKey!, row.id]);
   }
 
   async get(id: string): Promise<Organization> {

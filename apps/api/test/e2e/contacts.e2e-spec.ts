@@ -119,4 +119,20 @@ describe('contacts (HTTP)', () => {
     const list = await staff.get(`/api/contacts?organizationId=${organizationId}`);
     expect(list.body.items.map((c: { fullName: string }) => c.fullName)).toEqual(['Nguyễn Văn An']);
   });
+
+  it('lists the most recently changed first, paging without repeats', async () => {
+    const [{ count }] = await db().query('SELECT count(*)::int AS count FROM contact');
+    const seen: { id: string; updatedAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: typeof seen; nextCursor: string | null } } = await staff.get(
+        `/api/contacts?limit=1&sort=-updatedAt${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen.map((c) => c.id)).size).toBe(count);
+    const times = seen.map((c) => c.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
 });

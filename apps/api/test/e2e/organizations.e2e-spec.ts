@@ -194,5 +194,44 @@ describe('organizations (HTTP)', () => {
       expect(seen).toHaveLength(count);
       expect(new Set(seen).size).toBe(count);
     });
+
+    const walk = async (sort: string) => {
+      const seen: { name: string; updatedAt: string; createdAt: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: typeof seen; nextCursor: string | null } } = await staff.get(
+          `/api/organizations?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+
+    it('sorts by name either way and by last change or creation, paging each order completely', async () => {
+      const [{ count }] = await db().query('SELECT count(*)::int AS count FROM organization');
+      // Rows changed within the same millisecond must neither repeat nor go missing across pages.
+      await db().query(`UPDATE organization SET updated_at = '2026-11-27T08:00:00.123456Z'`);
+      await db().query(
+        `UPDATE organization SET updated_at = updated_at + interval '1 microsecond' WHERE name LIKE 'T%'`,
+      );
+      const byName = await walk('name');
+      const byNameDesc = await walk('-name');
+      expect(byNameDesc.map((o) => o.name)).toEqual(byName.map((o) => o.name).reverse());
+      const newest = await walk('-updatedAt');
+      expect(newest).toHaveLength(count);
+      expect(new Set(newest.map((o) => JSON.stringify(o))).size).toBe(count);
+      expect(newest[0].name).toMatch(/^T/);
+      const created = (await walk('createdAt')).map((o) => o.createdAt);
+      expect(created).toEqual([...created].sort());
+    });
+
+    it('refuses an unknown sort, and a cursor made for another order', async () => {
+      const bad = await staff.get('/api/organizations?sort=tax_code');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('sort');
+      const page = await staff.get('/api/organizations?limit=1&sort=-updatedAt');
+      expect((await staff.get(`/api/organizations?limit=1&sort=name&cursor=${page.body.nextCursor}`)).status).toBe(400);
+    });
   });
 });
