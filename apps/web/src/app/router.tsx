@@ -6,9 +6,12 @@ import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
 import { HomePage } from '../pages/HomePage';
+import { ImportPage } from '../pages/ImportPage';
+import { ImportsPage } from '../pages/ImportsPage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
 import { LoginPage } from '../pages/LoginPage';
+import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -33,6 +36,9 @@ export const router = createBrowserRouter([
           { path: 'investors/:id', element: <InvestorRecordPage /> },
           { path: 'contacts', element: <ContactsPage /> },
           { path: 'contacts/:id', element: <ContactRecordPage /> },
+          { path: 'imports', element: <ImportsPage /> },
+          { path: 'imports/new', element: <NewImportPage /> },
+          { path: 'imports/:id', element: <ImportPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

@@ -1,6 +1,12 @@
 import { Role } from '@irm/contracts';
 import type { Icon } from '@tabler/icons-react';
-import { IconAddressBook, IconBuildingSkyscraper, IconLayoutDashboard, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingSkyscraper,
+  IconFileImport,
+  IconLayoutDashboard,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -16,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard },
   { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconAddressBook },
+  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];
 
