@@ -28,7 +28,10 @@ export function csvLine(values: readonly CellValue[]): string {
 }
 
 /** A CSV document as a stream: BOM, header, then the rows as they come. */
-export function csvStream(header: readonly string[], rows: AsyncIterable<readonly CellValue[]>): Readable {
+export function csvStream(
+  header: readonly string[],
+  rows: AsyncIterable<readonly CellValue[]> | Iterable<readonly CellValue[]>,
+): Readable {
   return Readable.from(
     (async function* () {
       yield UTF8_BOM + csvLine(header);

@@ -12,21 +12,28 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { countDataRows, readImportRows } from './import-rows';
 import { ContactImporter } from './importers/contact-importer';
-import type { EntityImporter, ImportRow, ImportRunContext, PlannedRow } from './importers/importer';
+import type { EntityImporter, ImportRow, ImportRunContext, PlannedBatch, PlannedRow } from './importers/importer';
 import { OrganizationImporter } from './importers/organization-importer';
 import { BatchCounts, ImportJobRow, ImportsRepository, RowErrorValues } from './imports.repository';
 import { UnreadableFileError } from './table-reader';
 
 /** Rows written per transaction. */
 export const IMPORT_BATCH_SIZE = 1_000;
-/** A batch that meets a concurrent insert of the same key is re-planned this many times. */
+/** A run that meets a concurrent insert of the same key starts again from what was committed, this often. */
 const UNIQUE_RETRIES = 3;
+
+/** A batch's transaction found the job no longer its to advance (cancelled, or moved on by another run). */
+class BatchStopped extends Error {}
 
 /**
  * Carries out one import job in the worker: counts the rows (which also proves the whole file
  * readable before anything is written), then plans and writes batch after batch. Each batch's
  * writes, row errors and counters commit together, so a job that is run again (a crash, a
  * retry) skips the rows already counted as processed and never applies a row twice.
+ *
+ * Two batches are in flight at once: while the database writes one, the next is read and checked.
+ * They are planned in file order, and each commits only after the one before it (the counters
+ * must show exactly the rows before them as processed, under the job row's lock).
  */
 @Injectable()
 export class ImportRunner {
@@ -61,9 +68,18 @@ export class ImportRunner {
           await countDataRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId))),
         );
       }
-      const completed = await this.importRows(job, actor);
-      if (completed && (await this.imports.finish(jobId, ImportStatus.Completed)))
-        this.logger.log({ msg: 'import finished', importJobId: jobId, dryRun: job.dryRun });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const completed = await this.importRows((await this.imports.findJob(jobId))!, actor);
+          if (completed && (await this.imports.finish(jobId, ImportStatus.Completed)))
+            this.logger.log({ msg: 'import finished', importJobId: jobId, dryRun: job.dryRun });
+          return;
+        } catch (error) {
+          // Someone created the same tax code or email meanwhile: plan again from what was committed.
+          const unique = error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+          if (!unique || attempt >= UNIQUE_RETRIES) throw error;
+        }
+      }
     } catch (error) {
       if (error instanceof UnreadableFileError) {
         await this.imports.finish(jobId, ImportStatus.Failed, error.message);
@@ -93,69 +109,90 @@ export class ImportRunner {
     let done = job.processed;
     let skipped = 0;
     let batch: ImportRow[] = [];
-    for await (const row of this.rowsOf(job)) {
-      if (skipped < job.processed) {
-        // Done before a restart: only its key is remembered, for the duplicate check.
-        skipped++;
-        for (const key of importer.keysOf(row))
-          if (!context.seenKeys.has(key)) context.seenKeys.set(key, row.rowNumber);
-        continue;
+    // The batch before this one: planned (so keys are claimed in file order) and committed.
+    let previous = { planned: Promise.resolve(), committed: Promise.resolve(true) };
+    const send = async (rows: ImportRow[]): Promise<boolean> => {
+      const current = this.importBatch(job, importer, rows, done, context, previous);
+      done += rows.length;
+      // At most two in flight: wait for the earlier one before reading further.
+      const earlier = previous.committed;
+      previous = current;
+      if (await earlier) return true;
+      await current.committed.catch(() => undefined);
+      return false;
+    };
+    try {
+      for await (const row of this.rowsOf(job)) {
+        if (skipped < job.processed) {
+          // Done before a restart: only its keys are remembered, for the duplicate check.
+          skipped++;
+          for (const key of importer.keysOf(row))
+            if (!context.seenKeys.has(key)) context.seenKeys.set(key, row.rowNumber);
+          continue;
+        }
+        batch.push(row);
+        if (batch.length >= IMPORT_BATCH_SIZE) {
+          if (!(await send(batch))) return false;
+          batch = [];
+        }
       }
-      batch.push(row);
-      if (batch.length >= IMPORT_BATCH_SIZE) {
-        if (!(await this.importBatch(job, importer, batch, done, context))) return false;
-        done += batch.length;
-        batch = [];
-      }
+      if (batch.length > 0 && !(await send(batch))) return false;
+      return await previous.committed;
+    } catch (error) {
+      // Let the batch still in flight settle (it cannot commit past a failed one) before giving up.
+      await previous.committed.catch(() => undefined);
+      throw error;
     }
-    if (batch.length > 0 && !(await this.importBatch(job, importer, batch, done, context))) return false;
-    return true;
   }
 
-  private async importBatch(
+  /** Starts a batch's transaction; its plan waits for the previous plan, its commit for the previous commit. */
+  private importBatch(
     job: ImportJobRow,
     importer: EntityImporter,
     rows: ImportRow[],
     done: number,
     context: ImportRunContext,
-  ): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction((manager) =>
-          this.writeBatch(manager, job, importer, rows, done, context),
-        );
-      } catch (error) {
-        // Keys claimed by the rolled-back batch are free again.
-        for (const [key, rowNumber] of context.seenKeys)
-          if (rowNumber >= rows[0].rowNumber) context.seenKeys.delete(key);
-        // Someone created the same tax code or email meanwhile: plan the batch again, now as an update.
-        const unique = error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-        if (!unique || attempt >= UNIQUE_RETRIES) throw error;
-      }
-    }
+    previous: { planned: Promise<void>; committed: Promise<boolean> },
+  ): { planned: Promise<void>; committed: Promise<boolean> } {
+    let planned!: () => void;
+    const plannedPromise = new Promise<void>((resolve) => (planned = resolve));
+    const committed = this.dataSource
+      .transaction(async (manager) => {
+        let batch: PlannedBatch;
+        try {
+          await previous.planned;
+          batch = await importer.planBatch(manager, rows, context);
+        } finally {
+          planned();
+        }
+        await batch.write();
+        await this.imports.insertRowErrors(manager, job.id, batch.planned.flatMap(rowErrorsOf));
+        // Only after the previous batch has committed can the counters show this one as next.
+        if (!(await previous.committed.catch(() => false))) throw new BatchStopped();
+        await this.recordBatch(manager, job, done, batch.planned);
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof BatchStopped) return false;
+        throw error;
+      });
+    // Awaited only when the next batch is sent; until then a failure must not count as unhandled.
+    committed.catch(() => undefined);
+    return { planned: plannedPromise, committed };
   }
 
-  private async writeBatch(
-    manager: EntityManager,
-    job: ImportJobRow,
-    importer: EntityImporter,
-    rows: ImportRow[],
-    done: number,
-    context: ImportRunContext,
-  ): Promise<boolean> {
+  /** Under the job row's lock: still running and exactly `done` rows behind us, or this batch rolls back. */
+  private async recordBatch(manager: EntityManager, job: ImportJobRow, done: number, planned: PlannedRow[]) {
     const state = await this.imports.lockJob(manager, job.id);
-    if (!state || state.status !== ImportStatus.Running) return false;
+    if (!state || state.status !== ImportStatus.Running) throw new BatchStopped();
     if (state.processed !== done) {
       this.logger.warn({ msg: 'import advanced by another run; stopping this one', importJobId: job.id });
-      return false;
+      throw new BatchStopped();
     }
-    const planned = await importer.importBatch(manager, rows, context);
-    await this.imports.insertRowErrors(manager, job.id, planned.flatMap(rowErrorsOf));
     const preview: ImportPreviewRow[] = job.dryRun
       ? planned.slice(0, Math.max(0, IMPORT_PREVIEW_ROWS - state.previewSize)).map(previewOf)
       : [];
     await this.imports.recordBatch(manager, job.id, countsOf(planned), preview);
-    return true;
   }
 
   private async actorOf(job: ImportJobRow): Promise<Principal | null> {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -298,7 +297,7 @@ export class ImportsService {
       return {
         fileName: `${stem}.csv`,
         contentType: CONTENT_TYPE[ExportFormat.Csv],
-        stream: csvStream(header, (async function* () {})()),
+        stream: csvStream(header, []),
       };
     }
     const yes = language === 'vi' ? 'Có' : 'Yes';

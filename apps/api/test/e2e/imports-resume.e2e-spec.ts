@@ -48,8 +48,8 @@ describe('an import interrupted mid-way', () => {
     // Row 1,502 repeats a tax code of the first batch: still caught after the restart.
     rows[1_500] = ['Repeat', codes[3]];
     const id = await queuedImport(rows);
-    const batch = importer.importBatch.bind(importer);
-    jest.spyOn(importer, 'importBatch').mockImplementationOnce(batch).mockRejectedValueOnce(new Error('worker died'));
+    const batch = importer.planBatch.bind(importer);
+    jest.spyOn(importer, 'planBatch').mockImplementationOnce(batch).mockRejectedValueOnce(new Error('worker died'));
 
     await expect(runner.run(id, false)).rejects.toThrow('worker died');
     expect(await job(id)).toMatchObject({ status: 'running', total: 2_500, processed: 1_000, created: 999, failed: 1 });
@@ -74,7 +74,7 @@ describe('an import interrupted mid-way', () => {
 
   it('fails the job, keeping what was done, when the last attempt fails', async () => {
     const id = await queuedImport(taxCodes(3, 9_000).map((code, i) => [`Last attempt ${i}`, code]));
-    jest.spyOn(importer, 'importBatch').mockRejectedValue(new Error('database gone'));
+    jest.spyOn(importer, 'planBatch').mockRejectedValue(new Error('database gone'));
     await expect(runner.run(id, true)).rejects.toThrow('database gone');
     expect(await job(id)).toMatchObject({
       status: 'failed',

@@ -7,9 +7,12 @@ import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { HomePage } from '../pages/HomePage';
+import { ImportPage } from '../pages/ImportPage';
+import { ImportsPage } from '../pages/ImportsPage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
 import { LoginPage } from '../pages/LoginPage';
+import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -41,6 +44,9 @@ export const router = createBrowserRouter([
           { path: 'zones/:id', element: <ZoneRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'imports', element: <ImportsPage /> },
+          { path: 'imports/new', element: <NewImportPage /> },
+          { path: 'imports/:id', element: <ImportPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
           {

@@ -13,6 +13,7 @@ import {
   EntityImporter,
   ImportRow,
   ImportRunContext,
+  PlannedBatch,
   isRecordId,
   ownerOf,
   PlannedRow,
@@ -88,7 +89,7 @@ export class ContactImporter implements EntityImporter {
     return row.values.get('email')?.toLowerCase() ?? null;
   }
 
-  async importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]> {
+  async planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch> {
     const emails = rows.map((row) => this.emailOf(row));
     const ids = rows.map(recordIdOf);
     const existing = await this.findExisting(
@@ -180,8 +181,7 @@ export class ContactImporter implements EntityImporter {
       planned.push({ rowNumber: row.rowNumber, source: row, action, values: { ...values }, errors });
     });
     for (const [key, rowNumber] of claimed) context.seenKeys.set(key, rowNumber);
-    if (!context.dryRun) await this.write(manager, writes, context);
-    return planned;
+    return { planned, write: () => (context.dryRun ? Promise.resolve() : this.write(manager, writes, context)) };
   }
 
   private async findExisting(

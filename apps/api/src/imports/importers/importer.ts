@@ -41,12 +41,18 @@ export interface ImportRunContext {
   usersByEmail: Map<string, string | null>;
 }
 
-/** Decides, and unless it is a dry run writes, one batch of rows inside the caller's transaction. */
+/** A batch decided: what each row does, and the writes that carry it out (none in a dry run). */
+export interface PlannedBatch {
+  planned: PlannedRow[];
+  write(): Promise<void>;
+}
+
+/** Decides one batch of rows inside the caller's transaction; the caller then writes it. */
 export interface EntityImporter {
   readonly entity: ImportEntity;
   /** The row's keys (record ID, tax code or email), so rows done before a restart still count as seen. */
   keysOf(row: ImportRow): string[];
-  importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]>;
+  planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch>;
 }
 
 /** Validates a record with the API's own DTO; returns the transformed values or the field errors. */

@@ -21,6 +21,7 @@ import {
   EntityImporter,
   ImportRow,
   ImportRunContext,
+  PlannedBatch,
   isRecordId,
   ownerOf,
   PlannedRow,
@@ -86,7 +87,7 @@ export class OrganizationImporter implements EntityImporter {
     return taxCode ? normalizeTaxCode(taxCodeText(taxCode)) : null;
   }
 
-  async importBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedRow[]> {
+  async planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch> {
     const taxCodes = rows.map((row) => this.taxCodeOf(row));
     const ids = rows.map(recordIdOf);
     const existing = await this.findExisting(
@@ -163,8 +164,7 @@ export class OrganizationImporter implements EntityImporter {
       planned.push({ rowNumber: row.rowNumber, source: row, action, values, errors });
     });
     for (const [key, rowNumber] of claimed) context.seenKeys.set(key, rowNumber);
-    if (!context.dryRun) await this.write(manager, writes, context);
-    return planned;
+    return { planned, write: () => (context.dryRun ? Promise.resolve() : this.write(manager, writes, context)) };
   }
 
   private async findExisting(

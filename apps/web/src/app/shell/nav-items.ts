@@ -7,6 +7,7 @@ import {
   IconBuildingSkyscraper,
   IconChecklist,
   IconCopy,
+  IconFileImport,
   IconLayoutDashboard,
   IconUsers,
 } from '@tabler/icons-react';
@@ -31,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/zones', labelKey: 'nav.zones', icon: IconBuildingFactory2 },
   { to: TASKS_PATH, labelKey: 'nav.tasks', icon: IconChecklist, badge: TasksNavBadge },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
+  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];
 

@@ -65,6 +65,12 @@ export const queryKeys = {
     details: () => [...queryKeys.contacts.all(), 'detail'] as const,
     detail: (id: string) => [...queryKeys.contacts.details(), id] as const,
   },
+  imports: {
+    all: () => ['imports'] as const,
+    lists: () => [...queryKeys.imports.all(), 'list'] as const,
+    detail: (id: string) => [...queryKeys.imports.all(), 'detail', id] as const,
+    errors: (id: string) => [...queryKeys.imports.all(), 'errors', id] as const,
+  },
   audit: {
     all: () => ['audit'] as const,
     subject: (subjectType: string, subjectId: string) => [...queryKeys.audit.all(), subjectType, subjectId] as const,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Contact, Me } from '@irm/contracts';
+import { ImportEntity, type Contact, type Me } from '@irm/contracts';
 import {
   Anchor,
   Avatar,
@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { ContactListFilters } from '../../../shared/api';
 import { PageHeader } from '../../../shared/ui';
+import { ListTransferActions } from '../../imports';
 import { investorPath } from '../../organizations/paths';
 import { RecordListBody } from '../../records';
 import { useContactList } from '../hooks/use-contacts';
@@ -91,9 +92,16 @@ export function ContactsList({ me }: { me: Me }) {
         title={t('contacts.title')}
         description={t('contacts.description')}
         actions={
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={createModal.open} data-testid="add-contact">
-            {t('contacts.add')}
-          </Button>
+          <Group gap="sm">
+            <ListTransferActions entity={ImportEntity.Contacts} filters={{ ...filters }} />
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={createModal.open}
+              data-testid="add-contact"
+            >
+              {t('contacts.add')}
+            </Button>
+          </Group>
         }
       />
       <Card withBorder radius="lg" padding={0}>

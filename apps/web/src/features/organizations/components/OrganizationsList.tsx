@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Me, Organization } from '@irm/contracts';
+import { ImportEntity, type Me, type Organization } from '@irm/contracts';
 import {
   Anchor,
   Avatar,
@@ -21,6 +21,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { OrganizationListFilters } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
+import { ListTransferActions } from '../../imports';
 import { RecordListBody } from '../../records';
 import { useOrganizationList } from '../hooks/use-organizations';
 import { investorPath, type FromListState } from '../paths';
@@ -93,13 +94,16 @@ export function OrganizationsList({ me }: { me: Me }) {
         title={t('investors.title')}
         description={t('investors.description')}
         actions={
-          <Button
-            leftSection={<IconPlus size={18} aria-hidden />}
-            onClick={createModal.open}
-            data-testid="add-investor"
-          >
-            {t('investors.add')}
-          </Button>
+          <Group gap="sm">
+            <ListTransferActions entity={ImportEntity.Organizations} filters={{ ...filters }} />
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={createModal.open}
+              data-testid="add-investor"
+            >
+              {t('investors.add')}
+            </Button>
+          </Group>
         }
       />
       <Card withBorder radius="lg" padding={0}>
