@@ -1,11 +1,4 @@
-import type {
-  ContactLanguage,
-  EmailConsent,
-  OrganizationListQuery,
-  Role,
-  TaskListQuery,
-  ZoneListQuery,
-} from '@irm/contracts';
+import type { ContactListQuery, OrganizationListQuery, Role, TaskListQuery, ZoneListQuery } from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -17,13 +10,7 @@ export interface UserListFilters {
 export type OrganizationListFilters = Omit<OrganizationListQuery, 'limit' | 'cursor'>;
 
 /** The list filters of the contacts page (and of an investor's contacts panel). */
-export interface ContactListFilters {
-  q?: string;
-  organizationId?: string;
-  ownerId?: string;
-  language?: ContactLanguage;
-  consent?: EmailConsent;
-}
+export type ContactListFilters = Omit<ContactListQuery, 'limit' | 'cursor'>;
 
 /** The list filters of the zones page. */
 export type ZoneListFilters = Omit<ZoneListQuery, 'limit' | 'cursor'>;

@@ -12,6 +12,12 @@ export const en: Translation = {
     mainNavigation: 'Main navigation',
     toggleNavigation: 'Open or close the menu',
   },
+  lists: {
+    columns: 'Columns',
+    columnsShown: 'Show columns',
+    sortBy: 'Sort by {{column}}',
+    sort: 'Sort',
+  },
   search: {
     open: 'Search',
     placeholder: 'Search investors, contacts, zones…',

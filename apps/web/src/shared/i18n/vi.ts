@@ -10,6 +10,12 @@ export const vi = {
     mainNavigation: 'Điều hướng chính',
     toggleNavigation: 'Mở hoặc đóng menu',
   },
+  lists: {
+    columns: 'Cột',
+    columnsShown: 'Hiện các cột',
+    sortBy: 'Sắp xếp theo {{column}}',
+    sort: 'Sắp xếp',
+  },
   search: {
     open: 'Tìm kiếm',
     placeholder: 'Tìm nhà đầu tư, liên hệ, khu/cụm CN…',

@@ -1,28 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ImportEntity, type Contact, type Me } from '@irm/contracts';
-import {
-  Anchor,
-  Avatar,
-  Button,
-  Card,
-  Chip,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { ContactListFilters } from '../../../shared/api';
+import { useFormatters } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { ListTransferActions } from '../../imports';
 import { investorPath } from '../../organizations/paths';
-import { RecordListBody } from '../../records';
+import { ColumnsMenu, RecordListBody, useHiddenColumns, useSortParam, type ListColumn } from '../../records';
 import { useContactList } from '../hooks/use-contacts';
 import { contactPath, type FromListState } from '../paths';
 import { ConsentBadge, LanguageLabel } from './badges';
@@ -67,6 +55,9 @@ export function ContactsList({ me }: { me: Me }) {
   const language = params.get('language');
   const consent = params.get('consent');
   const mine = params.get('mine') === '1';
+  const { sort, setSort, kept } = useSortParam();
+  const columns = useContactColumns();
+  const { hidden, toggle } = useHiddenColumns('contacts', ['updatedAt', 'createdAt']);
   const filters = useMemo<ContactListFilters>(
     () => ({
       q: params.get('q') || undefined,
@@ -80,10 +71,10 @@ export function ContactsList({ me }: { me: Me }) {
   const filtered = Object.values(filters).some(Boolean);
   const clearFilters = () => {
     setSearch('');
-    setParams(new URLSearchParams(), { replace: true });
+    setParams(kept(), { replace: true });
   };
 
-  const list = useContactList(filters);
+  const list = useContactList(filters, sort);
   const contacts = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
 
   return (
@@ -93,7 +84,7 @@ export function ContactsList({ me }: { me: Me }) {
         description={t('contacts.description')}
         actions={
           <Group gap="sm">
-            <ListTransferActions entity={ImportEntity.Contacts} filters={{ ...filters }} />
+            <ListTransferActions entity={ImportEntity.Contacts} filters={{ ...filters, sort }} />
             <Button
               leftSection={<IconPlus size={18} aria-hidden />}
               onClick={createModal.open}
@@ -155,17 +146,20 @@ export function ContactsList({ me }: { me: Me }) {
             >
               {t('contacts.mine')}
             </Chip>
-            {filtered && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                color="gray"
-                leftSection={<IconFilterOff size={16} aria-hidden />}
-                onClick={clearFilters}
-              >
-                {t('contacts.clearFilters')}
-              </Button>
-            )}
+            <Group gap="sm">
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  color="gray"
+                  leftSection={<IconFilterOff size={16} aria-hidden />}
+                  onClick={clearFilters}
+                >
+                  {t('contacts.clearFilters')}
+                </Button>
+              )}
+              <ColumnsMenu columns={columns} hidden={hidden} onToggle={toggle} />
+            </Group>
           </Group>
         </Stack>
         <RecordListBody
@@ -177,21 +171,89 @@ export function ContactsList({ me }: { me: Me }) {
           onClearFilters={clearFilters}
           emptyIcon={<IconAddressBook aria-hidden />}
           tableMinWidth={900}
-          columns={[
-            t('contacts.nameAndPosition'),
-            t('contacts.organization'),
-            t('contacts.emailAndPhone'),
-            t('contacts.languageShort'),
-            t('contacts.consentLabel'),
-            t('contacts.owner'),
-          ]}
-          renderRow={(contact) => <ContactRow key={contact.id} contact={contact} />}
+          columns={columns}
+          hidden={hidden}
+          sorting={{ sort, onSort: setSort }}
+          rowProps={(contact) => ({ 'data-testid': 'contact-row', 'data-contact-id': contact.id })}
           renderCard={(contact) => <ContactCard key={contact.id} contact={contact} />}
         />
       </Card>
       <CreateContactModal me={me} opened={createOpened} onClose={createModal.close} />
     </>
   );
+}
+
+/** The contact table's columns; the name always shows, the others can be hidden. */
+function useContactColumns(): ListColumn<Contact>[] {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const nowrap = { style: { whiteSpace: 'nowrap' } } as const;
+  return [
+    {
+      key: 'name',
+      label: t('contacts.nameAndPosition'),
+      required: true,
+      sortBy: 'name',
+      cellProps: { miw: 160, maw: 260 },
+      cell: (contact) => (
+        <>
+          <ContactLink contact={contact} />
+          {contact.position && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {contact.position}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'organization',
+      label: t('contacts.organization'),
+      cellProps: { miw: 160, maw: 260 },
+      cell: (contact) => <OrganizationLink contact={contact} />,
+    },
+    { key: 'reach', label: t('contacts.emailAndPhone'), cell: (contact) => <ReachableAt contact={contact} /> },
+    {
+      key: 'language',
+      label: t('contacts.languageShort'),
+      cellProps: nowrap,
+      cell: (contact) => (
+        <Text size="sm">
+          <LanguageLabel language={contact.preferredLanguage} />
+        </Text>
+      ),
+    },
+    {
+      key: 'consent',
+      label: t('contacts.consentLabel'),
+      cellProps: nowrap,
+      cell: (contact) => <ConsentBadge consent={contact.emailConsent} />,
+    },
+    {
+      key: 'owner',
+      label: t('contacts.owner'),
+      cell: (contact) => (
+        <Group gap={8} wrap="nowrap">
+          <Avatar name={contact.ownerName} color="initials" radius="xl" size={26} aria-hidden />
+          <Text size="sm">{contact.ownerName}</Text>
+        </Group>
+      ),
+    },
+    {
+      key: 'updatedAt',
+      label: t('contacts.updated'),
+      sortBy: 'updatedAt',
+      cellProps: nowrap,
+      cell: (contact) => <Text size="sm">{format.date(contact.updatedAt)}</Text>,
+    },
+    {
+      key: 'createdAt',
+      label: t('contacts.created'),
+      sortBy: 'createdAt',
+      cellProps: nowrap,
+      cell: (contact) => <Text size="sm">{format.date(contact.createdAt)}</Text>,
+    },
+  ];
 }
 
 export function ContactLink({ contact }: { contact: Contact }) {
@@ -251,41 +313,6 @@ function ReachableAt({ contact }: { contact: Contact }) {
         </Text>
       )}
     </>
-  );
-}
-
-function ContactRow({ contact }: { contact: Contact }) {
-  return (
-    <Table.Tr data-testid="contact-row" data-contact-id={contact.id}>
-      <Table.Td miw={160} maw={260}>
-        <ContactLink contact={contact} />
-        {contact.position && (
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {contact.position}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td miw={160} maw={260}>
-        <OrganizationLink contact={contact} />
-      </Table.Td>
-      <Table.Td>
-        <ReachableAt contact={contact} />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">
-          <LanguageLabel language={contact.preferredLanguage} />
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <ConsentBadge consent={contact.emailConsent} />
-      </Table.Td>
-      <Table.Td>
-        <Group gap={8} wrap="nowrap">
-          <Avatar name={contact.ownerName} color="initials" radius="xl" size={26} aria-hidden />
-          <Text size="sm">{contact.ownerName}</Text>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
   );
 }
 

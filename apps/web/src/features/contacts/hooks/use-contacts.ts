@@ -1,4 +1,4 @@
-import type { Contact, CreateContactRequest, UpdateContactRequest } from '@irm/contracts';
+import type { Contact, CreateContactRequest, RecordSort, UpdateContactRequest } from '@irm/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys, type ContactListFilters } from '../../../shared/api';
 import { isStaleVersion, replaceInLists } from '../../records';
@@ -11,10 +11,10 @@ import {
   updateContact,
 } from '../api/contacts.api';
 
-export function useContactList(filters: ContactListFilters) {
+export function useContactList(filters: ContactListFilters, sort: RecordSort = 'name') {
   return useInfiniteQuery({
-    queryKey: queryKeys.contacts.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchContacts(filters, pageParam, signal),
+    queryKey: queryKeys.contacts.list({ ...filters, sort }),
+    queryFn: ({ pageParam, signal }) => fetchContacts({ ...filters, sort }, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     // Typing in the search box keeps the current rows on screen until the new ones arrive.

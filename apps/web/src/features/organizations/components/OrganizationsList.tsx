@@ -1,19 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ImportEntity, type Me, type Organization } from '@irm/contracts';
-import {
-  Anchor,
-  Avatar,
-  Button,
-  Card,
-  Chip,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconBuildingFactory2, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +9,7 @@ import type { OrganizationListFilters } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { ListTransferActions } from '../../imports';
-import { RecordListBody } from '../../records';
+import { ColumnsMenu, RecordListBody, useHiddenColumns, useSortParam, type ListColumn } from '../../records';
 import { useOrganizationList } from '../hooks/use-organizations';
 import { investorPath, type FromListState } from '../paths';
 import { KindBadge, SectorBadges } from './badges';
@@ -67,6 +54,9 @@ export function OrganizationsList({ me }: { me: Me }) {
   const country = params.get('country');
   const sector = params.get('sector');
   const mine = params.get('mine') === '1';
+  const { sort, setSort, kept } = useSortParam();
+  const columns = useOrganizationColumns();
+  const { hidden, toggle } = useHiddenColumns('investors', ['createdAt']);
   const filters = useMemo<OrganizationListFilters>(
     () => ({
       q: params.get('q') || undefined,
@@ -80,10 +70,10 @@ export function OrganizationsList({ me }: { me: Me }) {
   const filtered = Object.values(filters).some(Boolean);
   const clearFilters = () => {
     setSearch('');
-    setParams(new URLSearchParams(), { replace: true });
+    setParams(kept(), { replace: true });
   };
 
-  const list = useOrganizationList(filters);
+  const list = useOrganizationList(filters, sort);
   const organizations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const countries = useMemo(() => countryOptions(language), [language]);
   const sectors = useMemo(() => sectorOptionGroups(language), [language]);
@@ -95,7 +85,7 @@ export function OrganizationsList({ me }: { me: Me }) {
         description={t('investors.description')}
         actions={
           <Group gap="sm">
-            <ListTransferActions entity={ImportEntity.Organizations} filters={{ ...filters }} />
+            <ListTransferActions entity={ImportEntity.Organizations} filters={{ ...filters, sort }} />
             <Button
               leftSection={<IconPlus size={18} aria-hidden />}
               onClick={createModal.open}
@@ -163,17 +153,20 @@ export function OrganizationsList({ me }: { me: Me }) {
             >
               {t('investors.mine')}
             </Chip>
-            {filtered && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                color="gray"
-                leftSection={<IconFilterOff size={16} aria-hidden />}
-                onClick={clearFilters}
-              >
-                {t('investors.clearFilters')}
-              </Button>
-            )}
+            <Group gap="sm">
+              {filtered && (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  color="gray"
+                  leftSection={<IconFilterOff size={16} aria-hidden />}
+                  onClick={clearFilters}
+                >
+                  {t('investors.clearFilters')}
+                </Button>
+              )}
+              <ColumnsMenu columns={columns} hidden={hidden} onToggle={toggle} />
+            </Group>
           </Group>
         </Stack>
         <RecordListBody
@@ -185,22 +178,107 @@ export function OrganizationsList({ me }: { me: Me }) {
           onClearFilters={clearFilters}
           emptyIcon={<IconBuildingFactory2 aria-hidden />}
           tableMinWidth={960}
-          columns={[
-            t('investors.name'),
-            t('investors.kindLabel'),
-            t('investors.country'),
-            t('investors.sectorsShort'),
-            t('investors.taxCode'),
-            t('investors.owner'),
-            t('investors.updated'),
-          ]}
-          renderRow={(organization) => <OrganizationRow key={organization.id} organization={organization} />}
+          columns={columns}
+          hidden={hidden}
+          sorting={{ sort, onSort: setSort }}
+          rowProps={(organization) => ({ 'data-testid': 'investor-row', 'data-investor-id': organization.id })}
           renderCard={(organization) => <OrganizationCard key={organization.id} organization={organization} />}
         />
       </Card>
       <CreateOrganizationModal me={me} opened={createOpened} onClose={createModal.close} />
     </>
   );
+}
+
+/** The investor table's columns; the name always shows, the others can be hidden. */
+function useOrganizationColumns(): ListColumn<Organization>[] {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const format = useFormatters();
+  const nowrap = { style: { whiteSpace: 'nowrap' } } as const;
+  return [
+    {
+      key: 'name',
+      label: t('investors.name'),
+      required: true,
+      sortBy: 'name',
+      cellProps: { maw: 320 },
+      cell: (organization) => (
+        <>
+          <RecordLink organization={organization} />
+          {organization.legalName && organization.legalName !== organization.name && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              {organization.legalName}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'kind',
+      label: t('investors.kindLabel'),
+      cellProps: nowrap,
+      cell: (organization) => <KindBadge kind={organization.kind} short />,
+    },
+    {
+      key: 'country',
+      label: t('investors.country'),
+      cellProps: nowrap,
+      cell: (organization) => (
+        <Text size="sm">
+          {countryName(organization.country, language)}{' '}
+          <Text span size="xs" c="dimmed">
+            {organization.country}
+          </Text>
+        </Text>
+      ),
+    },
+    {
+      key: 'sectors',
+      label: t('investors.sectorsShort'),
+      cellProps: { miw: 150 },
+      cell: (organization) => <SectorBadges sectors={organization.sectors} />,
+    },
+    {
+      key: 'taxCode',
+      label: t('investors.taxCode'),
+      cellProps: nowrap,
+      cell: (organization) =>
+        organization.taxCode ? (
+          <Text size="sm" ff="monospace">
+            {organization.taxCode}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('investors.none')}
+          </Text>
+        ),
+    },
+    {
+      key: 'owner',
+      label: t('investors.owner'),
+      cell: (organization) => (
+        <Group gap={8} wrap="nowrap">
+          <Avatar name={organization.ownerName} color="initials" radius="xl" size={26} aria-hidden />
+          <Text size="sm">{organization.ownerName}</Text>
+        </Group>
+      ),
+    },
+    {
+      key: 'updatedAt',
+      label: t('investors.updated'),
+      sortBy: 'updatedAt',
+      cellProps: nowrap,
+      cell: (organization) => <Text size="sm">{format.date(organization.updatedAt)}</Text>,
+    },
+    {
+      key: 'createdAt',
+      label: t('investors.created'),
+      sortBy: 'createdAt',
+      cellProps: nowrap,
+      cell: (organization) => <Text size="sm">{format.date(organization.createdAt)}</Text>,
+    },
+  ];
 }
 
 function RecordLink({ organization }: { organization: Organization }) {
@@ -218,58 +296,6 @@ function RecordLink({ organization }: { organization: Organization }) {
     >
       {organization.name}
     </Anchor>
-  );
-}
-
-function OrganizationRow({ organization }: { organization: Organization }) {
-  const { t } = useTranslation();
-  const [language] = useLanguage();
-  const format = useFormatters();
-  return (
-    <Table.Tr data-testid="investor-row" data-investor-id={organization.id}>
-      <Table.Td maw={320}>
-        <RecordLink organization={organization} />
-        {organization.legalName && organization.legalName !== organization.name && (
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            {organization.legalName}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <KindBadge kind={organization.kind} short />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">
-          {countryName(organization.country, language)}{' '}
-          <Text span size="xs" c="dimmed">
-            {organization.country}
-          </Text>
-        </Text>
-      </Table.Td>
-      <Table.Td miw={150}>
-        <SectorBadges sectors={organization.sectors} />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {organization.taxCode ? (
-          <Text size="sm" ff="monospace">
-            {organization.taxCode}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('investors.none')}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap={8} wrap="nowrap">
-          <Avatar name={organization.ownerName} color="initials" radius="xl" size={26} aria-hidden />
-          <Text size="sm">{organization.ownerName}</Text>
-        </Group>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{format.date(organization.updatedAt)}</Text>
-      </Table.Td>
-    </Table.Tr>
   );
 }
 

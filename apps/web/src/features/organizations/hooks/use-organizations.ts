@@ -1,4 +1,4 @@
-import type { CreateOrganizationRequest, Organization, UpdateOrganizationRequest } from '@irm/contracts';
+import type { CreateOrganizationRequest, Organization, RecordSort, UpdateOrganizationRequest } from '@irm/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys, type OrganizationListFilters } from '../../../shared/api';
 import { isStaleVersion, replaceInLists } from '../../records';
@@ -11,10 +11,10 @@ import {
   updateOrganization,
 } from '../api/organizations.api';
 
-export function useOrganizationList(filters: OrganizationListFilters) {
+export function useOrganizationList(filters: OrganizationListFilters, sort: RecordSort = 'name') {
   return useInfiniteQuery({
-    queryKey: queryKeys.organizations.list(filters),
-    queryFn: ({ pageParam, signal }) => fetchOrganizations(filters, pageParam, signal),
+    queryKey: queryKeys.organizations.list({ ...filters, sort }),
+    queryFn: ({ pageParam, signal }) => fetchOrganizations({ ...filters, sort }, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     // Typing in the search box keeps the current rows on screen until the new ones arrive.

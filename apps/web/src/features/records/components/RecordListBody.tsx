@@ -1,6 +1,17 @@
 import type { ReactNode } from 'react';
-import { Button, EmptyState, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import type { RecordSort } from '@irm/contracts';
+import {
+  Button,
+  EmptyState,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  type TableTdProps,
+} from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../shared/ui';
 
@@ -16,6 +27,27 @@ interface ListQuery {
   fetchNextPage: () => Promise<unknown>;
 }
 
+/** The field a column sorts by: `name`, `updatedAt` or `createdAt` (a leading "-" reverses it). */
+export type SortField = 'name' | 'updatedAt' | 'createdAt';
+
+/** One column of a record table: its heading, its cell, and whether people may sort by it or hide it. */
+export interface ListColumn<T> {
+  key: string;
+  label: string;
+  cell: (item: T) => ReactNode;
+  cellProps?: TableTdProps;
+  /** Right-aligned figures. */
+  numeric?: boolean;
+  sortBy?: SortField;
+  /** The column that names the record is always shown; others may be hidden. */
+  required?: boolean;
+}
+
+export interface ListSorting {
+  sort: RecordSort;
+  onSort: (sort: RecordSort) => void;
+}
+
 interface RecordListBodyProps<T extends { id: string }> {
   /** Both the translation namespace and the test id prefix, e.g. `contacts-table`. */
   name: 'contacts' | 'investors' | 'zones';
@@ -27,9 +59,12 @@ interface RecordListBodyProps<T extends { id: string }> {
   onClearFilters: () => void;
   emptyIcon: ReactNode;
   tableMinWidth: number;
-  /** The table's column headings. */
-  columns: readonly ReactNode[];
-  renderRow: (item: T) => ReactNode;
+  columns: readonly ListColumn<T>[];
+  /** Keys of the columns the person chose to hide. */
+  hidden?: ReadonlySet<string>;
+  sorting?: ListSorting;
+  /** Attributes of each table row, e.g. test ids. */
+  rowProps: (item: T) => Record<string, string>;
   /** Small screens get one card per record instead of a table that scrolls sideways. */
   renderCard: (item: T) => ReactNode;
 }
@@ -45,7 +80,9 @@ export function RecordListBody<T extends { id: string }>({
   emptyIcon,
   tableMinWidth,
   columns,
-  renderRow,
+  hidden,
+  sorting,
+  rowProps,
   renderCard,
 }: RecordListBodyProps<T>) {
   const { t } = useTranslation();
@@ -94,6 +131,7 @@ export function RecordListBody<T extends { id: string }>({
       </EmptyState>
     );
   }
+  const shown = columns.filter((column) => column.required || !hidden?.has(column.key));
   return (
     <>
       {list.isError && (
@@ -108,12 +146,27 @@ export function RecordListBody<T extends { id: string }>({
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid={`${name}-table`}>
           <Table.Thead bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
             <Table.Tr>
-              {columns.map((column, index) => (
-                <Table.Th key={index}>{column}</Table.Th>
+              {shown.map((column) => (
+                <ColumnHeading key={column.key} column={column} sorting={sorting} />
               ))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>{items.map(renderRow)}</Table.Tbody>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id} {...rowProps(item)}>
+                {shown.map((column) => (
+                  <Table.Td
+                    key={column.key}
+                    ta={column.numeric ? 'right' : undefined}
+                    style={column.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}
+                    {...column.cellProps}
+                  >
+                    {column.cell(item)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" p="md" gap="sm">
@@ -127,5 +180,35 @@ export function RecordListBody<T extends { id: string }>({
         )}
       </Group>
     </>
+  );
+}
+
+/** A heading; a sortable one is a button that sorts by it, then reverses, and says the order to screen readers. */
+function ColumnHeading<T>({ column, sorting }: { column: ListColumn<T>; sorting?: ListSorting }) {
+  const { t } = useTranslation();
+  const align = column.numeric ? 'right' : undefined;
+  if (!column.sortBy || !sorting) return <Table.Th ta={align}>{column.label}</Table.Th>;
+  const field = column.sortBy;
+  const active = sorting.sort.replace(/^-/, '') === field;
+  const descending = active && sorting.sort.startsWith('-');
+  // Dates start newest first, names A to Z.
+  const first: RecordSort = field === 'name' ? 'name' : (`-${field}` as RecordSort);
+  const next: RecordSort = !active ? first : descending ? field : (`-${field}` as RecordSort);
+  const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
+  return (
+    <Table.Th ta={align} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+      <UnstyledButton
+        onClick={() => sorting.onSort(next)}
+        fz="sm"
+        fw={700}
+        title={t('lists.sortBy', { column: column.label })}
+        data-testid={`sort-${field}`}
+      >
+        <Group gap={4} wrap="nowrap">
+          {column.label}
+          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
   );
 }

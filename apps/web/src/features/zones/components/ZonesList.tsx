@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Zone } from '@irm/contracts';
-import { Anchor, Button, Card, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuildingFactory2, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import type { ZoneListFilters } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { LandUseBar } from '../../land-bank';
-import { RecordListBody } from '../../records';
+import { RecordListBody, type ListColumn } from '../../records';
 import { useZoneDistricts, useZoneList } from '../hooks/use-zones';
 import { zonePath, type FromListState } from '../paths';
 import { IllustrativeBadge, ZoneStatusBadge, ZoneTypeBadge } from './badges';
@@ -25,6 +25,7 @@ export function ZonesList() {
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const districts = useZoneDistricts();
+  const columns = useZoneColumns();
 
   const setParam = (name: FilterParam, value: string | null) =>
     setParams(
@@ -128,17 +129,8 @@ export function ZonesList() {
           onClearFilters={clearFilters}
           emptyIcon={<IconBuildingFactory2 aria-hidden />}
           tableMinWidth={980}
-          columns={[
-            t('zones.name'),
-            t('zones.typeLabel'),
-            t('zones.district'),
-            t('zones.statusLabel'),
-            t('zones.landBank'),
-            <Text key="available" span inherit ta="right" display="block">
-              {t('zones.available')}
-            </Text>,
-          ]}
-          renderRow={(zone) => <ZoneRow key={zone.id} zone={zone} />}
+          columns={columns}
+          rowProps={(zone) => ({ 'data-testid': 'zone-row', 'data-zone-code': zone.code })}
           renderCard={(zone) => <ZoneCard key={zone.id} zone={zone} />}
         />
       </Card>
@@ -183,32 +175,53 @@ function ZoneBar({ zone }: { zone: Zone }) {
   );
 }
 
-function ZoneRow({ zone }: { zone: Zone }) {
+function useZoneColumns(): ListColumn<Zone>[] {
   const format = useFormatters();
   const { t } = useTranslation();
-  return (
-    <Table.Tr data-testid="zone-row" data-zone-code={zone.code}>
-      <Table.Td maw={320}>
-        <Group gap={8} wrap="nowrap">
-          <ZoneLink zone={zone} />
-          {zone.illustrative && <IllustrativeBadge />}
-        </Group>
-        {zone.craftVillage && (
-          <Text size="xs" c="dimmed" lineClamp={1}>
-            {zone.craftVillage}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <ZoneTypeBadge type={zone.type} short />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{zone.district}</Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <ZoneStatusBadge status={zone.status} />
-      </Table.Td>
-      <Table.Td miw={200}>
+  const nowrap = { style: { whiteSpace: 'nowrap' } } as const;
+  return [
+    {
+      key: 'name',
+      label: t('zones.name'),
+      required: true,
+      cellProps: { maw: 320 },
+      cell: (zone) => (
+        <>
+          <Group gap={8} wrap="nowrap">
+            <ZoneLink zone={zone} />
+            {zone.illustrative && <IllustrativeBadge />}
+          </Group>
+          {zone.craftVillage && (
+            <Text size="xs" c="dimmed" lineClamp={1}>
+              {zone.craftVillage}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'type',
+      label: t('zones.typeLabel'),
+      cellProps: nowrap,
+      cell: (zone) => <ZoneTypeBadge type={zone.type} short />,
+    },
+    {
+      key: 'district',
+      label: t('zones.district'),
+      cellProps: nowrap,
+      cell: (zone) => <Text size="sm">{zone.district}</Text>,
+    },
+    {
+      key: 'status',
+      label: t('zones.statusLabel'),
+      cellProps: nowrap,
+      cell: (zone) => <ZoneStatusBadge status={zone.status} />,
+    },
+    {
+      key: 'landBank',
+      label: t('zones.landBank'),
+      cellProps: { miw: 200 },
+      cell: (zone) => (
         <Stack gap={4}>
           <ZoneBar zone={zone} />
           <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -216,14 +229,20 @@ function ZoneRow({ zone }: { zone: Zone }) {
             {format.hectares(zone.reservedHa)} / {format.hectares(zone.industrialLandHa)}
           </Text>
         </Stack>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} ta="right">
+      ),
+    },
+    {
+      key: 'available',
+      label: t('zones.available'),
+      numeric: true,
+      cellProps: nowrap,
+      cell: (zone) => (
         <Text size="sm" fw={600} data-testid="zone-available">
           {format.hectares(zone.availableHa)}
         </Text>
-      </Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+  ];
 }
 
 function ZoneCard({ zone }: { zone: Zone }) {
