@@ -3,8 +3,8 @@ import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
-import { containsPattern } from '../common/dto';
 import { recordKeyset } from '../common/record-sort';
+import { chooseTextMatch, textMatchSql } from '../common/text-search';
 import { CLOSE_PERSON_SIMILARITY, personKeySql } from '../records/duplicates';
 import { ContactEntity } from './contact.entity';
 
@@ -51,9 +51,10 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
     super(dataSource, ContactEntity);
   }
 
-  /** One query per page, owner and organization names joined in; keyset on (full name, id). */
+  /** One query per page (two with a text search), owner and organization names joined in; keyset on the order. */
   async list(filter: ContactFilter): Promise<ContactRow[]> {
     const where: string[] = [];
+    let cte = '';
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -64,9 +65,10 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
       if (phone) {
         where.push(`c.phone = ${param(phone)}`);
       } else {
-        where.push(
-          `(${CONTACT_SEARCH_KEY} LIKE f_unaccent(lower(${param(containsPattern(filter.q))})) OR f_unaccent(lower(${param(filter.q)})) <% ${CONTACT_SEARCH_KEY})`,
-        );
+        const match = await chooseTextMatch(this.dataSource, 'contact c', CONTACT_SEARCH_KEY, filter.q);
+        const text = textMatchSql(match, 'c', 'contact', CONTACT_SEARCH_KEY, filter.q, param);
+        cte = text.cte;
+        where.push(text.where);
       }
     }
     if (filter.organizationId) where.push(`c.organization_id = ${param(filter.organizationId)}`);
@@ -76,7 +78,7 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
     const keyset = recordKeyset('c', 'full_name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `${cte} SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,
     );

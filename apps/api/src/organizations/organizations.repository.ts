@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
-import { containsPattern } from '../common/dto';
 import { recordKeyset } from '../common/record-sort';
+import { chooseTextMatch, textMatchSql } from '../common/text-search';
 import { CLOSE_NAME_SIMILARITY, nameKeySql } from '../records/duplicates';
 import { OrganizationEntity } from './organization.entity';
 
@@ -49,9 +49,10 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
     super(dataSource, OrganizationEntity);
   }
 
-  /** One query per page, owner names joined in; keyset on (name, id). */
+  /** One query per page (two with a text search), owner names joined in; keyset on the chosen order. */
   async list(filter: OrganizationFilter): Promise<OrganizationRow[]> {
     const where: string[] = [];
+    let cte = '';
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -63,10 +64,11 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
         // A number is a tax-code prefix (text_pattern_ops index).
         where.push(`o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}`);
       } else {
-        // Substring match for exact fragments, trigram word similarity for typos ("samsng"); both use the GIN index.
-        where.push(
-          `(${SEARCH_KEY} LIKE f_unaccent(lower(${param(containsPattern(filter.q))})) OR f_unaccent(lower(${param(filter.q)})) <% ${SEARCH_KEY})`,
-        );
+        // The words as typed when some investor has them, else typo-tolerant ("samsng"); both use the GIN index.
+        const match = await chooseTextMatch(this.dataSource, 'organization o', SEARCH_KEY, filter.q);
+        const text = textMatchSql(match, 'o', 'organization', SEARCH_KEY, filter.q, param);
+        cte = text.cte;
+        where.push(text.where);
       }
     }
     if (filter.kind) where.push(`o.kind = ${param(filter.kind)}`);
@@ -77,7 +79,7 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
     const keyset = recordKeyset('o', 'name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
+      `${cte} SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,
