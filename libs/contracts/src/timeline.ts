@@ -45,8 +45,10 @@ export interface InteractionPayload {
 
 /** Payload of an `edit` entry: which fields changed (their values are in the audit trail). */
 export interface EditPayload {
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'merge';
   fields: string[];
+  /** For a merge: the name of the record merged into this one. */
+  mergedName?: string;
 }
 
 /** Payload of a `task` entry. */

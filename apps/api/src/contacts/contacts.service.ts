@@ -202,6 +202,15 @@ export class ContactsService implements OnModuleInit {
         repository: this.contacts,
         links: this.links,
         audit: this.audit,
+        onMerged: (duplicate, changes) =>
+          this.timeline.recordEdit(
+            manager,
+            RecordSubjectType.Contact,
+            survivorId,
+            'merge',
+            changes,
+            duplicate.fullName,
+          ),
       }),
     );
   }

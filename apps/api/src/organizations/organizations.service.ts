@@ -207,6 +207,15 @@ export class OrganizationsService {
         repository: this.organizations,
         links: this.links,
         audit: this.audit,
+        onMerged: (duplicate, changes) =>
+          this.timeline.recordEdit(
+            manager,
+            RecordSubjectType.Organization,
+            survivorId,
+            'merge',
+            changes,
+            duplicate.name,
+          ),
       }),
     );
   }

@@ -1,5 +1,6 @@
 import {
   AuditAction,
+  FieldChange,
   DuplicateCandidate,
   DuplicateGroup,
   DuplicateMatch,
@@ -35,6 +36,8 @@ export interface MergeOptions<T extends MergeableRecord> {
   };
   links: RecordLinks;
   audit: AuditService;
+  /** Tells the survivor's timeline, in the same transaction. */
+  onMerged?: (duplicate: T, changes: Record<string, FieldChange>) => Promise<void>;
 }
 
 /**
@@ -63,11 +66,13 @@ export async function mergeInto<T extends MergeableRecord>(
   const changes = options.fill(survivor, duplicate);
   await options.repository.update(manager, survivorId, changes);
 
+  const changed = diff(survivor, changes, options.audited);
+  await options.onMerged?.(duplicate, changed);
   await options.audit.record(manager, {
     action: AuditAction.Merge,
     subjectType: options.subject,
     subjectId: survivorId,
-    changes: diff(survivor, changes, options.audited),
+    changes: changed,
     details: { mergedId: duplicateId, moved },
   });
   await options.audit.record(manager, {

@@ -180,17 +180,18 @@ export class TimelineService implements OnModuleInit {
     return this.entries.insert(manager, values);
   }
 
-  /** An `edit` entry naming the changed fields; nothing when an update changed nothing. */
+  /** An `edit` entry naming the changed fields (and, for a merge, what was merged in); nothing for a no-op update. */
   async recordEdit(
     manager: EntityManager,
     subjectType: RecordSubjectType,
     subjectId: string,
     action: EditPayload['action'],
     changes: Record<string, FieldChange>,
+    mergedName?: string,
   ): Promise<void> {
     const fields = Object.keys(changes);
     if (action === 'update' && fields.length === 0) return;
-    const payload: EditPayload = { action, fields };
+    const payload: EditPayload = { action, fields, ...(mergedName !== undefined && { mergedName }) };
     await this.record(manager, { subjectType, subjectId, kind: TimelineEntryKind.Edit, payload: { ...payload } });
   }
 

@@ -194,6 +194,10 @@ describe('duplicates and merge (HTTP)', () => {
       });
       const timeline = (await staff.get(`/api/timeline?subjectType=organization&subjectId=${survivor.id}`)).body.items;
       expect(timeline.map((entry: { body: string | null }) => entry.body)).toContain('Met at the Seoul roadshow');
+      expect(timeline[0]).toMatchObject({
+        kind: 'edit',
+        payload: { action: 'merge', mergedName: 'Foxconn Vinh Phuc', fields: expect.arrayContaining(['taxCode']) },
+      });
       const tasks = (await staff.get(`/api/tasks?subjectType=organization&subjectId=${survivor.id}`)).body.items;
       expect(tasks.map((t: { id: string }) => t.id)).toEqual([task.body.id]);
 

@@ -717,6 +717,7 @@ export const en: Translation = {
       meeting: 'Meeting',
       created: 'Record created',
       edit: 'Record updated',
+      merged: 'Merged in “{{name}}”',
       stage_move: 'Stage changed',
       email: 'Email',
       portal_message: 'Message from the investor',

@@ -714,6 +714,7 @@ export const vi = {
       meeting: 'Cuộc họp',
       created: 'Tạo hồ sơ',
       edit: 'Cập nhật hồ sơ',
+      merged: 'Đã gộp “{{name}}” vào hồ sơ này',
       stage_move: 'Chuyển giai đoạn',
       email: 'Email',
       portal_message: 'Tin nhắn từ nhà đầu tư',

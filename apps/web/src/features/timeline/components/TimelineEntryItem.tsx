@@ -12,6 +12,7 @@ import { isAuthoredKind, toEditableText, toStoredBody, type ChosenMention } from
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconArrowMerge,
   IconArrowRight,
   IconCircleCheck,
   IconDots,
@@ -58,7 +59,14 @@ const COLORS: Partial<Record<TimelineEntryKind, string>> = {
 export function EntryBullet({ entry }: { entry: TimelineEntry }) {
   const edit = entry.kind === TimelineEntryKind.Edit ? (entry.payload as Partial<EditPayload> | null) : null;
   const task = entry.kind === TimelineEntryKind.Task ? (entry.payload as Partial<TaskEventPayload> | null) : null;
-  const Icon = edit?.action === 'create' ? IconPlus : task?.event === 'completed' ? IconCircleCheck : ICONS[entry.kind];
+  const Icon =
+    edit?.action === 'create'
+      ? IconPlus
+      : edit?.action === 'merge'
+        ? IconArrowMerge
+        : task?.event === 'completed'
+          ? IconCircleCheck
+          : ICONS[entry.kind];
   return <Icon size={14} aria-hidden />;
 }
 
@@ -68,10 +76,12 @@ export function entryColor(entry: TimelineEntry): string {
 
 function entryTitle(entry: TimelineEntry, t: TFunction): string {
   switch (entry.kind) {
-    case TimelineEntryKind.Edit:
-      return (entry.payload as Partial<EditPayload> | null)?.action === 'create'
-        ? t('timeline.entry.created')
-        : t('timeline.entry.edit');
+    case TimelineEntryKind.Edit: {
+      const edit = entry.payload as Partial<EditPayload> | null;
+      if (edit?.action === 'create') return t('timeline.entry.created');
+      if (edit?.action === 'merge') return t('timeline.entry.merged', { name: edit.mergedName ?? '' });
+      return t('timeline.entry.edit');
+    }
     case TimelineEntryKind.Task: {
       const task = entry.payload as Partial<TaskEventPayload> | null;
       const title = task?.title ?? '';
@@ -188,7 +198,7 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
           ))}
         </Group>
       )}
-      {edit?.action === 'update' && edit.fields && (
+      {edit?.action !== 'create' && edit?.fields && edit.fields.length > 0 && (
         <Text size="sm" c="dimmed">
           {t('timeline.entry.changedFields', { fields: edit.fields.map((f) => fieldLabel(f, t)).join(', ') })}
         </Text>
