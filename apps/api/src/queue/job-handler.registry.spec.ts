@@ -18,6 +18,13 @@ class SecondPurgeHandler implements JobHandler<JobName.PurgeRelayedOutbox> {
   }
 }
 
+@JobHandler(JobName.RunImport)
+class RunImportHandler implements JobHandler<JobName.RunImport> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 @JobHandler('reports.unknown' as JobName)
 class StrayHandler implements JobHandler {
   handle(): Promise<void> {
@@ -37,7 +44,7 @@ describe('JobHandlerRegistry', () => {
   }
 
   it('maps each job name to its one handler', async () => {
-    const registry = await registryWith([PurgeHandler]);
+    const registry = await registryWith([PurgeHandler, RunImportHandler]);
     registry.resolve();
     expect(registry.handlerFor(JobName.PurgeRelayedOutbox)).toBeInstanceOf(PurgeHandler);
     expect(registry.handlerFor('reports.unknown')).toBeUndefined();

@@ -10,6 +10,7 @@ import { consentSourceOf, contactLanguageOf, emailConsentOf, taxCodeText } from 
 import {
   auditDetails,
   claimKeys,
+  createdChanges,
   EntityImporter,
   ImportRow,
   ImportRunContext,
@@ -259,7 +260,7 @@ export class ContactImporter implements EntityImporter {
       action: before ? AuditAction.Update : AuditAction.Create,
       subjectType: 'contact',
       subjectId: id,
-      changes: diff((before ?? {}) as ContactValues, values, AUDITED),
+      changes: before ? diff(before, values, AUDITED) : createdChanges(values, AUDITED),
       details: auditDetails(context, rowNumber),
     }));
     await this.audit.recordMany(manager, entries, {

@@ -1,4 +1,4 @@
-import type { ImportEntity, ImportRowAction } from '@irm/contracts';
+import type { FieldChange, ImportEntity, ImportRowAction } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
@@ -150,4 +150,13 @@ export function ownerOf(
 
 export function auditDetails(context: ImportRunContext, rowNumber: number): Record<string, unknown> {
   return { importJobId: context.jobId, rowNumber };
+}
+
+/** The audit changes of a new record, as `diff({}, values, fields)` gives them, without comparing each field. */
+export function createdChanges<T extends object>(values: T, fields: readonly (keyof T)[]): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const field of fields) {
+    if (values[field] !== undefined) changes[String(field)] = { before: null, after: values[field] };
+  }
+  return changes;
 }

@@ -18,6 +18,7 @@ import {
 import {
   auditDetails,
   claimKeys,
+  createdChanges,
   EntityImporter,
   ImportRow,
   ImportRunContext,
@@ -231,7 +232,7 @@ export class OrganizationImporter implements EntityImporter {
       action: before ? AuditAction.Update : AuditAction.Create,
       subjectType: 'organization',
       subjectId: id,
-      changes: diff((before ?? {}) as OrganizationValues, values, AUDITED),
+      changes: before ? diff(before, values, AUDITED) : createdChanges(values, AUDITED),
       details: auditDetails(context, rowNumber),
     }));
     await this.audit.recordMany(manager, entries, {
