@@ -2,54 +2,54 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { containsPattern } from './dto';
 
 /**
- * How a typed search matches: the words as typed (diacritics and case ignored) whenever some record contains them,
- * otherwise by trigram word similarity, which forgives typos ("samsng") but costs far more per row.
+ * What a typed search looks for: the phrase as typed, and its words after correcting typos against the vocabulary
+ * of names (`search_word`, kept by triggers). Both are matched with LIKE through the trigram indexes, which stays
+ * cheap at any size, unlike computing similarity for every candidate record.
  */
-export type TextMatch = 'exact' | 'fuzzy';
-
-type Param = (value: unknown) => string;
-
-/** `key` is an unaccented, lower-case SQL expression with a trigram GIN index (see the migrations). */
-export function exactMatchSql(key: string, q: string, param: Param): string {
-  return `${key} LIKE f_unaccent(lower(${param(containsPattern(q))}))`;
+export interface SearchTerms {
+  phrase: string;
+  /** Words of 3 letters or more, each as typed when some name has it, else the closest word that some name has. */
+  words: string[];
 }
 
-export function fuzzyMatchSql(key: string, q: string, param: Param): string {
-  return `f_unaccent(lower(${param(q)})) <% ${key}`;
+/** Trigram similarity below which a vocabulary word is not taken as what the person meant ("ngyuen" → "nguyen": 0.27). */
+const CORRECTION_SIMILARITY = 0.25;
+
+/** One statement: splits the search into words (unaccented, lower case) and corrects each unknown one. */
+export async function searchTerms(db: DataSource | EntityManager, q: string): Promise<SearchTerms> {
+  const rows = (await db.query(
+    `SELECT coalesce(
+              (SELECT s.word FROM search_word s WHERE s.word = t.word),
+              (SELECT c.word FROM (
+                 SELECT s.word FROM search_word s WHERE s.word % t.word
+                 UNION
+                 SELECT s.word FROM search_word s
+                  WHERE left(s.word, 1) = left(t.word, 1)
+                    AND length(s.word) BETWEEN length(t.word) - 2 AND length(t.word) + 2) c
+                WHERE similarity(c.word, t.word) >= $2
+                -- Swapped letters are the commonest typo: a word with the same letters wins, then the closest.
+                ORDER BY f_letters(c.word) = f_letters(t.word) DESC, similarity(c.word, t.word) DESC, c.word
+                LIMIT 1),
+              t.word) AS word
+       FROM regexp_split_to_table(f_unaccent(lower($1)), '[^a-z0-9]+') WITH ORDINALITY AS t(word, n)
+      WHERE length(t.word) >= 3
+      ORDER BY t.n`,
+    [q, CORRECTION_SIMILARITY],
+  )) as { word: string }[];
+  return { phrase: q, words: [...new Set(rows.map((row) => row.word))] };
 }
 
 /**
- * Exact when any row of `from` contains the words; decided on the words alone, so every page of one search is
- * matched the same way.
+ * Records whose key (an unaccented, lower-case SQL expression with a trigram GIN index) contains the phrase as
+ * typed, or every corrected word anywhere ("co khi vinh phuc" finds "Cơ khí An Bình Vĩnh Phúc").
  */
-export async function chooseTextMatch(
-  db: DataSource | EntityManager,
-  from: string,
-  key: string,
-  q: string,
-): Promise<TextMatch> {
-  const [{ found }] = (await db.query(
-    `SELECT EXISTS (SELECT 1 FROM ${from} WHERE ${key} LIKE f_unaccent(lower($1))) AS found`,
-    [containsPattern(q)],
-  )) as [{ found: boolean }];
-  return found ? 'exact' : 'fuzzy';
+export function textMatchSql(key: string, terms: SearchTerms, param: (value: unknown) => string): string {
+  const phrase = phraseMatchSql(key, terms, param);
+  if (!terms.words.length) return phrase;
+  const words = terms.words.map((word) => `${key} LIKE ${param(containsPattern(word))}`).join(' AND ');
+  return `(${phrase} OR (${words}))`;
 }
 
-/**
- * The WHERE condition for a search in the chosen way. Similarity is computed once for the index's candidates in a
- * materialized CTE (named `matched`), so the planner cannot instead walk a sort index testing every row.
- */
-export function textMatchSql(
-  match: TextMatch,
-  alias: string,
-  table: string,
-  key: string,
-  q: string,
-  param: Param,
-): { cte: string; where: string } {
-  if (match === 'exact') return { cte: '', where: exactMatchSql(key, q, param) };
-  return {
-    cte: `WITH matched AS MATERIALIZED (SELECT ${alias}.id FROM ${table} ${alias} WHERE ${fuzzyMatchSql(key, q, param)})`,
-    where: `${alias}.id IN (SELECT id FROM matched)`,
-  };
+export function phraseMatchSql(key: string, terms: SearchTerms, param: (value: unknown) => string): string {
+  return `${key} LIKE f_unaccent(lower(${param(containsPattern(terms.phrase))}))`;
 }

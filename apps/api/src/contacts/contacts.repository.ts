@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
 import { recordKeyset } from '../common/record-sort';
-import { chooseTextMatch, textMatchSql } from '../common/text-search';
+import { searchTerms, textMatchSql } from '../common/text-search';
 import { CLOSE_PERSON_SIMILARITY, personKeySql } from '../records/duplicates';
 import { ContactEntity } from './contact.entity';
 
@@ -54,7 +54,6 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
   /** One query per page (two with a text search), owner and organization names joined in; keyset on the order. */
   async list(filter: ContactFilter): Promise<ContactRow[]> {
     const where: string[] = [];
-    let cte = '';
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -65,10 +64,7 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
       if (phone) {
         where.push(`c.phone = ${param(phone)}`);
       } else {
-        const match = await chooseTextMatch(this.dataSource, 'contact c', CONTACT_SEARCH_KEY, filter.q);
-        const text = textMatchSql(match, 'c', 'contact', CONTACT_SEARCH_KEY, filter.q, param);
-        cte = text.cte;
-        where.push(text.where);
+        where.push(textMatchSql(CONTACT_SEARCH_KEY, await searchTerms(this.dataSource, filter.q), param));
       }
     }
     if (filter.organizationId) where.push(`c.organization_id = ${param(filter.organizationId)}`);
@@ -78,7 +74,7 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
     const keyset = recordKeyset('c', 'full_name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `${cte} SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,
     );

@@ -3,7 +3,7 @@ import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { recordKeyset } from '../common/record-sort';
-import { chooseTextMatch, textMatchSql } from '../common/text-search';
+import { searchTerms, textMatchSql } from '../common/text-search';
 import { CLOSE_NAME_SIMILARITY, nameKeySql } from '../records/duplicates';
 import { OrganizationEntity } from './organization.entity';
 
@@ -52,7 +52,6 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
   /** One query per page (two with a text search), owner names joined in; keyset on the chosen order. */
   async list(filter: OrganizationFilter): Promise<OrganizationRow[]> {
     const where: string[] = [];
-    let cte = '';
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -64,11 +63,8 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
         // A number is a tax-code prefix (text_pattern_ops index).
         where.push(`o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}`);
       } else {
-        // The words as typed when some investor has them, else typo-tolerant ("samsng"); both use the GIN index.
-        const match = await chooseTextMatch(this.dataSource, 'organization o', SEARCH_KEY, filter.q);
-        const text = textMatchSql(match, 'o', 'organization', SEARCH_KEY, filter.q, param);
-        cte = text.cte;
-        where.push(text.where);
+        // The phrase as typed, or its words with typos corrected ("samsng" → "samsung"); all through the GIN index.
+        where.push(textMatchSql(SEARCH_KEY, await searchTerms(this.dataSource, filter.q), param));
       }
     }
     if (filter.kind) where.push(`o.kind = ${param(filter.kind)}`);
@@ -79,7 +75,7 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
     const keyset = recordKeyset('o', 'name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
     return this.dataSource.query(
-      `${cte} SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
+      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
       params,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SearchHitType } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { toE164 } from '../common/domain-validators';
-import { exactMatchSql, fuzzyMatchSql, type TextMatch } from '../common/text-search';
+import { phraseMatchSql, searchTerms, textMatchSql } from '../common/text-search';
 import { CONTACT_SEARCH_KEY } from '../contacts/contacts.repository';
 import { SEARCH_KEY as ORGANIZATION_SEARCH_KEY } from '../organizations/organizations.repository';
 import { ZONE_SEARCH_KEY } from '../zones/zones.repository';
@@ -16,38 +16,22 @@ export interface SearchRow {
 }
 
 /**
- * Exact hits are ranked among the first this many per type: a search box shows a handful, and the cost stays flat
- * however common the word is.
+ * Hits are ranked among the first this many per type: a search box shows a handful, and the cost stays flat however
+ * common the word is.
  */
 const RANKED_PER_TYPE = 200;
-
-interface Branch {
-  type: SearchHitType;
-  key: string;
-  select: string;
-  from: string;
-  alias: string;
-  table: string;
-  /** A number typed as a tax code or phone number matches that field instead of the words. */
-  special?: () => string;
-}
 
 @Injectable()
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One statement for the given record types. Exact: rows containing the words (trigram index, cheap to check),
-   * closest names first, score 1. Fuzzy: word similarity over the index's candidates, computed once in a
-   * materialized CTE, best first; `excluded` ids were already found exactly.
+   * One statement for all record types, each narrowed through its trigram index (phrase as typed, or the corrected
+   * words anywhere). Records containing the phrase as typed score 1; the others score by similarity to it.
+   * Two statements: the typo correction of the words, then the search.
    */
-  search(
-    q: string,
-    perType: number,
-    match: TextMatch,
-    types: readonly SearchHitType[],
-    excluded: readonly string[] = [],
-  ): Promise<SearchRow[]> {
+  async search(q: string, perType: number): Promise<SearchRow[]> {
+    const terms = await searchTerms(this.dataSource, q);
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -55,61 +39,38 @@ export class SearchRepository {
     };
     const term = `f_unaccent(lower(${param(q)}))`;
     const limit = param(perType);
-    let skipped: string | undefined;
-    const skip = () => (skipped ??= param(excluded));
-
     const digits = q.replace(/[\s.-]/g, '');
-    const taxCode = /^\d{3,}$/.test(digits) ? () => `o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}` : undefined;
     const phone = /^[\d\s().+-]{6,}$/.test(q) ? toE164(q) : null;
-    const branches: Branch[] = [
-      {
-        type: 'organization',
-        key: ORGANIZATION_SEARCH_KEY,
-        select: `o.id, o.name AS title, concat_ws(' · ', o.tax_code, o.country) AS subtitle`,
-        from: 'organization o',
-        alias: 'o',
-        table: 'organization',
-        special: taxCode,
-      },
-      {
-        type: 'contact',
-        key: CONTACT_SEARCH_KEY,
-        select: `c.id, c.full_name AS title, nullif(concat_ws(' · ', c.email::text, o.name), '') AS subtitle`,
-        from: 'contact c LEFT JOIN organization o ON o.id = c.organization_id',
-        alias: 'c',
-        table: 'contact',
-        special: phone ? () => `c.phone = ${param(phone)}` : undefined,
-      },
-      {
-        type: 'zone',
-        key: ZONE_SEARCH_KEY,
-        select: 'z.id, z.name AS title, z.district AS subtitle',
-        from: 'zone z',
-        alias: 'z',
-        table: 'zone',
-      },
-    ];
 
-    // A tax code or phone number is matched exactly or not at all. Parameters are added only where used.
-    const chosen = branches.filter((branch) => types.includes(branch.type) && !(match === 'fuzzy' && branch.special));
-    if (!chosen.length) return Promise.resolve([]);
-    const sql = chosen.map((branch) => {
-      const head = `SELECT '${branch.type}' AS type, ${branch.select}`;
-      if (match === 'exact') {
-        const where = branch.special ? branch.special() : exactMatchSql(branch.key, q, param);
-        return `(SELECT type, id, title, subtitle, 1::float AS score FROM (
-                     SELECT * FROM (${head}, similarity(${term}, ${branch.key}) AS closeness FROM ${branch.from}
-                                    WHERE ${where} LIMIT ${RANKED_PER_TYPE}) m
-                     ORDER BY closeness DESC, title LIMIT ${limit}) ranked)`;
-      }
-      return `(SELECT * FROM (
-                   WITH matched AS MATERIALIZED (
-                     SELECT ${branch.alias}.id FROM ${branch.table} ${branch.alias}
-                      WHERE ${fuzzyMatchSql(branch.key, q, param)} AND NOT ${branch.alias}.id = ANY(${skip()}::uuid[]))
-                   ${head}, word_similarity(${term}, ${branch.key})::float AS score
-                     FROM ${branch.from} WHERE ${branch.alias}.id IN (SELECT id FROM matched)
-                    ORDER BY score DESC, title LIMIT ${limit}) fuzzy)`;
-    });
-    return this.dataSource.query(sql.join(' UNION ALL '), params);
+    const branch = (type: SearchHitType, select: string, from: string, key: string, special?: string) => {
+      const where = special ?? textMatchSql(key, terms, param);
+      const score = special
+        ? '1::float'
+        : `CASE WHEN ${phraseMatchSql(key, terms, param)} THEN 1 ELSE similarity(${term}, ${key}) END::float`;
+      return `(SELECT * FROM (SELECT '${type}' AS type, ${select}, ${score} AS score FROM ${from}
+                WHERE ${where} LIMIT ${RANKED_PER_TYPE}) m
+               ORDER BY score DESC, title LIMIT ${limit})`;
+    };
+
+    return this.dataSource.query(
+      [
+        branch(
+          'organization',
+          `o.id, o.name AS title, concat_ws(' · ', o.tax_code, o.country) AS subtitle`,
+          'organization o',
+          ORGANIZATION_SEARCH_KEY,
+          /^\d{3,}$/.test(digits) ? `o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}` : undefined,
+        ),
+        branch(
+          'contact',
+          `c.id, c.full_name AS title, nullif(concat_ws(' · ', c.email::text, o.name), '') AS subtitle`,
+          'contact c LEFT JOIN organization o ON o.id = c.organization_id',
+          CONTACT_SEARCH_KEY,
+          phone ? `c.phone = ${param(phone)}` : undefined,
+        ),
+        branch('zone', 'z.id, z.name AS title, z.district AS subtitle', 'zone z', ZONE_SEARCH_KEY),
+      ].join(' UNION ALL '),
+      params,
+    );
   }
 }

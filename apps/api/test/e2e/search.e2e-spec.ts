@@ -62,6 +62,29 @@ describe('global search (HTTP)', () => {
     expect(titles(await search('+84 912 345 678'), 'contact')).toEqual(['Nguyễn Văn An']);
   });
 
+  it('corrects mistyped words against the names it knows, kept current as records change', async () => {
+    const created = await staff.post('/api/organizations', {
+      name: 'Công ty TNHH Cơ khí An Bình Vĩnh Phúc',
+      kind: 'domestic',
+      country: 'VN',
+    });
+    expect(created.status).toBe(201);
+    // Every word, anywhere in the name: not only the phrase as typed.
+    expect(titles(await search('co khi vinh phuc'), 'organization')).toContain('Công ty TNHH Cơ khí An Bình Vĩnh Phúc');
+    expect(titles(await search('co khj vinh phcu'), 'organization')).toContain('Công ty TNHH Cơ khí An Bình Vĩnh Phúc');
+
+    const renamed = await staff.patch(`/api/organizations/${created.body.id}`, {
+      version: created.body.version,
+      name: 'Piaggio Components Vĩnh Phúc',
+    });
+    expect(renamed.status).toBe(200);
+    const words = await t.app
+      .get(DataSource)
+      .query(`SELECT word FROM search_word WHERE word = ANY($1)`, [['piaggio', 'components']]);
+    expect(words).toHaveLength(2);
+    expect(titles(await search('piagio'), 'organization')).toEqual(['Piaggio Components Vĩnh Phúc']);
+  });
+
   it('caps the hits per type', async () => {
     const response = await staff.get('/api/search?q=ccn&limit=3');
     expect(response.body.hits.filter((h: SearchHit) => h.type === 'zone')).toHaveLength(3);
