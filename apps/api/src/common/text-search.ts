@@ -8,7 +8,10 @@ import { containsPattern } from './dto';
  */
 export interface SearchTerms {
   phrase: string;
-  /** Words of 3 letters or more, each as typed when some name has it, else the closest word that some name has. */
+  /**
+   * Words of 2 letters or more (Vietnamese syllables are short: "bộ", "an"); those of 3 or more as typed when some
+   * name has them, else the closest word that some name has.
+   */
   words: string[];
 }
 
@@ -18,7 +21,7 @@ const CORRECTION_SIMILARITY = 0.25;
 /** One statement: splits the search into words (unaccented, lower case) and corrects each unknown one. */
 export async function searchTerms(db: DataSource | EntityManager, q: string): Promise<SearchTerms> {
   const rows = (await db.query(
-    `SELECT coalesce(
+    `SELECT CASE WHEN length(t.word) < 3 THEN t.word ELSE coalesce(
               (SELECT s.word FROM search_word s WHERE s.word = t.word),
               (SELECT c.word FROM (
                  SELECT s.word FROM search_word s WHERE s.word % t.word
@@ -30,9 +33,9 @@ export async function searchTerms(db: DataSource | EntityManager, q: string): Pr
                 -- Swapped letters are the commonest typo: a word with the same letters wins, then the closest.
                 ORDER BY f_letters(c.word) = f_letters(t.word) DESC, similarity(c.word, t.word) DESC, c.word
                 LIMIT 1),
-              t.word) AS word
+              t.word) END AS word
        FROM regexp_split_to_table(f_unaccent(lower($1)), '[^a-z0-9]+') WITH ORDINALITY AS t(word, n)
-      WHERE length(t.word) >= 3
+      WHERE length(t.word) >= 2
       ORDER BY t.n`,
     [q, CORRECTION_SIMILARITY],
   )) as { word: string }[];

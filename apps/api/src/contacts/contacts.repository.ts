@@ -21,8 +21,8 @@ export interface ContactFilter {
 
 export type ContactRow = ContactEntity & { ownerName: string; organizationName: string | null; sortKey?: string };
 
-/** Unaccented, lower-case name and email; matches the trigram index in the migration. */
-export const CONTACT_SEARCH_KEY = `f_unaccent(lower(c.full_name || ' ' || coalesce(c.email, '')))`;
+/** Unaccented, lower-case name and email, kept by a trigger and indexed (trigram GIN). */
+export const CONTACT_SEARCH_KEY = 'c.search_key';
 
 const COLUMNS = `c.id, c.full_name AS "fullName", c.email, c.phone, c.position, c.organization_id AS "organizationId",
   o.name AS "organizationName", c.preferred_language AS "preferredLanguage", c.email_consent AS "emailConsent",

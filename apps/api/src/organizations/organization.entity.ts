@@ -71,6 +71,10 @@ export class OrganizationEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Unaccented, lower-case name for search; kept by a database trigger, never written or read by the app. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchKey!: string;
+
   @VersionColumn()
   version!: number;
 }

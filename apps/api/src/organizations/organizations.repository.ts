@@ -21,8 +21,8 @@ export interface OrganizationFilter {
 
 export type OrganizationRow = OrganizationEntity & { ownerName: string; sortKey?: string };
 
-/** The search key: unaccented, lower-case name and legal name; matches the trigram index in the migration. */
-export const SEARCH_KEY = `f_unaccent(lower(o.name || ' ' || coalesce(o.legal_name, '')))`;
+/** The search key: unaccented, lower-case name and legal name, kept by a trigger and indexed (trigram GIN). */
+export const SEARCH_KEY = 'o.search_key';
 
 const COLUMNS = `o.id, o.name, o.legal_name AS "legalName", o.kind, o.country, o.sectors, o.tax_code AS "taxCode",
   o.website, o.size, o.owner_id AS "ownerId", u.name AS "ownerName", o.tags, o.source,

@@ -210,7 +210,7 @@ describe('exports', () => {
     expect(event).toEqual({
       actor_id: staff.user.id,
       subject_type: 'contact',
-      details: { format: 'xlsx', filters: { language: 'ja' } },
+      details: { format: 'xlsx', filters: { language: 'ja', sort: 'name' } },
     });
   });
 

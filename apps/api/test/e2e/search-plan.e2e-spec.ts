@@ -24,7 +24,11 @@ describe('search query plans', () => {
   });
   afterAll(() => t.close());
 
-  async function planOf(path: string, from = /FROM organization o/): Promise<string> {
+  /**
+   * `orderedWalk: false` also rules out walking a sort-order index with a filter, which the planner prefers on a
+   * table this small; what is left shows whether a search index can answer the condition.
+   */
+  async function planOf(path: string, from = /FROM organization o/, orderedWalk = true): Promise<string> {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
       expect((await client.get(path)).status).toBe(200);
@@ -32,6 +36,7 @@ describe('search query plans', () => {
       const dataSource = t.app.get(DataSource);
       return await dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL enable_seqscan = off');
+        if (!orderedWalk) await manager.query('SET LOCAL enable_indexscan = off');
         const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`, params);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });
@@ -41,7 +46,9 @@ describe('search query plans', () => {
   }
 
   it('uses the trigram index for a name search', async () => {
-    expect(await planOf('/api/organizations?q=samsng')).toContain('ix_organization_search');
+    expect(await planOf('/api/organizations?q=samsng', /FROM organization o/, false)).toContain(
+      'ix_organization_search',
+    );
   });
 
   it('answers the global search from the investor, contact and zone trigram indexes', async () => {

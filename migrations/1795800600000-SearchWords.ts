@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * then matched exactly through the trigram indexes, instead of computing similarity for every record.
  * Statement-level triggers keep it current at the cost of one INSERT per write statement, bulk imports included.
  */
-export class SearchWords1795800400000 implements MigrationInterface {
-  name = 'SearchWords1795800400000';
+export class SearchWords1795800600000 implements MigrationInterface {
+  name = 'SearchWords1795800600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
