@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { toE164 } from '../common/domain-validators';
 import { recordKeyset } from '../common/record-sort';
-import { searchTerms, textMatchSql } from '../common/text-search';
+import { querySearchedPage, searchTerms, textMatchSql } from '../common/text-search';
 import { CLOSE_PERSON_SIMILARITY, personKeySql } from '../records/duplicates';
 import { ContactEntity } from './contact.entity';
 
@@ -55,6 +55,7 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
   async list(filter: ContactFilter): Promise<ContactRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    let textSearch = false;
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -64,6 +65,7 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
       if (phone) {
         where.push(`c.phone = ${param(phone)}`);
       } else {
+        textSearch = true;
         where.push(textMatchSql(CONTACT_SEARCH_KEY, await searchTerms(this.dataSource, filter.q), param));
       }
     }
@@ -73,11 +75,9 @@ export class ContactsRepository extends OwnedRecordRepository<ContactEntity> {
     if (filter.consent) where.push(`c.email_consent = ${param(filter.consent)}`);
     const keyset = recordKeyset('c', 'full_name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
-    return this.dataSource.query(
-      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
-      params,
-    );
+    const sql = `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`;
+    return textSearch ? querySearchedPage(this.dataSource, sql, params) : this.dataSource.query(sql, params);
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactRow | null> {

@@ -3,7 +3,7 @@ import type { RecordSort } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { OwnedRecordRepository } from '../database/owned-record.repository';
 import { recordKeyset } from '../common/record-sort';
-import { searchTerms, textMatchSql } from '../common/text-search';
+import { querySearchedPage, searchTerms, textMatchSql } from '../common/text-search';
 import { CLOSE_NAME_SIMILARITY, nameKeySql } from '../records/duplicates';
 import { OrganizationEntity } from './organization.entity';
 
@@ -53,6 +53,7 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
   async list(filter: OrganizationFilter): Promise<OrganizationRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    let textSearch = false;
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -64,6 +65,7 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
         where.push(`o.tax_code LIKE ${param(`${digits.slice(0, 10)}%`)}`);
       } else {
         // The phrase as typed, or its words with typos corrected ("samsng" → "samsung"); all through the GIN index.
+        textSearch = true;
         where.push(textMatchSql(SEARCH_KEY, await searchTerms(this.dataSource, filter.q), param));
       }
     }
@@ -74,12 +76,10 @@ export class OrganizationsRepository extends OwnedRecordRepository<OrganizationE
     if (filter.tag) where.push(`${param(filter.tag)} = ANY(o.tags)`);
     const keyset = recordKeyset('o', 'name', filter.sort);
     if (filter.after) where.push(keyset.after(param(filter.after[0]), param(filter.after[1])));
-    return this.dataSource.query(
-      `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
+    const sql = `SELECT ${COLUMNS}, ${keyset.sortKey} AS "sortKey" FROM organization o JOIN app_user u ON u.id = o.owner_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`,
-      params,
-    );
+        ORDER BY ${keyset.orderBy} LIMIT ${param(filter.limit + 1)}`;
+    return textSearch ? querySearchedPage(this.dataSource, sql, params) : this.dataSource.query(sql, params);
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationRow | null> {
