@@ -12,7 +12,7 @@ test.describe('contacts', () => {
     const email = `hang.${suffix}@dongsoc.example`;
 
     const api = await adminApi(playwright, baseURL);
-    const created = await api.request.post('/api/organizations', {
+    const created = await api.request.post('/api/organizations?confirmDuplicate=true', {
       data: { name: organizationName, kind: 'domestic', country: 'VN', sectors: ['25'] },
       headers: api.headers,
     });

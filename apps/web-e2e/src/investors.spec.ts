@@ -23,7 +23,8 @@ test.describe('investors', () => {
   test('list → add → record → edit → search', async ({ page }) => {
     const errors = collectPageErrors(page);
     const suffix = unique();
-    const name = `Công ty TNHH Điện tử Đồng Sóc ${suffix}`;
+    // A name no other test uses: look-alike names are stopped as possible duplicates.
+    const name = `Công ty TNHH Quang điện Tam Đảo ${suffix}`;
     const taxCode = uniqueTaxCode();
 
     await page.goto('/investors');
@@ -39,7 +40,7 @@ test.describe('investors', () => {
     await form.getByRole('textbox', { name: 'Tên nhà đầu tư' }).fill(name);
     await form
       .getByRole('textbox', { name: 'Tên pháp lý' })
-      .fill(`Công ty Trách nhiệm hữu hạn Điện tử Đồng Sóc ${suffix}`);
+      .fill(`Công ty Trách nhiệm hữu hạn Quang điện Tam Đảo ${suffix}`);
     await form.getByLabel('Mã số thuế').fill('0100109107');
     await form.getByRole('button', { name: 'Thêm nhà đầu tư' }).click();
     await expect(form).toContainText('Mã số thuế không hợp lệ');
@@ -83,13 +84,13 @@ test.describe('investors', () => {
 
     // Search: back on the list, without diacritics.
     await page.getByRole('link', { name: 'Tất cả nhà đầu tư' }).click();
-    await page.getByTestId('investor-search').fill(`dong soc ${suffix}`);
+    await page.getByTestId('investor-search').fill(`tam dao ${suffix}`);
     const row = page.getByTestId('investor-row').filter({ hasText: name });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('FDI');
     await expect(row).toContainText('Hàn Quốc');
     await expect(row).toContainText(taxCode);
-    await expect(page).toHaveURL(/[?&]q=dong\+soc/);
+    await expect(page).toHaveURL(/[?&]q=tam\+dao/);
     await page.getByTestId('investor-search').fill('');
     await expect(page).not.toHaveURL(/[?&]q=/);
     await expect(page.getByRole('button', { name: 'Xóa bộ lọc' })).toBeHidden();
@@ -104,7 +105,7 @@ test.describe('investors', () => {
   test('a change someone else saved meanwhile is shown, not overwritten', async ({ page, playwright, baseURL }) => {
     const api = await adminApi(playwright, baseURL);
     const name = `Công ty CP Cơ khí Yên Lạc ${unique()}`;
-    const created = await api.request.post('/api/organizations', {
+    const created = await api.request.post('/api/organizations?confirmDuplicate=true', {
       data: { name, kind: 'domestic', country: 'VN', sectors: ['25'] },
       headers: api.headers,
     });

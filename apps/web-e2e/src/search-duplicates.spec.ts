@@ -9,7 +9,7 @@ test.describe('search and duplicates', () => {
     const suffix = unique();
     const name = `Công ty Cổ phần Gốm Hương Canh ${suffix}`;
     const api = await adminApi(playwright, baseURL);
-    const created = await api.request.post('/api/organizations', {
+    const created = await api.request.post('/api/organizations?confirmDuplicate=true', {
       data: { name, kind: 'domestic', country: 'VN' },
       headers: api.headers,
     });
@@ -18,6 +18,8 @@ test.describe('search and duplicates', () => {
     await api.dispose();
 
     await page.goto('/');
+    // The shortcut works once the app has started: wait for the page, as a person would.
+    await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
     await page.keyboard.press('Control+K');
     const box = page.getByRole('combobox', { name: 'Tìm trong toàn bộ dữ liệu' });
     await expect(box).toBeFocused();
