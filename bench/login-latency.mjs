@@ -56,7 +56,11 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${app.getHttpServer().address().port}/api/auth/login`;
 
 const login = (email, pw) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: pw }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: pw }),
+  });
 
 // Warm up connections and the JIT before measuring.
 for (let i = 0; i < 3; i++) await (await login('bench@irm.local', password)).arrayBuffer();
@@ -89,6 +93,10 @@ await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 const f = summary(floor);
 console.log(`rounds: ${rounds}`);
 console.log(`argon2id verify (19 MiB, t=2, p=1), in process: p50 ${ms(f.p50)}  p95 ${ms(f.p95)}`);
-console.log(`POST /api/auth/login, right password:        p50 ${ms(success.p50)}  p95 ${ms(success.p95)}  (${(success.p50 / f.p50).toFixed(2)}× the floor)`);
-console.log(`POST /api/auth/login, unknown email:         p50 ${ms(unknown.p50)}  p95 ${ms(unknown.p95)}  (${(unknown.p50 / success.p50).toFixed(2)}× the right-password time)`);
+console.log(
+  `POST /api/auth/login, right password:        p50 ${ms(success.p50)}  p95 ${ms(success.p95)}  (${(success.p50 / f.p50).toFixed(2)}× the floor)`,
+);
+console.log(
+  `POST /api/auth/login, unknown email:         p50 ${ms(unknown.p50)}  p95 ${ms(unknown.p95)}  (${(unknown.p50 / success.p50).toFixed(2)}× the right-password time)`,
+);
 process.exit(0);
