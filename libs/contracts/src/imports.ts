@@ -33,6 +33,9 @@ export enum ImportRowAction {
 /** The largest file accepted for import, in bytes. */
 export const IMPORT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** The most data rows one import takes (a small .xlsx can unpack to far more). */
+export const IMPORT_MAX_ROWS = 500_000;
+
 /** Rows shown in a dry run's preview. */
 export const IMPORT_PREVIEW_ROWS = 20;
 

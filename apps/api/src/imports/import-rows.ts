@@ -1,4 +1,4 @@
-import type { ImportEntity, ImportFormat } from '@irm/contracts';
+import { IMPORT_MAX_ROWS, type ImportEntity, type ImportFormat } from '@irm/contracts';
 import { Readable } from 'node:stream';
 import { findHeader, HEADER_SEARCH_ROWS, HeaderMapping, unescapeCell } from './import-columns';
 import type { ImportRow } from './importers/importer';
@@ -79,10 +79,23 @@ export async function* readImportRows(
 }
 
 /** How many data rows the file has; reading them all also proves the whole file readable. */
-export async function countDataRows(entity: ImportEntity, format: ImportFormat, source: Readable): Promise<number> {
+export async function countDataRows(
+  entity: ImportEntity,
+  format: ImportFormat,
+  source: Readable,
+  maxRows = IMPORT_MAX_ROWS,
+): Promise<number> {
   const table = await openTable(entity, format, source);
   let count = 0;
-  if (table) for await (const row of table.rows) if (row) count++;
+  if (!table) return count;
+  for await (const row of table.rows) {
+    if (row && ++count > maxRows) {
+      await table.rows.return(undefined);
+      throw new UnreadableFileError(
+        `The file has more than ${maxRows.toLocaleString('en')} rows; split it into smaller files.`,
+      );
+    }
+  }
   return count;
 }
 
