@@ -22,6 +22,7 @@ import { ImportFileEntity } from './import-file.entity';
 @Entity('import_job')
 @Index('ix_import_job_created_by', ['createdById', 'createdAt', 'id'])
 @Index('ix_import_job_created_at', ['createdAt', 'id'])
+@Index('ix_import_job_file', ['fileId'])
 @Index('uq_import_job_dry_run', ['dryRunJobId'], { unique: true, where: '"dry_run_job_id" IS NOT NULL' })
 @Check('chk_import_job_counts', `"processed" = "created" + "updated" + "unchanged" + "failed"`)
 @Check('chk_import_job_progress', `"total" IS NULL OR "processed" <= "total"`)
@@ -32,10 +33,11 @@ export class ImportJobEntity {
   @Column({ type: 'enum', enum: ImportEntity, enumName: 'import_entity' })
   entity!: ImportEntity;
 
-  @Column({ type: 'uuid' })
-  fileId!: string;
+  /** Null once the file has been purged (see PurgeImportFilesHandler); the job's counts and errors stay. */
+  @Column({ type: 'uuid', nullable: true })
+  fileId!: string | null;
 
-  @ManyToOne(() => ImportFileEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => ImportFileEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'file_id', foreignKeyConstraintName: 'fk_import_job_file' })
   file?: ImportFileEntity;
 

@@ -57,6 +57,10 @@ export class ImportRunner {
     job = (await this.imports.findJob(jobId))!;
     if (job.status !== ImportStatus.Running) return;
     try {
+      if (!job.fileId) {
+        await this.imports.finish(jobId, ImportStatus.Failed, 'The uploaded file is no longer kept; upload it again.');
+        return;
+      }
       const actor = await this.actorOf(job);
       if (!actor) {
         await this.imports.finish(jobId, ImportStatus.Failed, 'The person who started the import is no longer active.');
@@ -65,7 +69,7 @@ export class ImportRunner {
       if (job.total === null) {
         await this.imports.setTotal(
           jobId,
-          await countDataRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId))),
+          await countDataRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId!))),
         );
       }
       for (let attempt = 1; ; attempt++) {
@@ -93,7 +97,7 @@ export class ImportRunner {
   }
 
   private rowsOf(job: ImportJobRow): AsyncGenerator<ImportRow> {
-    return readImportRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId)));
+    return readImportRows(job.entity, job.format, Readable.from(this.imports.readFile(job.fileId!)));
   }
 
   /** Returns false when the job stopped early (cancelled, or taken over by another run). */

@@ -194,6 +194,16 @@ export class ImportsRepository {
     }
   }
 
+  /** Deletes files older than `days` that no queued or running job still needs; returns how many. */
+  async deleteFilesBefore(days: number): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      `DELETE FROM import_file f WHERE f.created_at < now() - make_interval(days => $1)
+          AND NOT EXISTS (SELECT 1 FROM import_job j WHERE j.file_id = f.id AND j.status IN ('queued', 'running'))`,
+      [days],
+    )) as [unknown, number];
+    return deleted;
+  }
+
   async rowErrors(jobId: string, after: [number, string] | undefined, limit: number): Promise<RowErrorRow[]> {
     return this.dataSource.query(
       `SELECT id::text AS id, row_number AS "rowNumber", field, message, raw FROM import_row_error

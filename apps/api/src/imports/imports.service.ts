@@ -258,6 +258,8 @@ export class ImportsService {
         throw new AppException(ErrorCode.Conflict, 'This import was not a dry run; it has run already.');
       if (dryRun.status !== ImportStatus.Completed)
         throw new AppException(ErrorCode.Conflict, 'Only a completed dry run can be applied.');
+      if (!dryRun.fileId)
+        throw new AppException(ErrorCode.Conflict, 'The file of this dry run is no longer kept; upload it again.');
       const applied = await this.imports.findJob(id, manager);
       if (applied?.appliedJobId)
         throw new AppException(ErrorCode.Conflict, 'This dry run has already been applied.', [

@@ -25,6 +25,13 @@ class RunImportHandler implements JobHandler<JobName.RunImport> {
   }
 }
 
+@JobHandler(JobName.PurgeImportFiles)
+class PurgeImportFilesHandler implements JobHandler<JobName.PurgeImportFiles> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 @JobHandler('reports.unknown' as JobName)
 class StrayHandler implements JobHandler {
   handle(): Promise<void> {
@@ -44,7 +51,7 @@ describe('JobHandlerRegistry', () => {
   }
 
   it('maps each job name to its one handler', async () => {
-    const registry = await registryWith([PurgeHandler, RunImportHandler]);
+    const registry = await registryWith([PurgeHandler, RunImportHandler, PurgeImportFilesHandler]);
     registry.resolve();
     expect(registry.handlerFor(JobName.PurgeRelayedOutbox)).toBeInstanceOf(PurgeHandler);
     expect(registry.handlerFor('reports.unknown')).toBeUndefined();

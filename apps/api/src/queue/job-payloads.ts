@@ -21,9 +21,17 @@ export class RunImportPayload {
   importJobId!: string;
 }
 
+export class PurgeImportFilesPayload {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  retentionDays!: number;
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
+  [JobName.PurgeImportFiles]: PurgeImportFilesPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

@@ -18,4 +18,10 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '30 3 * * *',
     payload: { retentionDays: 7 },
   },
+  {
+    id: 'purge-import-files',
+    jobName: JobName.PurgeImportFiles,
+    pattern: '45 3 * * *',
+    payload: { retentionDays: 30 },
+  },
 ];

@@ -10,11 +10,13 @@ export enum QueueName {
 export enum JobName {
   PurgeRelayedOutbox = 'maintenance.purge-relayed-outbox',
   RunImport = 'imports.run',
+  PurgeImportFiles = 'imports.purge-files',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeRelayedOutbox]: QueueName.Maintenance,
   [JobName.RunImport]: QueueName.Imports,
+  [JobName.PurgeImportFiles]: QueueName.Maintenance,
 };
 
 export function isJobName(name: string): name is JobName {

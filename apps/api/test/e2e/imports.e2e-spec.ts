@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '@irm/contracts';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { PurgeImportFilesHandler } from '../../src/imports/purge-import-files.handler';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signedIn, TestClient } from '../support/test-client';
 import { csv, importForm, taxCodes, waitForImport, xlsx } from '../support/import-fixtures';
@@ -611,6 +612,40 @@ describe('imports', () => {
     const page = await manager.client.get('/api/imports?limit=2');
     const next = await manager.client.get(`/api/imports?limit=2&cursor=${page.body.nextCursor}`);
     expect(next.body.items.map((j: { id: string }) => j.id)).toEqual(all.slice(2, 4).map((j: { id: string }) => j.id));
+  });
+
+  it('purges old files but never one a waiting import still needs; a purged dry run cannot be applied', async () => {
+    const dry = await importFile(manager.client, 'organizations', csv([['Name'], ['Cũ']]), 'old.csv', {
+      dryRun: 'true',
+    });
+    await worker.close();
+    let waiting: string;
+    try {
+      waiting = (await upload(manager.client, 'organizations', csv([['Name'], ['Chờ']]), 'waiting.csv')).body.id;
+      await db.query(`UPDATE import_file SET created_at = now() - interval '40 days'`);
+      const purger = await startTestWorker(t, { start: false });
+      await purger.get(PurgeImportFilesHandler).handle({ retentionDays: 30 });
+      await purger.close();
+    } finally {
+      worker = await startTestWorker(t);
+    }
+    const files = await db.query(
+      `SELECT j.id, j.file_id IS NOT NULL AS kept FROM import_job j WHERE j.id = ANY($1) ORDER BY j.file_name`,
+      [[dry.id, waiting]],
+    );
+    expect(files).toEqual([
+      { id: dry.id, kept: false },
+      { id: waiting, kept: true },
+    ]);
+    expect(await count(`SELECT count(*) FROM import_file`)).toBe(1);
+    const apply = await manager.client.post(`/api/imports/${dry.id}/apply`);
+    expect(apply.status).toBe(409);
+    expect(apply.body.detail).toContain('no longer kept');
+    expect(await waitForImport(manager.client, waiting)).toMatchObject({ status: 'completed', created: 1 });
+    expect((await manager.client.get(`/api/imports/${dry.id}`)).body).toMatchObject({
+      status: 'completed',
+      created: 1,
+    });
   });
 
   it('offers templates whose headers are the columns it reads', async () => {

@@ -18,12 +18,18 @@ describe('worker', () => {
   afterAll(() => h.close());
 
   it('registers the declared recurring jobs and removes retired ones', async () => {
-    const schedulers = await maintenance().getJobSchedulers();
+    const schedulers = (await maintenance().getJobSchedulers()).sort((a, b) => b.key.localeCompare(a.key));
     expect(schedulers).toEqual([
       expect.objectContaining({
         key: 'purge-relayed-outbox',
         name: JobName.PurgeRelayedOutbox,
         pattern: '30 3 * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
+      expect.objectContaining({
+        key: 'purge-import-files',
+        name: JobName.PurgeImportFiles,
+        pattern: '45 3 * * *',
         tz: 'Asia/Ho_Chi_Minh',
       }),
     ]);
