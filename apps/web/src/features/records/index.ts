@@ -8,3 +8,5 @@ export { isForbidden, isStaleVersion, replaceInLists, useRecordHistory } from '.
 export { confirmableDuplicates, DuplicatePrompt } from './components/DuplicatePrompt';
 export { useSortParam } from './hooks/use-sort-param';
 export { useListFilters } from './hooks/use-list-filters';
+export { ListSearchInput } from './components/ListSearchInput';
+export { ListRecordLink } from './components/ListRecordLink';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { ImportEntity, type Contact, type Me } from '@irm/contracts';
-import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import type { ContactListFilters } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
@@ -14,12 +14,14 @@ import {
   ColumnsMenu,
   RecordListBody,
   useHiddenColumns,
+  ListRecordLink,
+  ListSearchInput,
   useListFilters,
   useSortParam,
   type ListColumn,
 } from '../../records';
 import { useContactList } from '../hooks/use-contacts';
-import { contactPath, type FromListState } from '../paths';
+import { contactPath } from '../paths';
 import { ConsentBadge, LanguageLabel } from './badges';
 import { CreateContactModal } from './CreateContactModal';
 import { consentOptions, isConsent, isContactLanguage, languageOptions } from './options';
@@ -79,16 +81,13 @@ export function ContactsList({ me }: { me: Me }) {
       <Card withBorder radius="lg" padding={0}>
         <Stack gap="sm" p="md">
           <Group gap="sm" wrap="wrap" align="flex-end">
-            <TextInput
-              aria-label={t('contacts.search')}
-              placeholder={t('contacts.search')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+            <ListSearchInput
+              label={t('contacts.search')}
               value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              style={{ flex: '1 1 320px' }}
-              data-testid="contact-search"
+              onChange={setSearch}
+              refreshing={list.isFetching && !list.isPending}
+              basis={320}
+              testId="contact-search"
             />
             <OrganizationPicker
               // Remounted when cleared from outside, so the typed text goes too.
@@ -238,20 +237,10 @@ function useContactColumns(): ListColumn<Contact>[] {
 }
 
 export function ContactLink({ contact }: { contact: Contact }) {
-  const { search } = useLocation();
-  const state: FromListState = { listSearch: search };
   return (
-    <Anchor
-      component={Link}
-      to={contactPath(contact.id)}
-      state={state}
-      fw={600}
-      size="sm"
-      c="inherit"
-      data-testid="contact-link"
-    >
+    <ListRecordLink to={contactPath(contact.id)} testId="contact-link">
       {contact.fullName}
-    </Anchor>
+    </ListRecordLink>
   );
 }
 

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { ImportEntity, type Me, type Organization } from '@irm/contracts';
-import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Avatar, Button, Card, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingFactory2, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import type { OrganizationListFilters } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
@@ -13,12 +12,14 @@ import {
   ColumnsMenu,
   RecordListBody,
   useHiddenColumns,
+  ListRecordLink,
+  ListSearchInput,
   useListFilters,
   useSortParam,
   type ListColumn,
 } from '../../records';
 import { useOrganizationList } from '../hooks/use-organizations';
-import { investorPath, type FromListState } from '../paths';
+import { investorPath } from '../paths';
 import { KindBadge, SectorBadges } from './badges';
 import { CreateOrganizationModal } from './CreateOrganizationModal';
 import { isKind, kindOptions } from './options';
@@ -82,16 +83,13 @@ export function OrganizationsList({ me }: { me: Me }) {
       <Card withBorder radius="lg" padding={0}>
         <Stack gap="sm" p="md">
           <Group gap="sm" wrap="wrap" align="flex-end">
-            <TextInput
-              aria-label={t('investors.search')}
-              placeholder={t('investors.search')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+            <ListSearchInput
+              label={t('investors.search')}
               value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              style={{ flex: '1 1 320px' }}
-              data-testid="investor-search"
+              onChange={setSearch}
+              refreshing={list.isFetching && !list.isPending}
+              basis={320}
+              testId="investor-search"
             />
             <Select
               aria-label={t('investors.kindLabel')}
@@ -265,20 +263,10 @@ function useOrganizationColumns(): ListColumn<Organization>[] {
 }
 
 function RecordLink({ organization }: { organization: Organization }) {
-  const { search } = useLocation();
-  const state: FromListState = { listSearch: search };
   return (
-    <Anchor
-      component={Link}
-      to={investorPath(organization.id)}
-      state={state}
-      fw={600}
-      size="sm"
-      c="inherit"
-      data-testid="investor-link"
-    >
+    <ListRecordLink to={investorPath(organization.id)} testId="investor-link">
       {organization.name}
-    </Anchor>
+    </ListRecordLink>
   );
 }
 
