@@ -86,3 +86,16 @@ export class ContactEntity {
   @VersionColumn()
   version!: number;
 }
+
+/** The fields a contact's audit entries compare and record, for edits and imports alike. */
+export const CONTACT_AUDITED = [
+  'fullName',
+  'email',
+  'phone',
+  'position',
+  'organizationId',
+  'preferredLanguage',
+  'emailConsent',
+  'consentSource',
+  'ownerId',
+] as const satisfies readonly (keyof ContactEntity)[];

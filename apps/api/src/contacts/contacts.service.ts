@@ -24,21 +24,11 @@ import { RecordLinks } from '../records/record-links';
 import { TasksService } from '../tasks/tasks.service';
 import { TimelineService } from '../timeline/timeline.service';
 import type { CreateContactDto, ContactListQueryDto, UpdateContactDto } from './contact.dto';
-import type { ContactEntity } from './contact.entity';
+import { CONTACT_AUDITED, type ContactEntity } from './contact.entity';
 import { ContactCandidateRow, ContactRow, ContactsRepository } from './contacts.repository';
 
 const SUBJECT = 'contact';
-const AUDITED = [
-  'fullName',
-  'email',
-  'phone',
-  'position',
-  'organizationId',
-  'preferredLanguage',
-  'emailConsent',
-  'consentSource',
-  'ownerId',
-] as const;
+const AUDITED = CONTACT_AUDITED;
 
 function toContact(row: ContactRow): Contact {
   return {

@@ -78,3 +78,18 @@ export class OrganizationEntity {
   @VersionColumn()
   version!: number;
 }
+
+/** The fields an investor's audit entries compare and record, for edits and imports alike. */
+export const ORGANIZATION_AUDITED = [
+  'name',
+  'legalName',
+  'kind',
+  'country',
+  'sectors',
+  'taxCode',
+  'website',
+  'size',
+  'ownerId',
+  'tags',
+  'source',
+] as const satisfies readonly (keyof OrganizationEntity)[];

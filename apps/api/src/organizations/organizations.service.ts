@@ -23,23 +23,11 @@ import { RecordLinks } from '../records/record-links';
 import { TasksService } from '../tasks/tasks.service';
 import { TimelineService } from '../timeline/timeline.service';
 import type { CreateOrganizationDto, OrganizationListQueryDto, UpdateOrganizationDto } from './organization.dto';
-import type { OrganizationEntity } from './organization.entity';
+import { ORGANIZATION_AUDITED, type OrganizationEntity } from './organization.entity';
 import { OrganizationCandidateRow, OrganizationRow, OrganizationsRepository } from './organizations.repository';
 
 const SUBJECT = 'organization';
-const AUDITED = [
-  'name',
-  'legalName',
-  'kind',
-  'country',
-  'sectors',
-  'taxCode',
-  'website',
-  'size',
-  'ownerId',
-  'tags',
-  'source',
-] as const;
+const AUDITED = ORGANIZATION_AUDITED;
 
 const ZONE_INVESTOR = {
   fk_zone_infrastructure_investor: {

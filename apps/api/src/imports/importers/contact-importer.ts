@@ -1,41 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, ConsentSource, EmailConsent, ImportEntity, ImportRowAction } from '@irm/contracts';
+import { ConsentSource, EmailConsent, ImportEntity } from '@irm/contracts';
 import { normalizeTaxCode } from '@irm/domain';
 import type { EntityManager } from 'typeorm';
-import { AuditEntry, AuditService, diff } from '../../audit/audit.service';
-import { canEdit } from '../../auth/record-policy';
+import { AuditService } from '../../audit/audit.service';
 import { CreateContactDto } from '../../contacts/contact.dto';
+import { CONTACT_AUDITED as AUDITED } from '../../contacts/contact.entity';
 import { consentSourceOf, contactLanguageOf, emailConsentOf, taxCodeText } from '../import-columns';
 import {
-  auditDetails,
-  claimKeys,
-  createdChanges,
+  auditWrites,
   EntityImporter,
   ImportRow,
   ImportRunContext,
+  MatchedRow,
   PlannedBatch,
-  isRecordId,
-  ownerOf,
-  PlannedRow,
-  recordIdOf,
-  resolveOwners,
-  RowError,
+  planRecordBatch,
+  RecordKey,
+  RecordWrite,
+  requestOf,
+  rowKeys,
   validateWith,
 } from './importer';
-
-/** The fields a contact import compares and audits, as the API's contact service does. */
-const AUDITED = [
-  'fullName',
-  'email',
-  'phone',
-  'position',
-  'organizationId',
-  'preferredLanguage',
-  'emailConsent',
-  'consentSource',
-  'ownerId',
-] as const;
 
 interface ContactValues {
   fullName: string;
@@ -49,29 +33,26 @@ interface ContactValues {
   ownerId: string;
 }
 type Existing = ContactValues & { id: string; consentChangedAt: Date | null; version: number };
-interface ContactWrite {
-  id: string;
-  values: ContactValues;
-  consentChangedAt: Date | null;
-  before: Existing | null;
-  rowNumber: number;
-}
 
-function requestOf(row: ImportRow): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  const text = (field: string, map: (value: string) => unknown = (value) => value) => {
-    const value = row.values.get(field);
-    if (value !== undefined) input[field] = map(value);
-  };
-  text('fullName');
-  text('email', (value) => value.toLowerCase());
-  text('phone');
-  text('position');
-  text('preferredLanguage', contactLanguageOf);
-  text('emailConsent', emailConsentOf);
-  text('consentSource', consentSourceOf);
-  return input;
-}
+/** The cells of a row as the API's create request would carry them (the organization comes by tax code). */
+const REQUEST_FIELDS = {
+  fullName: null,
+  email: (value: string) => value.toLowerCase(),
+  phone: null,
+  position: null,
+  preferredLanguage: contactLanguageOf,
+  emailConsent: emailConsentOf,
+  consentSource: consentSourceOf,
+};
+
+const KEY: RecordKey<Existing> = {
+  record: 'contact',
+  field: 'email',
+  name: 'email',
+  prefix: 'email',
+  ofRow: (row) => row.values.get('email')?.toLowerCase() ?? null,
+  ofRecord: (record) => record.email,
+};
 
 /** Contacts by email: a known email updates that contact, any other row creates one. */
 @Injectable()
@@ -81,108 +62,59 @@ export class ContactImporter implements EntityImporter {
   constructor(private readonly audit: AuditService) {}
 
   keysOf(row: ImportRow): string[] {
-    const id = recordIdOf(row);
-    const email = this.emailOf(row);
-    return [...(id ? [`id:${id}`] : []), ...(email ? [`email:${email}`] : [])];
-  }
-
-  private emailOf(row: ImportRow): string | null {
-    return row.values.get('email')?.toLowerCase() ?? null;
+    return rowKeys(row, KEY);
   }
 
   async planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch> {
-    const emails = rows.map((row) => this.emailOf(row));
-    const ids = rows.map(recordIdOf);
-    const existing = await this.findExisting(
-      manager,
-      ids.filter((id): id is string => id !== undefined && isRecordId(id)),
-      emails.filter((email): email is string => email !== null),
-      context,
-    );
     const organizations = await this.organizationsByTaxCode(manager, rows);
-    await resolveOwners(
-      manager,
-      rows.flatMap((row) => row.values.get('ownerEmail')?.toLowerCase() ?? []),
-      context,
-    );
-
-    const claimed = new Map<string, number>();
-    const planned: PlannedRow[] = [];
-    const writes: ContactWrite[] = [];
+    const consentChangedAt: (Date | null)[] = [];
     const now = new Date();
-    rows.forEach((row, i) => {
-      const errors: RowError[] = [];
-      if (row.problem) errors.push({ field: null, message: row.problem });
-      const email = emails[i];
-      const holder = email ? existing.byEmail.get(email) : undefined;
-      let before: Existing | null = null;
-      const id = ids[i];
-      if (id === undefined) {
-        before = holder ?? null;
-      } else if (!isRecordId(id)) {
-        errors.push({ field: 'id', message: 'is not a record ID from an export' });
-      } else {
-        before = existing.byId.get(id) ?? null;
-        if (!before) errors.push({ field: 'id', message: 'no contact has this ID; it may have been deleted' });
-        else if (holder && holder.id !== before.id)
-          errors.push({ field: 'email', message: 'is already used by another contact' });
-      }
-      const duplicate = claimKeys(
-        [
-          [before && `id:${before.id}`, 'contact'],
-          [email && `email:${email}`, 'email'],
-        ],
-        row.rowNumber,
-        context,
-        claimed,
-      );
-      if (duplicate) errors.push(duplicate);
-      if (before && !canEdit(context.actor, before)) {
-        errors.push({
-          field: null,
-          message: 'this contact belongs to someone else; only its owner or a manager can change it',
-        });
-      }
-      const ownerId = ownerOf(row, before?.ownerId ?? null, context, errors);
-      const request = requestOf(row);
-      const taxCode = row.values.get('organizationTaxCode');
-      if (taxCode !== undefined) {
-        const organizationId = organizations.get(normalizeTaxCode(taxCodeText(taxCode)) ?? '');
-        if (organizationId) request.organizationId = organizationId;
-        else errors.push({ field: 'organizationTaxCode', message: 'is not the tax code of an investor in the system' });
-      }
-
-      // Consent carries its evidence: a changed decision gets a fresh time and a source ("import" unless named).
-      const consentBefore = before?.emailConsent ?? EmailConsent.Unknown;
-      const consent = (request.emailConsent as EmailConsent | undefined) ?? consentBefore;
-      const consentChanged = request.emailConsent !== undefined && consent !== consentBefore;
-      let consentChangedAt = before?.consentChangedAt ?? null;
-      if (consentChanged) {
-        consentChangedAt = consent === EmailConsent.Unknown ? null : now;
-        request.consentSource =
-          consent === EmailConsent.Unknown ? null : (request.consentSource ?? ConsentSource.Import);
-      } else {
-        delete request.consentSource;
-      }
-
-      const plain: Record<string, unknown> = before
-        ? { ...pick(before), ...request, ...(ownerId ? { ownerId } : {}) }
-        : { preferredLanguage: 'vi', ...request, ownerId: ownerId ?? context.actor.userId };
-      const validated = validateWith(CreateContactDto, plain);
-      errors.push(...validated.errors);
-      const values = pick(validated.value as Partial<ContactValues>);
-      let action: ImportRowAction;
-      if (errors.length > 0) action = ImportRowAction.Error;
-      else if (!before) action = ImportRowAction.Create;
-      else if (Object.keys(diff(before, values, AUDITED)).length === 0) action = ImportRowAction.Unchanged;
-      else action = ImportRowAction.Update;
-      if (action === ImportRowAction.Create || action === ImportRowAction.Update) {
-        writes.push({ id: before?.id ?? randomUUID(), values, consentChangedAt, before, rowNumber: row.rowNumber });
-      }
-      planned.push({ rowNumber: row.rowNumber, source: row, action, values: { ...values }, errors });
+    return planRecordBatch<Existing, ContactValues>(manager, rows, context, {
+      key: KEY,
+      audited: AUDITED,
+      findExisting: (ids, emails) => this.findExisting(manager, ids, emails, context),
+      valuesOf: (matched) => {
+        const { values, changedAt } = this.valuesOf(matched, organizations, now, context);
+        consentChangedAt[matched.index] = changedAt;
+        return values;
+      },
+      write: (writes) => this.write(manager, writes, consentChangedAt, context),
     });
-    for (const [key, rowNumber] of claimed) context.seenKeys.set(key, rowNumber);
-    return { planned, write: () => (context.dryRun ? Promise.resolve() : this.write(manager, writes, context)) };
+  }
+
+  /** The values a row would save, and when its consent decision was made. */
+  private valuesOf(
+    { row, before, ownerId, errors }: MatchedRow<Existing>,
+    organizations: Map<string, string>,
+    now: Date,
+    context: ImportRunContext,
+  ): { values: ContactValues; changedAt: Date | null } {
+    const request = requestOf(row, REQUEST_FIELDS);
+    const taxCode = row.values.get('organizationTaxCode');
+    if (taxCode !== undefined) {
+      const organizationId = organizations.get(normalizeTaxCode(taxCodeText(taxCode)) ?? '');
+      if (organizationId) request.organizationId = organizationId;
+      else errors.push({ field: 'organizationTaxCode', message: 'is not the tax code of an investor in the system' });
+    }
+
+    // Consent carries its evidence: a changed decision gets a fresh time and a source ("import" unless named).
+    const consentBefore = before?.emailConsent ?? EmailConsent.Unknown;
+    const consent = (request.emailConsent as EmailConsent | undefined) ?? consentBefore;
+    const consentChanged = request.emailConsent !== undefined && consent !== consentBefore;
+    let changedAt = before?.consentChangedAt ?? null;
+    if (consentChanged) {
+      changedAt = consent === EmailConsent.Unknown ? null : now;
+      request.consentSource = consent === EmailConsent.Unknown ? null : (request.consentSource ?? ConsentSource.Import);
+    } else {
+      delete request.consentSource;
+    }
+
+    const plain: Record<string, unknown> = before
+      ? { ...pick(before), ...request, ...(ownerId ? { ownerId } : {}) }
+      : { preferredLanguage: 'vi', ...request, ownerId: ownerId ?? context.actor.userId };
+    const validated = validateWith(CreateContactDto, plain);
+    errors.push(...validated.errors);
+    return { values: pick(validated.value as Partial<ContactValues>), changedAt };
   }
 
   private async findExisting(
@@ -190,19 +122,14 @@ export class ContactImporter implements EntityImporter {
     ids: string[],
     emails: string[],
     context: ImportRunContext,
-  ): Promise<{ byId: Map<string, Existing>; byEmail: Map<string, Existing> }> {
-    if (ids.length === 0 && emails.length === 0) return { byId: new Map(), byEmail: new Map() };
-    const rows: Existing[] = await manager.query(
+  ): Promise<Existing[]> {
+    return manager.query(
       `SELECT id, full_name AS "fullName", lower(email) AS email, phone, position, organization_id AS "organizationId",
               preferred_language AS "preferredLanguage", email_consent AS "emailConsent",
               consent_source AS "consentSource", consent_changed_at AS "consentChangedAt", owner_id AS "ownerId", version
          FROM contact WHERE id = ANY($1::uuid[]) OR email = ANY($2::citext[]) ${context.dryRun ? '' : 'FOR UPDATE'}`,
       [[...new Set(ids)], [...new Set(emails)]],
     );
-    return {
-      byId: new Map(rows.map((row) => [row.id, row])),
-      byEmail: new Map(rows.filter((row) => row.email).map((row) => [row.email!, row])),
-    };
   }
 
   private async organizationsByTaxCode(manager: EntityManager, rows: ImportRow[]): Promise<Map<string, string>> {
@@ -222,7 +149,12 @@ export class ContactImporter implements EntityImporter {
     return new Map(found.map((row) => [row.taxCode, row.id]));
   }
 
-  private async write(manager: EntityManager, writes: ContactWrite[], context: ImportRunContext): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    writes: RecordWrite<Existing, ContactValues>[],
+    consentChangedAt: (Date | null)[],
+    context: ImportRunContext,
+  ): Promise<void> {
     if (writes.length === 0) return;
     await manager.query(
       `INSERT INTO contact (id, full_name, email, phone, position, organization_id, preferred_language, email_consent,
@@ -240,7 +172,7 @@ export class ContactImporter implements EntityImporter {
          version = contact.version + 1, updated_at = now()`,
       [
         JSON.stringify(
-          writes.map(({ id, values, consentChangedAt }) => ({
+          writes.map(({ id, values, index }) => ({
             id,
             full_name: values.fullName,
             email: values.email,
@@ -250,24 +182,13 @@ export class ContactImporter implements EntityImporter {
             preferred_language: values.preferredLanguage,
             email_consent: values.emailConsent,
             consent_source: values.consentSource,
-            consent_changed_at: consentChangedAt,
+            consent_changed_at: consentChangedAt[index],
             owner_id: values.ownerId,
           })),
         ),
       ],
     );
-    const entries: AuditEntry[] = writes.map(({ id, values, before, rowNumber }) => ({
-      action: before ? AuditAction.Update : AuditAction.Create,
-      subjectType: 'contact',
-      subjectId: id,
-      changes: before ? diff(before, values, AUDITED) : createdChanges(values, AUDITED),
-      details: auditDetails(context, rowNumber),
-    }));
-    await this.audit.recordMany(manager, entries, {
-      requestId: `import-${context.jobId}`,
-      ip: null,
-      principal: context.actor,
-    });
+    await auditWrites(this.audit, manager, 'contact', writes, AUDITED, context);
   }
 }
 

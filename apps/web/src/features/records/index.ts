@@ -7,3 +7,6 @@ export { VersionedEditModal, type VersionedFormProps } from './components/Versio
 export { isForbidden, isStaleVersion, replaceInLists, useRecordHistory } from './hooks/versioned-records';
 export { confirmableDuplicates, DuplicatePrompt } from './components/DuplicatePrompt';
 export { useSortParam } from './hooks/use-sort-param';
+export { useListFilters } from './hooks/use-list-filters';
+export { ListSearchInput } from './components/ListSearchInput';
+export { ListRecordLink } from './components/ListRecordLink';

@@ -1,61 +1,48 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ImportEntity, type Contact, type Me } from '@irm/contracts';
-import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Avatar, Button, Card, Chip, Group, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ContactListFilters } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { ListTransferActions } from '../../imports';
 import { investorPath } from '../../organizations/paths';
-import { ColumnsMenu, RecordListBody, useHiddenColumns, useSortParam, type ListColumn } from '../../records';
+import {
+  ColumnsMenu,
+  RecordListBody,
+  useHiddenColumns,
+  ListRecordLink,
+  ListSearchInput,
+  useListFilters,
+  useSortParam,
+  type ListColumn,
+} from '../../records';
 import { useContactList } from '../hooks/use-contacts';
-import { contactPath, type FromListState } from '../paths';
+import { contactPath } from '../paths';
 import { ConsentBadge, LanguageLabel } from './badges';
 import { CreateContactModal } from './CreateContactModal';
 import { consentOptions, isConsent, isContactLanguage, languageOptions } from './options';
 import { OrganizationPicker } from './OrganizationPicker';
 import { formatPhone } from './phone';
 
-const SEARCH_DEBOUNCE_MS = 300;
 // The investor's name rides along with its id, so the filter can show it without asking the server.
-type FilterParam = 'q' | 'organizationId' | 'organizationName' | 'language' | 'consent' | 'mine';
+type FilterParam = 'organizationId' | 'organizationName' | 'language' | 'consent' | 'mine';
 
 /** The contact list. Filters live in the address, so a filtered list can be shared, reloaded and returned to. */
 export function ContactsList({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const { sort, setSort, kept } = useSortParam();
+  const { params, search, setSearch, setFilters, clearFilters } = useListFilters<FilterParam>(kept);
   const [createOpened, createModal] = useDisclosure(false);
-
-  const setFilters = (values: Partial<Record<FilterParam, string | null>>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(values)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedSearch) setFilters({ q: debouncedSearch || null });
-    // Only a settled search goes to the address; the params themselves are read, not watched.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const organizationId = params.get('organizationId');
   const organizationName = params.get('organizationName');
   const language = params.get('language');
   const consent = params.get('consent');
   const mine = params.get('mine') === '1';
-  const { sort, setSort, kept } = useSortParam();
   const columns = useContactColumns();
   const { hidden, toggle } = useHiddenColumns('contacts', ['updatedAt', 'createdAt']);
   const filters = useMemo<ContactListFilters>(
@@ -69,10 +56,6 @@ export function ContactsList({ me }: { me: Me }) {
     [params, organizationId, language, consent, mine, me.id],
   );
   const filtered = Object.values(filters).some(Boolean);
-  const clearFilters = () => {
-    setSearch('');
-    setParams(kept(), { replace: true });
-  };
 
   const list = useContactList(filters, sort);
   const contacts = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -98,16 +81,13 @@ export function ContactsList({ me }: { me: Me }) {
       <Card withBorder radius="lg" padding={0}>
         <Stack gap="sm" p="md">
           <Group gap="sm" wrap="wrap" align="flex-end">
-            <TextInput
-              aria-label={t('contacts.search')}
-              placeholder={t('contacts.search')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+            <ListSearchInput
+              label={t('contacts.search')}
               value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              style={{ flex: '1 1 320px' }}
-              data-testid="contact-search"
+              onChange={setSearch}
+              refreshing={list.isFetching && !list.isPending}
+              basis={320}
+              testId="contact-search"
             />
             <OrganizationPicker
               // Remounted when cleared from outside, so the typed text goes too.
@@ -257,20 +237,10 @@ function useContactColumns(): ListColumn<Contact>[] {
 }
 
 export function ContactLink({ contact }: { contact: Contact }) {
-  const { search } = useLocation();
-  const state: FromListState = { listSearch: search };
   return (
-    <Anchor
-      component={Link}
-      to={contactPath(contact.id)}
-      state={state}
-      fw={600}
-      size="sm"
-      c="inherit"
-      data-testid="contact-link"
-    >
+    <ListRecordLink to={contactPath(contact.id)} testId="contact-link">
       {contact.fullName}
-    </Anchor>
+    </ListRecordLink>
   );
 }
 

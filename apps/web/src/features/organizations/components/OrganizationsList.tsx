@@ -1,25 +1,32 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ImportEntity, type Me, type Organization } from '@irm/contracts';
-import { Anchor, Avatar, Button, Card, Chip, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconBuildingFactory2, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Avatar, Button, Card, Chip, Group, Select, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingFactory2, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
 import type { OrganizationListFilters } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { ListTransferActions } from '../../imports';
-import { ColumnsMenu, RecordListBody, useHiddenColumns, useSortParam, type ListColumn } from '../../records';
+import {
+  ColumnsMenu,
+  RecordListBody,
+  useHiddenColumns,
+  ListRecordLink,
+  ListSearchInput,
+  useListFilters,
+  useSortParam,
+  type ListColumn,
+} from '../../records';
 import { useOrganizationList } from '../hooks/use-organizations';
-import { investorPath, type FromListState } from '../paths';
+import { investorPath } from '../paths';
 import { KindBadge, SectorBadges } from './badges';
 import { CreateOrganizationModal } from './CreateOrganizationModal';
 import { isKind, kindOptions } from './options';
 import { countryName, countryOptions, sectorOptionGroups } from './reference-data';
 import { diacriticInsensitiveFilter } from './search-filter';
 
-const SEARCH_DEBOUNCE_MS = 300;
-type FilterParam = 'q' | 'kind' | 'country' | 'sector' | 'mine';
+type FilterParam = 'kind' | 'country' | 'sector' | 'mine';
 
 /**
  * The investor list. Filters live in the address, so a filtered list can be shared, reloaded, and returned to
@@ -28,33 +35,14 @@ type FilterParam = 'q' | 'kind' | 'country' | 'sector' | 'mine';
 export function OrganizationsList({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const { sort, setSort, kept } = useSortParam();
+  const { params, search, setSearch, setParam, clearFilters } = useListFilters<FilterParam>(kept);
   const [createOpened, createModal] = useDisclosure(false);
-
-  const setParam = (name: FilterParam, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || null);
-    // Only a settled search goes to the address; the params themselves are read, not watched.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const kind = params.get('kind');
   const country = params.get('country');
   const sector = params.get('sector');
   const mine = params.get('mine') === '1';
-  const { sort, setSort, kept } = useSortParam();
   const columns = useOrganizationColumns();
   const { hidden, toggle } = useHiddenColumns('investors', ['createdAt']);
   const filters = useMemo<OrganizationListFilters>(
@@ -68,10 +56,6 @@ export function OrganizationsList({ me }: { me: Me }) {
     [params, kind, country, sector, mine, me.id],
   );
   const filtered = Object.values(filters).some(Boolean);
-  const clearFilters = () => {
-    setSearch('');
-    setParams(kept(), { replace: true });
-  };
 
   const list = useOrganizationList(filters, sort);
   const organizations = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -99,16 +83,13 @@ export function OrganizationsList({ me }: { me: Me }) {
       <Card withBorder radius="lg" padding={0}>
         <Stack gap="sm" p="md">
           <Group gap="sm" wrap="wrap" align="flex-end">
-            <TextInput
-              aria-label={t('investors.search')}
-              placeholder={t('investors.search')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+            <ListSearchInput
+              label={t('investors.search')}
               value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              style={{ flex: '1 1 320px' }}
-              data-testid="investor-search"
+              onChange={setSearch}
+              refreshing={list.isFetching && !list.isPending}
+              basis={320}
+              testId="investor-search"
             />
             <Select
               aria-label={t('investors.kindLabel')}
@@ -282,20 +263,10 @@ function useOrganizationColumns(): ListColumn<Organization>[] {
 }
 
 function RecordLink({ organization }: { organization: Organization }) {
-  const { search } = useLocation();
-  const state: FromListState = { listSearch: search };
   return (
-    <Anchor
-      component={Link}
-      to={investorPath(organization.id)}
-      state={state}
-      fw={600}
-      size="sm"
-      c="inherit"
-      data-testid="investor-link"
-    >
+    <ListRecordLink to={investorPath(organization.id)} testId="investor-link">
       {organization.name}
-    </Anchor>
+    </ListRecordLink>
   );
 }
 

@@ -1,48 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Zone } from '@irm/contracts';
-import { Anchor, Button, Card, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingFactory2, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Group, Select, Stack, Text } from '@mantine/core';
+import { IconBuildingFactory2, IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
 import type { ZoneListFilters } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { PageHeader } from '../../../shared/ui';
 import { LandUseBar } from '../../land-bank';
-import { RecordListBody, type ListColumn } from '../../records';
+import { ListRecordLink, ListSearchInput, RecordListBody, useListFilters, type ListColumn } from '../../records';
 import { useZoneDistricts, useZoneList } from '../hooks/use-zones';
-import { zonePath, type FromListState } from '../paths';
+import { zonePath } from '../paths';
 import { IllustrativeBadge, ZoneStatusBadge, ZoneTypeBadge } from './badges';
 import { isZoneStatus, isZoneType, statusOptions, typeOptions } from './options';
 
-const SEARCH_DEBOUNCE_MS = 300;
-type FilterParam = 'q' | 'type' | 'status' | 'district';
+type FilterParam = 'type' | 'status' | 'district';
 
 /** Parks and clusters with their land bank at a glance. Filters live in the address, as on the other lists. */
 export function ZonesList() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const { params, search, setSearch, setParam, clearFilters } = useListFilters<FilterParam>();
   const districts = useZoneDistricts();
   const columns = useZoneColumns();
-
-  const setParam = (name: FilterParam, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== debouncedSearch) setParam('q', debouncedSearch || null);
-    // Only a settled search goes to the address; the params themselves are read, not watched.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const type = params.get('type');
   const status = params.get('status');
@@ -57,10 +35,6 @@ export function ZonesList() {
     [params, type, status, district],
   );
   const filtered = Object.values(filters).some(Boolean);
-  const clearFilters = () => {
-    setSearch('');
-    setParams(new URLSearchParams(), { replace: true });
-  };
 
   const list = useZoneList(filters);
   const zones = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -71,16 +45,13 @@ export function ZonesList() {
       <Card withBorder radius="lg" padding={0}>
         <Stack gap="sm" p="md">
           <Group gap="sm" wrap="wrap" align="flex-end">
-            <TextInput
-              aria-label={t('zones.search')}
-              placeholder={t('zones.search')}
-              type="search"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={list.isFetching && !list.isPending ? <Loader size={14} aria-hidden /> : null}
+            <ListSearchInput
+              label={t('zones.search')}
               value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              style={{ flex: '1 1 300px' }}
-              data-testid="zone-search"
+              onChange={setSearch}
+              refreshing={list.isFetching && !list.isPending}
+              basis={300}
+              testId="zone-search"
             />
             <Select
               aria-label={t('zones.typeLabel')}
@@ -139,20 +110,10 @@ export function ZonesList() {
 }
 
 function ZoneLink({ zone }: { zone: Zone }) {
-  const { search } = useLocation();
-  const state: FromListState = { listSearch: search };
   return (
-    <Anchor
-      component={Link}
-      to={zonePath(zone.id)}
-      state={state}
-      fw={600}
-      size="sm"
-      c="inherit"
-      data-testid="zone-link"
-    >
+    <ListRecordLink to={zonePath(zone.id)} testId="zone-link">
       {zone.name}
-    </Anchor>
+    </ListRecordLink>
   );
 }
 
