@@ -5,3 +5,5 @@ export * from './tax-code/tax-code';
 export * from './countries/countries';
 export * from './mentions/mentions';
 export * from './timeline/entry-kinds';
+export * from './calendar/working-days';
+export * from './calendar/vietnam-holidays';

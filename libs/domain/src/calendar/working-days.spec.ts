@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { VIETNAM_PUBLIC_HOLIDAYS } from './vietnam-holidays';
+import { dayNumber, fromDayNumber, localDate, WorkingDays } from './working-days';
+
+const vietnam = new WorkingDays({
+  timeZone: 'Asia/Ho_Chi_Minh',
+  holidays: VIETNAM_PUBLIC_HOLIDAYS.map((holiday) => holiday.date),
+});
+
+/** Any date from 2025 to 2028, where the holiday list matters. */
+const dates = fc.integer({ min: dayNumber('2025-01-01'), max: dayNumber('2028-12-31') }).map(fromDayNumber);
+const holidaySets = fc.uniqueArray(dates, { maxLength: 40 });
+const weekends = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 3 });
+
+/** The obvious definition, one day at a time: what the arithmetic must agree with. */
+function countByWalking(calendar: WorkingDays, from: string, to: string): number {
+  let count = 0;
+  for (let day = dayNumber(from) + 1; day <= dayNumber(to); day++)
+    if (calendar.isWorkingDay(fromDayNumber(day))) count++;
+  return count;
+}
+
+describe('working days', () => {
+  it('skips weekends and Tết', () => {
+    // Friday 13 Feb 2026 to Monday 23 Feb 2026: the weekend, Tết (16–20 Feb), the weekend, then Monday.
+    expect(vietnam.between('2026-02-13', '2026-02-23')).toBe(1);
+    expect(vietnam.add('2026-02-13', 1)).toBe('2026-02-23');
+    expect(vietnam.isWorkingDay('2026-02-17')).toBe(false);
+    expect(vietnam.isWorkingDay('2026-02-23')).toBe(true);
+    // A Friday to the next Monday is one working day; the same day is none.
+    expect(vietnam.between('2026-03-06', '2026-03-09')).toBe(1);
+    expect(vietnam.between('2026-03-06', '2026-03-06')).toBe(0);
+  });
+
+  it('counts on the business time zone’s dates, not UTC', () => {
+    // 23:30 UTC on Friday 6 March is already Saturday 7 March in Hà Nội.
+    const late = new Date('2026-03-06T23:30:00Z');
+    expect(localDate(late, 'Asia/Ho_Chi_Minh')).toBe('2026-03-07');
+    expect(localDate(late, 'UTC')).toBe('2026-03-06');
+    // Entered on Friday afternoon local time, checked on Tuesday morning: Monday and Tuesday have passed.
+    expect(vietnam.elapsed(new Date('2026-03-06T08:00:00Z'), new Date('2026-03-10T01:00:00Z'))).toBe(2);
+  });
+
+  it('is overdue only past the SLA, and never without one', () => {
+    const entered = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 in Hà Nội
+    expect(vietnam.isOverdue(entered, new Date('2026-03-04T03:00:00Z'), 2)).toBe(false); // Wednesday: 2 days
+    expect(vietnam.isOverdue(entered, new Date('2026-03-05T03:00:00Z'), 2)).toBe(true); // Thursday: 3 days
+    expect(vietnam.isOverdue(entered, new Date('2027-03-05T03:00:00Z'), null)).toBe(false);
+  });
+
+  it('lists only holidays that fall on working days, on real dates, none twice', () => {
+    const listed = VIETNAM_PUBLIC_HOLIDAYS.map((holiday) => holiday.date);
+    expect(new Set(listed).size).toBe(listed.length);
+    const onWeekends = listed.filter((date) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()));
+    expect(onWeekends).toEqual([]);
+    // Tết: five working days off in each year.
+    expect(listed.filter((date) => date.startsWith('2026-02'))).toHaveLength(5);
+    expect(listed.filter((date) => date.startsWith('2027-02'))).toHaveLength(5);
+  });
+
+  it('refuses impossible dates and negative day counts', () => {
+    expect(() => vietnam.isWorkingDay('2026-02-30')).toThrow(RangeError);
+    expect(() => vietnam.between('2026-2-3', '2026-02-04')).toThrow(RangeError);
+    expect(() => vietnam.add('2026-02-03', -1)).toThrow(RangeError);
+    expect(() => vietnam.add('2026-02-03', 1.5)).toThrow(RangeError);
+    expect(() => new WorkingDays({ timeZone: 'UTC', holidays: [], weekend: [0, 1, 2, 3, 4, 5, 6] })).toThrow(
+      RangeError,
+    );
+  });
+
+  describe('properties, for any calendar', () => {
+    const calendars = fc
+      .record({ holidays: holidaySets, weekend: weekends })
+      .map(({ holidays, weekend }) => new WorkingDays({ timeZone: 'Asia/Ho_Chi_Minh', holidays, weekend }));
+
+    it('agrees with counting day by day', () => {
+      fc.assert(
+        fc.property(calendars, dates, dates, (calendar, a, b) => {
+          const [from, to] = a <= b ? [a, b] : [b, a];
+          expect(calendar.between(from, to)).toBe(countByWalking(calendar, from, to));
+          expect(calendar.between(to, from)).toBe(-calendar.between(from, to));
+        }),
+      );
+    });
+
+    it('adds exactly n working days and lands on a working day', () => {
+      fc.assert(
+        fc.property(calendars, dates, fc.integer({ min: 0, max: 90 }), (calendar, from, n) => {
+          const due = calendar.add(from, n);
+          expect(calendar.between(from, due)).toBe(n);
+          if (n > 0) {
+            expect(calendar.isWorkingDay(due)).toBe(true);
+            // The day before the due date is still short of n.
+            expect(calendar.between(from, fromDayNumber(dayNumber(due) - 1))).toBe(n - 1);
+          }
+        }),
+      );
+    });
+
+    it('grows with time and splits at any day in between', () => {
+      fc.assert(
+        fc.property(calendars, fc.uniqueArray(dates, { minLength: 3, maxLength: 3 }), (calendar, picked) => {
+          const [a, b, c] = [...picked].sort();
+          expect(calendar.between(a, c)).toBe(calendar.between(a, b) + calendar.between(b, c));
+          expect(calendar.between(a, b)).toBeGreaterThanOrEqual(0);
+        }),
+      );
+    });
+  });
+});

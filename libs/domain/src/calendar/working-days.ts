@@ -1,0 +1,137 @@
+/**
+ * Working-day arithmetic for response-time commitments (SLAs): days in the business time zone, weekends and
+ * public holidays excluded. Pure: the calendar (time zone, holidays, weekend) is passed in.
+ */
+
+/** A calendar date in the business time zone, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export interface WorkingCalendar {
+  /** IANA time zone the agency works in, e.g. `Asia/Ho_Chi_Minh`. */
+  timeZone: string;
+  /** Days off besides the weekend. */
+  holidays: Iterable<LocalDate>;
+  /** Weekdays off, 0 = Sunday … 6 = Saturday; Saturday and Sunday when absent. */
+  weekend?: readonly number[];
+}
+
+const DAY_MS = 86_400_000;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a local date (its own count, no time zone involved). */
+export function dayNumber(date: LocalDate): number {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  const [, year, month, day] = match.map(Number);
+  const ms = Date.UTC(year, month - 1, day);
+  const back = new Date(ms);
+  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) throw new RangeError(`No such date: ${date}`);
+  return Math.round(ms / DAY_MS);
+}
+
+export function fromDayNumber(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The date an instant falls on in a time zone. */
+export function localDate(instant: Date, timeZone: string): LocalDate {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** A calendar prepared for repeated questions: holidays as sorted day numbers, off days of the week as a set. */
+export class WorkingDays {
+  private readonly holidays: number[];
+  private readonly weekend: ReadonlySet<number>;
+  private readonly workingPerWeek: number;
+
+  constructor(readonly calendar: WorkingCalendar) {
+    this.weekend = new Set(calendar.weekend ?? [0, 6]);
+    this.workingPerWeek = 7 - this.weekend.size;
+    if (this.workingPerWeek === 0) throw new RangeError('A week needs at least one working day');
+    // Only holidays on working weekdays change a count; a holiday on a Sunday is a Sunday.
+    this.holidays = [...new Set([...calendar.holidays].map(dayNumber))]
+      .filter((day) => !this.weekend.has(weekday(day)))
+      .sort((a, b) => a - b);
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    const day = dayNumber(date);
+    return !this.weekend.has(weekday(day)) && !this.isHoliday(day);
+  }
+
+  /** Working days d with from < d <= to: 0 on the same day, 1 from a Friday to the next Monday. Negative if reversed. */
+  between(from: LocalDate, to: LocalDate): number {
+    const a = dayNumber(from);
+    const b = dayNumber(to);
+    if (b < a) return -this.between(to, from);
+    return this.weekdaysIn(a + 1, b) - (this.holidaysUpTo(b) - this.holidaysUpTo(a));
+  }
+
+  /** The local date `days` working days after `from` (the date itself for 0). */
+  add(from: LocalDate, days: number): LocalDate {
+    if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number, 0 or more');
+    let day = dayNumber(from);
+    // Whole weeks first, then one day at a time; holidays on the way push the date on.
+    let left = days;
+    while (left > 0) {
+      const weeks = Math.floor((left - 1) / this.workingPerWeek);
+      if (weeks > 0) {
+        const target = day + weeks * 7;
+        left -= this.between(fromDayNumber(day), fromDayNumber(target));
+        day = target;
+        continue;
+      }
+      day += 1;
+      if (!this.weekend.has(weekday(day)) && !this.isHoliday(day)) left -= 1;
+    }
+    return fromDayNumber(day);
+  }
+
+  /** Working days spent since `since` (an instant) up to `now`, counted on the business time zone's dates. */
+  elapsed(since: Date, now: Date): number {
+    return this.between(localDate(since, this.calendar.timeZone), localDate(now, this.calendar.timeZone));
+  }
+
+  /** In an open stage past its SLA: more working days elapsed than committed. No SLA, never overdue. */
+  isOverdue(enteredAt: Date, now: Date, slaDays: number | null): boolean {
+    return slaDays !== null && this.elapsed(enteredAt, now) > slaDays;
+  }
+
+  /** Days a to b inclusive that are not weekend days (holidays not considered). */
+  private weekdaysIn(a: number, b: number): number {
+    if (b < a) return 0;
+    const total = b - a + 1;
+    const weeks = Math.floor(total / 7);
+    let count = weeks * this.workingPerWeek;
+    for (let day = a + weeks * 7; day <= b; day++) if (!this.weekend.has(weekday(day))) count++;
+    return count;
+  }
+
+  /** Holidays (on working weekdays) on or before a day. */
+  private holidaysUpTo(day: number): number {
+    let low = 0;
+    let high = this.holidays.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.holidays[middle] <= day) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private isHoliday(day: number): boolean {
+    return this.holidaysUpTo(day) - this.holidaysUpTo(day - 1) === 1;
+  }
+}
+
+function weekday(day: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((day + 4) % 7) + 7) % 7;
+}
