@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { SearchModule } from './search/search.module';
@@ -34,6 +35,7 @@ export class AppModule {
         OrganizationsModule,
         ContactsModule,
         SearchModule,
+        PipelinesModule,
         TimelineModule,
         TasksModule,
         ImportsModule,

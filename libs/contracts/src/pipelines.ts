@@ -19,13 +19,18 @@ export interface Stage {
   position: number;
   /** Response-time commitment in working days; null means no SLA. */
   slaWorkingDays: number | null;
+  /** Retired stages keep their history but take no new items. */
+  retiredAt: string | null;
+  version: number;
 }
 
 export interface Pipeline {
   id: string;
   kind: PipelineKind;
   name: LocalizedText;
+  /** Ordered by position, retired ones included. */
   stages: Stage[];
+  version: number;
 }
 
 export interface LocalizedText {

@@ -118,6 +118,11 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
       body: { version: 1, duplicateId: twin.id ?? '00000000-0000-4000-8000-000000000001', duplicateVersion: 1 },
     };
   },
+  'GET /api/pipelines': async () => ({ path: '/api/pipelines' }),
+  'GET /api/pipelines/:id': async (t) => {
+    const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
+    return { path: `/api/pipelines/${row.id}` };
+  },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {

@@ -2,10 +2,10 @@ import { PipelineKind, StageType } from '@irm/contracts';
 import type { LocalizedText, Pipeline, Stage } from '@irm/contracts';
 
 /** A stage as configured, before it is stored (no id). */
-export type StageDefinition = Omit<Stage, 'id'>;
+export type StageDefinition = Omit<Stage, 'id' | 'retiredAt' | 'version'>;
 
 /** A pipeline as configured, before it is stored (no ids). */
-export interface PipelineDefinition extends Omit<Pipeline, 'id' | 'stages'> {
+export interface PipelineDefinition extends Omit<Pipeline, 'id' | 'stages' | 'version'> {
   stages: StageDefinition[];
 }
 
