@@ -78,7 +78,8 @@ describe('working days', () => {
         fc.property(calendars, dates, dates, (calendar, a, b) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
           expect(calendar.between(from, to)).toBe(countByWalking(calendar, from, to));
-          expect(calendar.between(to, from)).toBe(-calendar.between(from, to));
+          // Reversed, the same count negated (written as a sum: -0 and 0 differ to toBe).
+          expect(calendar.between(to, from) + calendar.between(from, to)).toBe(0);
         }),
       );
     });
