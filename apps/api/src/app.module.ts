@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { IdentityModule } from './auth/identity.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ContactsModule,
         SearchModule,
         PipelinesModule,
+        CalendarModule,
         TimelineModule,
         TasksModule,
         ImportsModule,

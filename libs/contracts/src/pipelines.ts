@@ -37,3 +37,14 @@ export interface LocalizedText {
   vi: string;
   en: string;
 }
+
+export type HolidayBasis = 'statutory' | 'decided' | 'assumed' | 'compensatory';
+
+/** A day off besides the weekend; SLAs count working days without it. */
+export interface Holiday {
+  /** `YYYY-MM-DD` in the business time zone. */
+  date: string;
+  nameVi: string;
+  nameEn: string;
+  basis: HolidayBasis;
+}

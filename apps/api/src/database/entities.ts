@@ -13,6 +13,7 @@ import { OutboxMessageEntity } from '../queue/outbox-message.entity';
 import { TaskEntity } from '../tasks/task.entity';
 import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { UserEntity } from '../users/user.entity';
+import { PublicHolidayEntity } from '../calendar/public-holiday.entity';
 import { SearchWordEntity } from '../search/search-word.entity';
 import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ImportJobEntity,
   ImportRowErrorEntity,
   SearchWordEntity,
+  PublicHolidayEntity,
 ];

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LandMovementKind, OrganizationKind, Role } from '@irm/contracts';
-import { defaultPipelines } from '@irm/domain';
+import { defaultPipelines, VIETNAM_PUBLIC_HOLIDAYS } from '@irm/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { PublicHolidayEntity } from '../calendar/public-holiday.entity';
 import { PipelineEntity } from '../pipelines/pipeline.entity';
 import { StageEntity } from '../pipelines/stage.entity';
 import { SettingEntity } from '../province/setting.entity';
@@ -29,6 +30,7 @@ export interface SeedReport {
   landMovementsCreated: number;
   pipelinesCreated: number;
   stagesCreated: number;
+  holidaysCreated: number;
   admin: { email: string; generatedPassword?: string } | null;
 }
 
@@ -95,7 +97,19 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
     }
     progress(`pipelines: ${pipelinesCreated} created with ${stagesCreated} stages`);
 
-    const report = { settingsCreated, ...zones, pipelinesCreated, stagesCreated };
+    // A year's holidays are seeded once; after that managers keep the list (a deleted day stays deleted).
+    const [{ years }] = (await manager.query(
+      `SELECT coalesce(array_agg(DISTINCT extract(year FROM date)::int), '{}') AS years FROM public_holiday`,
+    )) as [{ years: number[] }];
+    const holidays = VIETNAM_PUBLIC_HOLIDAYS.filter((holiday) => !years.includes(Number(holiday.date.slice(0, 4))));
+    if (holidays.length)
+      await manager.insert(
+        PublicHolidayEntity,
+        holidays.map((holiday) => ({ ...holiday })),
+      );
+    progress(`public holidays: ${holidays.length} created`);
+
+    const report = { settingsCreated, ...zones, pipelinesCreated, stagesCreated, holidaysCreated: holidays.length };
     if (admin && !options.adminPassword) return { ...report, admin: { ...admin, generatedPassword: adminPassword } };
     return { ...report, admin };
   });

@@ -118,6 +118,26 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
       body: { version: 1, duplicateId: twin.id ?? '00000000-0000-4000-8000-000000000001', duplicateVersion: 1 },
     };
   },
+  'GET /api/holidays': async () => ({ path: '/api/holidays?year=2026' }),
+  // Each caller adds (and removes) its own day, so repeated runs of the matrix do not collide.
+  'POST /api/holidays': async () => ({
+    path: '/api/holidays',
+    body: {
+      date: `2030-03-${String(10 + Math.floor(Math.random() * 18))}`,
+      nameVi: 'Nghỉ',
+      nameEn: 'Off',
+      basis: 'decided',
+    },
+  }),
+  'DELETE /api/holidays/:date': async (t) => {
+    // A day of its own for each caller, so that every manager or admin finds one to remove.
+    const [{ date }] = await t.app.get(DataSource).query(
+      `INSERT INTO public_holiday (date, name_vi, name_en, basis)
+         SELECT d, 'Nghỉ', 'Off', 'decided' FROM generate_series('2031-01-01'::date, '2031-12-31', '1 day') d
+          WHERE d NOT IN (SELECT date FROM public_holiday) LIMIT 1 RETURNING date::text AS date`,
+    );
+    return { path: `/api/holidays/${date}` };
+  },
   'GET /api/pipelines': async () => ({ path: '/api/pipelines' }),
   'GET /api/pipelines/:id': async (t) => {
     const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
