@@ -1,6 +1,7 @@
 import { RecordSubjectType } from '@irm/contracts';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../features/auth';
+import { OrganizationContactsPanel } from '../features/contacts';
 import { OrganizationRecord } from '../features/organizations';
 import { TasksPanel } from '../features/tasks';
 import { TimelinePanel } from '../features/timeline';
@@ -16,6 +17,7 @@ export function InvestorRecordPage() {
       me={me}
       panels={(organization) => (
         <>
+          <OrganizationContactsPanel organization={organization} me={me} />
           <TasksPanel
             subjectType={RecordSubjectType.Organization}
             subjectId={organization.id}

@@ -1,3 +1,3 @@
-export { OrganizationRecord, RELATED_PANELS } from './components/OrganizationRecord';
+export { OrganizationRecord } from './components/OrganizationRecord';
 export { OrganizationsList } from './components/OrganizationsList';
 export { INVESTORS_PATH, investorPath } from './paths';

@@ -10,3 +10,4 @@ export { useSortParam } from './hooks/use-sort-param';
 export { useListFilters } from './hooks/use-list-filters';
 export { ListSearchInput } from './components/ListSearchInput';
 export { ListRecordLink } from './components/ListRecordLink';
+export { ReadOnlyNotice, RecordActions, RecordBody } from './components/RecordBody';

@@ -1,13 +1,21 @@
 import type { ReactNode } from 'react';
 import { Role, type Contact, type Me } from '@irm/contracts';
-import { Alert, Anchor, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLock, IconPencil, IconTrash, IconUserOff } from '@tabler/icons-react';
+import { IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { notify, usePageTitle } from '../../../shared/ui';
 import { investorPath } from '../../organizations/paths';
-import { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import {
+  DeleteRecordModal,
+  ReadOnlyNotice,
+  RecordActions,
+  RecordBody,
+  RecordBackLink,
+  RecordLoadFailed,
+  RecordSkeleton,
+} from '../../records';
 import { useContact, useDeleteContact } from '../hooks/use-contacts';
 import { CONTACTS_PATH, listReturnPath } from '../paths';
 import { ConsentBadge } from './badges';
@@ -106,44 +114,19 @@ function RecordView({ contact, me, panels }: Omit<ContactRecordProps, 'id'> & { 
           </Stack>
         </Group>
         {canChange && (
-          <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              color="red"
-              onClick={deleteModal.open}
-              data-testid="delete-contact"
-            >
-              {t('contacts.delete')}
-            </Button>
-            <Button
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={editModal.open}
-              data-testid="edit-contact"
-            >
-              {t('common.edit')}
-            </Button>
-          </Group>
+          <RecordActions
+            name="contact"
+            deleteLabel={t('contacts.delete')}
+            onDelete={deleteModal.open}
+            onEdit={editModal.open}
+          />
         )}
       </Group>
-      {!canChange && (
-        <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} data-testid="read-only-notice">
-          {t('contacts.readOnlyHint', { owner: contact.ownerName })}
-        </Alert>
-      )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: isManager(me) ? 7 : 12, lg: isManager(me) ? 8 : 12 }}>
-          <Stack gap="lg">
-            <ContactDetails contact={contact} />
-            {panels?.(contact)}
-          </Stack>
-        </Grid.Col>
-        {isManager(me) && (
-          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-            <ContactHistory contactId={contact.id} enabled />
-          </Grid.Col>
-        )}
-      </Grid>
+      {!canChange && <ReadOnlyNotice>{t('contacts.readOnlyHint', { owner: contact.ownerName })}</ReadOnlyNotice>}
+      <RecordBody history={isManager(me) ? <ContactHistory contactId={contact.id} enabled /> : undefined}>
+        <ContactDetails contact={contact} />
+        {panels?.(contact)}
+      </RecordBody>
       <EditContactModal me={me} contact={contact} opened={editOpened} onClose={editModal.close} />
       <DeleteRecordModal
         opened={deleteOpened}

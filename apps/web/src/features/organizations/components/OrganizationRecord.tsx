@@ -1,14 +1,21 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Role, type Me, type Organization } from '@irm/contracts';
-import { Alert, Avatar, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconBuildingOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { OrganizationContactsPanel } from '../../contacts';
 import { useLanguage } from '../../../shared/i18n';
 import { notify, usePageTitle } from '../../../shared/ui';
-import { DeleteRecordModal, RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import {
+  DeleteRecordModal,
+  ReadOnlyNotice,
+  RecordActions,
+  RecordBackLink,
+  RecordBody,
+  RecordLoadFailed,
+  RecordSkeleton,
+} from '../../records';
 import { useDeleteOrganization, useOrganization } from '../hooks/use-organizations';
 import { INVESTORS_PATH, listReturnPath } from '../paths';
 import { KindBadge } from './badges';
@@ -16,14 +23,6 @@ import { EditOrganizationModal } from './EditOrganizationModal';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationHistory } from './OrganizationHistory';
 import { countryName } from './reference-data';
-
-/**
- * Panels about the investor's relations with the agency (contacts, timeline, tasks), shown under the details
- * in this order. Each feature that brings one adds it here; nothing is shown for a capability that does not exist.
- */
-export const RELATED_PANELS: readonly ComponentType<{ organization: Organization; me: Me }>[] = [
-  OrganizationContactsPanel,
-];
 
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
 
@@ -115,47 +114,21 @@ function RecordView({
           </Group>
         </Stack>
         {canChange && (
-          <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              color="red"
-              onClick={deleteModal.open}
-              data-testid="delete-investor"
-            >
-              {t('investors.delete')}
-            </Button>
-            <Button
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={editModal.open}
-              data-testid="edit-investor"
-            >
-              {t('common.edit')}
-            </Button>
-          </Group>
+          <RecordActions
+            name="investor"
+            deleteLabel={t('investors.delete')}
+            onDelete={deleteModal.open}
+            onEdit={editModal.open}
+          />
         )}
       </Group>
-      {!canChange && (
-        <Alert variant="light" color="gray" icon={<IconLock aria-hidden />} data-testid="read-only-notice">
-          {t('investors.readOnlyHint', { owner: organization.ownerName })}
-        </Alert>
-      )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: isManager(me) ? 7 : 12, lg: isManager(me) ? 8 : 12 }}>
-          <Stack gap="lg">
-            <OrganizationDetails organization={organization} />
-            {RELATED_PANELS.map((Panel, index) => (
-              <Panel key={index} organization={organization} me={me} />
-            ))}
-            {panels?.(organization)}
-          </Stack>
-        </Grid.Col>
-        {isManager(me) && (
-          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-            <OrganizationHistory organizationId={organization.id} enabled />
-          </Grid.Col>
-        )}
-      </Grid>
+      {!canChange && <ReadOnlyNotice>{t('investors.readOnlyHint', { owner: organization.ownerName })}</ReadOnlyNotice>}
+      <RecordBody
+        history={isManager(me) ? <OrganizationHistory organizationId={organization.id} enabled /> : undefined}
+      >
+        <OrganizationDetails organization={organization} />
+        {panels?.(organization)}
+      </RecordBody>
       <EditOrganizationModal me={me} organization={organization} opened={editOpened} onClose={editModal.close} />
       <DeleteRecordModal
         opened={deleteOpened}

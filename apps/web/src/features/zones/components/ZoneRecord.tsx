@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Role, type Me, type Zone } from '@irm/contracts';
-import { Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMapPinOff, IconPencil, IconPlusMinus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { usePageTitle } from '../../../shared/ui';
-import { RecordBackLink, RecordLoadFailed, RecordSkeleton } from '../../records';
+import { RecordBackLink, RecordBody, RecordLoadFailed, RecordSkeleton } from '../../records';
 import { useZone } from '../hooks/use-zones';
 import { listReturnPath } from '../paths';
 import { IllustrativeBadge, ZoneStatusBadge, ZoneTypeBadge } from './badges';
@@ -92,22 +92,13 @@ function ZoneView({ zone, me, panels }: { zone: Zone; me: Me; panels?: ZoneRecor
           </Group>
         )}
       </Group>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: manager ? 7 : 12, lg: manager ? 8 : 12 }}>
-          <Stack gap="lg">
-            <ZoneLandBankCard zone={zone} />
-            <LandLedgerChart zone={zone} />
-            <LandLedgerTable zoneId={zone.id} />
-            <ZoneDetails zone={zone} />
-            {panels?.(zone)}
-          </Stack>
-        </Grid.Col>
-        {manager && (
-          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-            <ZoneHistory zoneId={zone.id} enabled />
-          </Grid.Col>
-        )}
-      </Grid>
+      <RecordBody history={manager ? <ZoneHistory zoneId={zone.id} enabled /> : undefined}>
+        <ZoneLandBankCard zone={zone} />
+        <LandLedgerChart zone={zone} />
+        <LandLedgerTable zoneId={zone.id} />
+        <ZoneDetails zone={zone} />
+        {panels?.(zone)}
+      </RecordBody>
       {manager && (
         <>
           <RecordMovementModal zone={zone} opened={movementOpened} onClose={movementModal.close} />
