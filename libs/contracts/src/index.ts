@@ -14,3 +14,4 @@ export * from './users';
 export * from './zones';
 export * from './timeline';
 export * from './tasks';
+export * from './items';

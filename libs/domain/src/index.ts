@@ -7,3 +7,4 @@ export * from './mentions/mentions';
 export * from './timeline/entry-kinds';
 export * from './calendar/working-days';
 export * from './calendar/vietnam-holidays';
+export * from './pipelines/move-rules';

@@ -17,6 +17,14 @@ import { PublicHolidayEntity } from '../calendar/public-holiday.entity';
 import { SearchWordEntity } from '../search/search-word.entity';
 import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
+import { EventAttendeeEntity } from '../events/event-attendee.entity';
+import { PromotionEventEntity } from '../events/promotion-event.entity';
+import { PipelineItemEntity } from '../items/pipeline-item.entity';
+import { StageHistoryEntity } from '../items/stage-history.entity';
+import { LandEnquiryEntity } from '../land-enquiries/land-enquiry.entity';
+import { LoanApplicationEntity } from '../loans/loan-application.entity';
+import { LoanDocumentEntity } from '../loans/loan-document.entity';
+import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -39,4 +47,12 @@ export const ENTITIES = [
   ImportRowErrorEntity,
   SearchWordEntity,
   PublicHolidayEntity,
+  PromotionEventEntity,
+  PipelineItemEntity,
+  StageHistoryEntity,
+  EventAttendeeEntity,
+  LandEnquiryEntity,
+  LoanApplicationEntity,
+  LoanDocumentEntity,
+  LoanTrancheEntity,
 ];

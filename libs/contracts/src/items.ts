@@ -1,0 +1,203 @@
+import type { LeadSource } from './organizations';
+import type { Page } from './page';
+import type { LocalizedText, PipelineKind, StageType } from './pipelines';
+import type { ZoneSector } from './zones';
+
+/**
+ * What every pipeline item carries, whatever its kind: where it stands, who owns it and whether its
+ * response-time commitment has passed.
+ */
+export interface PipelineItemBase {
+  id: string;
+  kind: PipelineKind;
+  pipelineId: string;
+  stageId: string;
+  stageKey: string;
+  stageType: StageType;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  contactId: string | null;
+  contactName: string | null;
+  /** The promotion event the item came from, if any. */
+  eventId: string | null;
+  eventName: string | null;
+  sector: ZoneSector | null;
+  source: LeadSource | null;
+  /** When it entered its current stage. */
+  stageEnteredAt: string;
+  /** Last working day (business time zone) of the current stage's SLA; null without an SLA or once closed. */
+  slaDueOn: string | null;
+  /** In an open stage past its SLA. */
+  overdue: boolean;
+  /** Working days spent in the current stage so far. */
+  daysInStage: number;
+  /** Why it was lost, when it is in a lost stage. */
+  lostReason: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Prospect extends PipelineItemBase {
+  /** Planned investment capital, USD with 2 decimals. */
+  capitalUsd: number | null;
+  expectedJobs: number | null;
+}
+
+export interface LandEnquiry extends PipelineItemBase {
+  requestedAreaHa: number;
+  preferredZoneIds: string[];
+  /** The zone the land is sought in; required to reserve. */
+  zoneId: string | null;
+  zoneName: string | null;
+  /** Hectares currently held for it in the zone's land bank. */
+  reservedHa: number;
+  leasedHa: number;
+  /** When the investor wants the land (business date). */
+  wantedBy: string | null;
+  capitalUsd: number | null;
+  expectedJobs: number | null;
+}
+
+export enum LoanApplicantType {
+  Sme = 'sme',
+  ClusterInfrastructure = 'cluster_infrastructure',
+}
+
+export enum LenderKind {
+  Bank = 'bank',
+  Fund = 'fund',
+}
+
+export interface LoanApplication extends PipelineItemBase {
+  applicantType: LoanApplicantType;
+  lender: string;
+  lenderKind: LenderKind;
+  purpose: string;
+  /** VND, integers. */
+  requestedVnd: number;
+  approvedVnd: number | null;
+  /** Sum of the tranches planned so far. */
+  plannedVnd: number;
+  disbursedVnd: number;
+  /** Interest support, percent a year, 2 decimals. */
+  interestSupportRate: number | null;
+  termMonths: number | null;
+  /** Checklist with what each stage requires. */
+  documents: LoanDocumentStatus[];
+}
+
+export interface LoanDocumentStatus {
+  key: string;
+  name: LocalizedText;
+  /** The stage from which it must have been received; null when never required. */
+  requiredFromStage: string | null;
+  receivedAt: string | null;
+  receivedByName: string | null;
+}
+
+export interface LoanTranche {
+  id: string;
+  applicationId: string;
+  sequence: number;
+  milestone: string;
+  /** Project progress the milestone stands for, percent. */
+  requiredProgressPct: number;
+  amountVnd: number;
+  confirmedAt: string | null;
+  confirmedByName: string | null;
+  releasedAt: string | null;
+  releasedByName: string | null;
+  version: number;
+}
+
+export interface EventContact extends PipelineItemBase {
+  /** The item it was converted into, once converted. */
+  convertedItemId: string | null;
+  convertedItemKind: PipelineKind | null;
+}
+
+/** One row of an item's stage history. */
+export interface StageMove {
+  id: string;
+  fromStageId: string | null;
+  fromStageName: LocalizedText | null;
+  toStageId: string;
+  toStageName: LocalizedText;
+  movedAt: string;
+  movedById: string | null;
+  movedByName: string | null;
+  /** Working days spent in the stage it left; null for the first entry. */
+  workingDaysInStage: number | null;
+  reason: string | null;
+}
+
+export interface MoveRequest {
+  stageId: string;
+  version: number;
+  /** Required for lost stages. */
+  reason?: string;
+}
+
+export interface BoardStage {
+  stageId: string;
+  count: number;
+  overdueCount: number;
+  /** Sums that fit the pipeline's kind; absent figures are null. */
+  totals: { areaHa: number | null; capitalUsd: number | null; amountVnd: number | null };
+  /** The first cards, oldest in stage first. */
+  cards: PipelineItemBase[];
+  /** Cursor for the next cards of this stage (the list endpoint with `stageId`). */
+  nextCursor: string | null;
+}
+
+export interface Board {
+  pipelineId: string;
+  kind: PipelineKind;
+  stages: BoardStage[];
+}
+
+export type PipelineItemPage<T extends PipelineItemBase> = Page<T>;
+
+export enum PromotionEventKind {
+  Conference = 'conference',
+  Roadshow = 'roadshow',
+  TradeFair = 'trade_fair',
+  SiteVisitTour = 'site_visit_tour',
+  Webinar = 'webinar',
+}
+
+export interface PromotionEvent {
+  id: string;
+  name: string;
+  kind: PromotionEventKind;
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  budgetVnd: number | null;
+  organizer: string | null;
+  ownerId: string;
+  ownerName: string;
+  attendeeCount: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EventAttendee {
+  id: string;
+  eventId: string;
+  contactId: string;
+  contactName: string;
+  organizationName: string | null;
+  /** The event-contact item opened for this person. */
+  itemId: string;
+  stageId: string;
+  addedAt: string;
+}
