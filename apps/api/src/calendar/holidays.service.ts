@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { HolidaysRepository } from './holidays.repository';
+import { WorkingCalendarService } from './working-calendar.service';
 
 const SUBJECT = 'public_holiday';
 
@@ -13,6 +14,7 @@ export class HolidaysService {
     private readonly dataSource: DataSource,
     private readonly holidays: HolidaysRepository,
     private readonly audit: AuditService,
+    private readonly calendar: WorkingCalendarService,
   ) {}
 
   list(year?: number): Promise<Holiday[]> {
@@ -33,6 +35,7 @@ export class HolidaysService {
         subjectId: added.date,
         details: { ...added },
       });
+      await this.calendar.recomputeSla(manager);
       return added;
     });
   }
@@ -47,6 +50,7 @@ export class HolidaysService {
         subjectId: date,
         details: { ...removed },
       });
+      await this.calendar.recomputeSla(manager);
     });
   }
 }
