@@ -17,6 +17,8 @@ import { SearchModule } from './search/search.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
+import { ItemsModule } from './items/items.module';
+import { ProspectsModule } from './prospects/prospects.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -42,6 +44,8 @@ export class AppModule {
         TasksModule,
         ImportsModule,
         ExportsModule,
+        ItemsModule,
+        ProspectsModule,
         ...extraModules,
       ],
     };
