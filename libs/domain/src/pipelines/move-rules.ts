@@ -168,7 +168,7 @@ export function requiredLoanDocuments(stages: readonly StageRef[], to: StageRef)
 export function moveProblems(check: MoveCheck): FieldError[] {
   const { item, from, to, stages } = check;
   if (!to) return [{ field: 'stageId', message: 'is not a stage' }];
-  if (to.pipelineId !== from.pipelineId) return [{ field: 'stageId', message: "belongs to another pipeline" }];
+  if (to.pipelineId !== from.pipelineId) return [{ field: 'stageId', message: 'belongs to another pipeline' }];
   if (to.retiredAt) return [{ field: 'stageId', message: 'is retired and takes no items' }];
   if (from.retiredAt) return [{ field: 'stageId', message: 'cannot be reached from a retired stage' }];
   if (to.id === from.id) return [{ field: 'stageId', message: 'is the stage the item is already in' }];
