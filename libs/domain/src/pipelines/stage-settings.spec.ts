@@ -102,9 +102,13 @@ describe('retirementTargetProblem', () => {
   stages = withStage(stages, { id: 'handover', key: 'handover', type: Open, retiredAt: null }, 7);
   stages = withStage(stages, { id: 'duplicate', key: 'duplicate', type: Lost, retiredAt: null }, 10);
   stages = withStage(stages, { id: 'old', key: 'old', type: Open, retiredAt: '2026-01-01T00:00:00Z' }, 1);
-  const byId = (id: string) => stages.find((stage) => stage.id === id)!;
+  const byId = (id: string): ConfiguredStage => {
+    const found = stages.find((stage) => stage.id === id);
+    if (!found) throw new Error(`no stage ${id}`);
+    return found;
+  };
   const problem = (from: string, to: string | null) =>
-    retirementTargetProblem(PipelineKind.LandEnquiry, stages, byId(from), to === null ? null : (byId(to) ?? null));
+    retirementTargetProblem(PipelineKind.LandEnquiry, stages, byId(from), to === null ? null : byId(to));
 
   it('takes an open stage on the same side of land reserved', () => {
     expect(problem('negotiation', 'site_visit')).toBeNull();
@@ -132,9 +136,10 @@ describe('retirementTargetProblem', () => {
   it('sends lost items to a lost stage, but never into a won rule stage', () => {
     expect(problem('duplicate', 'withdrawn')).toBeNull();
     const won = withStage(stages, { id: 'sublease', key: 'sublease', type: Won, retiredAt: null }, 9);
-    const sublease = won.find((stage) => stage.id === 'sublease')!;
-    const lease = won.find((stage) => stage.id === 'lease_signed')!;
-    expect(retirementTargetProblem(PipelineKind.LandEnquiry, won, sublease, lease)).toBe('target_rule_stage');
+    const [sublease, lease] = ['sublease', 'lease_signed'].map((id) => won.find((stage) => stage.id === id) ?? null);
+    expect(sublease && retirementTargetProblem(PipelineKind.LandEnquiry, won, sublease, lease)).toBe(
+      'target_rule_stage',
+    );
   });
 
   it('lists the possible targets in pipeline order', () => {
