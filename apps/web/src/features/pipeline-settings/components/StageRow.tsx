@@ -118,32 +118,34 @@ export function StageRow(props: StageRowProps) {
           {stage.name[other]} · <Code fz="xs">{stage.key}</Code>
         </Text>
       </Stack>
-      <div className={classes.type}>
-        <StageTypeBadge type={stage.type} />
-      </div>
-      <Group gap={6} className={classes.sla} wrap="nowrap" data-testid="stage-sla">
-        <IconClockHour4 size={16} aria-hidden color="var(--mantine-color-dimmed)" />
-        <Text size="sm" c={stage.slaWorkingDays === null ? 'dimmed' : undefined}>
-          {stage.slaWorkingDays === null
-            ? t('pipelineSettings.noSla')
-            : t('pipelineSettings.slaDays', { count: stage.slaWorkingDays })}
-        </Text>
-      </Group>
-      <div className={classes.items} data-testid="stage-items">
-        {usage && usage.items > 0 ? (
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm">{t('pipelineSettings.items', { count: usage.items })}</Text>
-            {usage.overdueItems > 0 && (
-              <Badge color="red" variant="light" radius="sm" tt="none" size="sm">
-                {t('pipelineSettings.overdue', { count: usage.overdueItems })}
-              </Badge>
-            )}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('pipelineSettings.noItems')}
+      <div className={classes.meta}>
+        <div className={classes.type}>
+          <StageTypeBadge type={stage.type} />
+        </div>
+        <Group gap={6} className={classes.sla} wrap="nowrap" data-testid="stage-sla">
+          <IconClockHour4 size={16} aria-hidden color="var(--mantine-color-dimmed)" />
+          <Text size="sm" c={stage.slaWorkingDays === null ? 'dimmed' : undefined}>
+            {stage.slaWorkingDays === null
+              ? t('pipelineSettings.noSla')
+              : t('pipelineSettings.slaDays', { count: stage.slaWorkingDays })}
           </Text>
-        )}
+        </Group>
+        <div className={classes.items} data-testid="stage-items">
+          {usage && usage.items > 0 ? (
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm">{t('pipelineSettings.items', { count: usage.items })}</Text>
+              {usage.overdueItems > 0 && (
+                <Badge color="red" variant="light" radius="sm" tt="none" size="sm" maw="none">
+                  {t('pipelineSettings.overdue', { count: usage.overdueItems })}
+                </Badge>
+              )}
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('pipelineSettings.noItems')}
+            </Text>
+          )}
+        </div>
       </div>
       <Group gap={2} wrap="nowrap" className={classes.actions}>
         <ActionIcon
