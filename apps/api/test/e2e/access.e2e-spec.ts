@@ -189,6 +189,46 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
       body: { version: 1, stageId: stage.id },
     };
   },
+  'GET /api/pipelines/:id/stage-usage': async (t) => {
+    const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
+    return { path: `/api/pipelines/${row.id}/stage-usage` };
+  },
+  'POST /api/pipelines/:id/stages': async (t) => {
+    const { pipelineId, unique } = await prospectPipeline(t);
+    return {
+      path: `/api/pipelines/${pipelineId}/stages`,
+      body: { nameVi: `Giai đoạn ${unique}`, nameEn: `Stage ${unique}`, type: 'open', slaWorkingDays: 3 },
+    };
+  },
+  'PATCH /api/pipelines/:id/stages/:stageId': async (t) => {
+    const stage = await spareStage(t);
+    return {
+      path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}`,
+      body: { nameVi: `Đổi tên ${stage.unique}`, version: 1 },
+    };
+  },
+  'PUT /api/pipelines/:id/stage-order': async (t) => {
+    const { pipelineId } = await prospectPipeline(t);
+    const [{ version, ids }] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT p.version, array_agg(s.id ORDER BY s.position, s.id) AS ids FROM pipeline p JOIN stage s ON s.pipeline_id = p.id WHERE p.id = $1 GROUP BY p.id`,
+        [pipelineId],
+      );
+    return { path: `/api/pipelines/${pipelineId}/stage-order`, body: { stageIds: ids, version } };
+  },
+  'POST /api/pipelines/:id/stages/:stageId/retire': async (t) => {
+    const stage = await spareStage(t);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}/retire`, body: { version: 1 } };
+  },
+  'POST /api/pipelines/:id/stages/:stageId/restore': async (t) => {
+    const stage = await spareStage(t, true);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}/restore`, body: { version: 1 } };
+  },
+  'DELETE /api/pipelines/:id/stages/:stageId': async (t) => {
+    const stage = await spareStage(t);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}?version=1` };
+  },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
@@ -304,6 +344,24 @@ async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
     sector: 'textiles',
   });
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+async function prospectPipeline(t: TestApp): Promise<{ pipelineId: string; unique: string }> {
+  const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
+  return { pipelineId: id, unique: Math.random().toString(36).slice(2, 10) };
+}
+
+/** An empty open stage of its own for each caller (retired when asked), so every manager or admin may change it. */
+async function spareStage(t: TestApp, retired = false) {
+  const { pipelineId, unique } = await prospectPipeline(t);
+  const [{ id }] = await t.app.get(DataSource).query(
+    `INSERT INTO stage (pipeline_id, key, name_vi, name_en, type, position, retired_at, version)
+     SELECT $1, 'spare_' || $2, 'Dự phòng ' || $2, 'Spare ' || $2, 'open', max(position) + 1,
+            CASE WHEN $3 THEN now() END, 1
+       FROM stage WHERE pipeline_id = $1 RETURNING id`,
+    [pipelineId, unique, retired],
+  );
+  return { id, pipelineId, unique };
 }
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {
