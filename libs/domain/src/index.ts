@@ -8,3 +8,4 @@ export * from './timeline/entry-kinds';
 export * from './calendar/working-days';
 export * from './calendar/vietnam-holidays';
 export * from './pipelines/move-rules';
+export * from './loans/tranches';
