@@ -96,8 +96,11 @@ export interface LoanDocumentStatus {
   name: LocalizedText;
   /** The stage from which it must have been received; null when never required. */
   requiredFromStage: string | null;
+  /** Required in the application's current stage (it cannot be un-marked there). */
+  requiredNow: boolean;
   receivedAt: string | null;
   receivedByName: string | null;
+  note: string | null;
 }
 
 export interface LoanTranche {
