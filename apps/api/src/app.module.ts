@@ -20,6 +20,7 @@ import { ZonesModule } from './zones/zones.module';
 import { ItemsModule } from './items/items.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { LoansModule } from './loans/loans.module';
+import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         ItemsModule,
         ProspectsModule,
         LoansModule,
+        LandEnquiriesModule,
         ...extraModules,
       ],
     };

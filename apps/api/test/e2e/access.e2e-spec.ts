@@ -222,6 +222,31 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     path: `${await ownTranche(t, client, true)}/release`,
     body: { version: 2 },
   }),
+  'GET /api/land-enquiries': async () => ({ path: '/api/land-enquiries?mine=true' }),
+  'GET /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+  }),
+  'GET /api/land-enquiries/:id/history': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/history`,
+  }),
+  'GET /api/land-enquiries/:id/matches': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/matches`,
+  }),
+  'POST /api/land-enquiries': async (t) => ({
+    path: '/api/land-enquiries',
+    body: { title: 'Access enquiry', organizationId: (await anyOrganization(t)).id, requestedAreaHa: 1 },
+  }),
+  'PATCH /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+    body: { version: 1, wantedBy: '2027-01-15' },
+  }),
+  'POST /api/land-enquiries/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'screened'`);
+    return {
+      path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/move`,
+      body: { version: 1, stageId: stage.id },
+    };
+  },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
@@ -377,6 +402,17 @@ async function ownTranche(t: TestApp, client: TestClient, readyToRelease = false
     );
   }
   return `/api/loan-applications/${id}/tranches/${trancheId}`;
+}
+
+/** A land enquiry (with a sector, so it may be screened) the client owns, or any id. */
+async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
+  const created = await client.post('/api/land-enquiries', {
+    title: 'Own enquiry',
+    organizationId: (await anyOrganization(t)).id,
+    requestedAreaHa: 1,
+    sector: 'textiles',
+  });
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
 }
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {
