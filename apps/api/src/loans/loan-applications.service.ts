@@ -290,7 +290,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
 
   private async requiredNow(manager: EntityManager, item: LockedItem, key: string): Promise<boolean> {
     const stages = await this.items.stages(manager, item.pipelineId);
-    const current = stages.find((stage) => stage.id === item.stageId)!;
-    return requiredLoanDocuments(stages.map(ruleStage), ruleStage(current)).includes(key);
+    const current = stages.find((stage) => stage.id === item.stageId);
+    return current ? requiredLoanDocuments(stages.map(ruleStage), ruleStage(current)).includes(key) : false;
   }
 }

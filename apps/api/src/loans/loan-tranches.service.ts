@@ -105,7 +105,7 @@ export class LoanTranchesService {
           requiredProgressPct: input.requiredProgressPct,
           amountVnd: input.amountVnd,
         });
-        const created = (await this.loans.findTranche(manager, applicationId, id))!;
+        const created = await this.reread(manager, applicationId, id);
         await this.record(manager, AuditAction.Create, created, 'planned', null, snapshot(created));
         return toTranche(created);
       }),
@@ -137,7 +137,7 @@ export class LoanTranchesService {
         });
         if (!Object.keys(changes).length) return toTranche(tranche);
         await this.loans.updateTranche(manager, trancheId, changes);
-        const after = (await this.loans.findTranche(manager, applicationId, trancheId))!;
+        const after = await this.reread(manager, applicationId, trancheId);
         await this.record(manager, AuditAction.Update, after, 'changed', snapshot(tranche), snapshot(after));
         return toTranche(after);
       }),
@@ -167,7 +167,7 @@ export class LoanTranchesService {
         const { loan, tranche } = await this.lockTranche(manager, principal, applicationId, trancheId, input.version);
         this.check(loan, { kind: 'confirm', tranche: trancheFacts(tranche), progressPct: input.progressPct });
         await this.loans.confirmTranche(manager, trancheId, principal.userId, input.progressPct);
-        const after = (await this.loans.findTranche(manager, applicationId, trancheId))!;
+        const after = await this.reread(manager, applicationId, trancheId);
         await this.record(
           manager,
           AuditAction.Update,
@@ -188,7 +188,7 @@ export class LoanTranchesService {
         const { loan, tranche } = await this.lockTranche(manager, principal, applicationId, trancheId, version);
         this.check(loan, { kind: 'release', tranche: trancheFacts(tranche) });
         await this.loans.releaseTranche(manager, trancheId, principal.userId);
-        const after = (await this.loans.findTranche(manager, applicationId, trancheId))!;
+        const after = await this.reread(manager, applicationId, trancheId);
         await this.record(
           manager,
           AuditAction.Update,
@@ -223,6 +223,13 @@ export class LoanTranchesService {
     if (tranche.version !== version)
       throw new AppException(ErrorCode.StaleVersion, 'Someone else changed this tranche; reload to see their change.');
     return { loan, tranche };
+  }
+
+  /** The tranche as just written, in the same transaction. */
+  private async reread(manager: EntityManager, applicationId: string, id: string): Promise<TrancheRow> {
+    const row = await this.loans.findTranche(manager, applicationId, id);
+    if (!row) throw new Error(`Tranche ${id} vanished inside its own transaction`);
+    return row;
   }
 
   private check(loan: LockedLoan, action: TrancheAction): void {
