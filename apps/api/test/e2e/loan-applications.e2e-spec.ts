@@ -504,6 +504,19 @@ describe('preferential-loan applications: checklist and disbursement tranches (H
     expect(row).toEqual({ planned: 900_000_000, sum: 900_000_000, sequences: [1, 2, 3, 4, 5, 6] });
   });
 
+  it('two releases of one tranche at once: one is recorded, the other is 409; the money counts once', async () => {
+    const loan = await prepared('disbursing', BILLION);
+    const [tranche] = (await staff.get(`${base(loan.id)}/tranches`)).body as Tranche[];
+    await staff.post(`${base(loan.id)}/tranches/${tranche.id}/confirm`, { version: 1, progressPct: 35 });
+    const statuses = await Promise.all(
+      [staff, manager].map(
+        async (client) => (await client.post(`${base(loan.id)}/tranches/${tranche.id}/release`, { version: 2 })).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await get(loan.id)).toMatchObject({ plannedVnd: BILLION, disbursedVnd: BILLION });
+  });
+
   describe('the database holds the totals whatever writes the rows', () => {
     const violation = async (sql: string, params: unknown[]): Promise<string | undefined> => {
       try {
