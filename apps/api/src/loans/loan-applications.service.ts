@@ -7,7 +7,7 @@ import { AppException, ErrorCode } from '../common/app-exception';
 import { withItemLinks } from '../items/item-links';
 import { ItemKindService } from '../items/item-kind.service';
 import type { ItemRow, LockedItem } from '../items/items.repository';
-import { ItemsService, StageRow } from '../items/items.service';
+import { ItemsService, NewItemInput, StageRow } from '../items/items.service';
 import type {
   CreateLoanApplicationDto,
   ReceiveLoanDocumentDto,
@@ -125,6 +125,21 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
   }
 
   async create(principal: Principal, input: CreateLoanApplicationDto): Promise<LoanApplication> {
+    const id = await withItemLinks(() =>
+      this.dataSource.transaction((manager) => this.createInTransaction(manager, principal, input)),
+    );
+    return this.get(id);
+  }
+
+  /**
+   * Opens a loan application with its detail row in the caller's transaction (an event contact's conversion can
+   * open one this way, with the links it carries over); returns its id.
+   */
+  async createInTransaction(
+    manager: EntityManager,
+    principal: Principal,
+    input: Omit<CreateLoanApplicationDto, 'title'> & { title?: string } & Pick<NewItemInput, 'sourceItemId'>,
+  ): Promise<string> {
     const {
       applicantType,
       lender,
@@ -148,20 +163,15 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
     const audited: Record<string, FieldChange> = {};
     for (const field of DETAIL_FIELDS)
       if (details[field] !== null) audited[field] = { before: null, after: details[field] };
-    const id = await withItemLinks(() =>
-      this.dataSource.transaction(async (manager) => {
-        const itemId = await this.items.create(
-          manager,
-          principal,
-          this.kind,
-          { ...common, title: title ?? loanTitle(purpose, lender), amountVnd: requestedVnd },
-          audited,
-        );
-        await this.loans.insert(manager, itemId, details);
-        return itemId;
-      }),
+    const itemId = await this.items.create(
+      manager,
+      principal,
+      this.kind,
+      { ...common, title: title ?? loanTitle(purpose, lender), amountVnd: requestedVnd },
+      audited,
     );
-    return this.get(id);
+    await this.loans.insert(manager, itemId, details);
+    return itemId;
   }
 
   async update(principal: Principal, id: string, input: UpdateLoanApplicationDto): Promise<LoanApplication> {

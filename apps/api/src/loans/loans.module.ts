@@ -10,5 +10,6 @@ import { LoansRepository } from './loans.repository';
   imports: [ItemsModule],
   controllers: [LoanApplicationsController],
   providers: [LoanApplicationsService, LoanTranchesService, LoansRepository],
+  exports: [LoanApplicationsService],
 })
 export class LoansModule {}
