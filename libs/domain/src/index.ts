@@ -9,3 +9,4 @@ export * from './calendar/working-days';
 export * from './calendar/vietnam-holidays';
 export * from './pipelines/move-rules';
 export * from './pipelines/stage-settings';
+export * from './loans/tranches';

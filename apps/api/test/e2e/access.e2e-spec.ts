@@ -164,6 +164,64 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'on_hold'`);
     return { path: `/api/prospects/${await ownProspect(t, client)}/move`, body: { version: 1, stageId: stage.id } };
   },
+  'GET /api/loan-applications': async () => ({ path: '/api/loan-applications?mine=true' }),
+  'GET /api/loan-applications/:id': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}`,
+  }),
+  'GET /api/loan-applications/:id/history': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/history`,
+  }),
+  'POST /api/loan-applications': async (t) => ({
+    path: '/api/loan-applications',
+    body: loanBody(await anyOrganization(t)),
+  }),
+  'PATCH /api/loan-applications/:id': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}`,
+    body: { version: 1, termMonths: 36 },
+  }),
+  'POST /api/loan-applications/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(
+      `SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id
+        WHERE p.kind = 'loan_application' AND s.key = 'withdrawn'`,
+    );
+    return {
+      path: `/api/loan-applications/${await ownLoan(t, client)}/move`,
+      body: { version: 1, stageId: stage.id, reason: 'matrix' },
+    };
+  },
+  'PUT /api/loan-applications/:id/documents/:key': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/documents/application_form`,
+    body: { version: 1 },
+  }),
+  'DELETE /api/loan-applications/:id/documents/:key': async (t, client) => {
+    const id = await ownLoan(t, client);
+    await client.request('PUT', `/api/loan-applications/${id}/documents/environmental_approval`, {
+      body: { version: 1 },
+    });
+    return { path: `/api/loan-applications/${id}/documents/environmental_approval?version=2` };
+  },
+  'GET /api/loan-applications/:id/tranches': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/tranches`,
+  }),
+  'POST /api/loan-applications/:id/tranches': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client, true)}/tranches`,
+    body: { version: 1, milestone: 'matrix', requiredProgressPct: 10, amountVnd: 1000 },
+  }),
+  'PATCH /api/loan-applications/:id/tranches/:trancheId': async (t, client) => ({
+    path: await ownTranche(t, client),
+    body: { version: 1, amountVnd: 2000 },
+  }),
+  'DELETE /api/loan-applications/:id/tranches/:trancheId': async (t, client) => ({
+    path: `${await ownTranche(t, client)}?version=1`,
+  }),
+  'POST /api/loan-applications/:id/tranches/:trancheId/confirm': async (t, client) => ({
+    path: `${await ownTranche(t, client)}/confirm`,
+    body: { version: 1, progressPct: 10 },
+  }),
+  'POST /api/loan-applications/:id/tranches/:trancheId/release': async (t, client) => ({
+    path: `${await ownTranche(t, client, true)}/release`,
+    body: { version: 2 },
+  }),
   'GET /api/land-enquiries': async () => ({ path: '/api/land-enquiries?mine=true' }),
   'GET /api/land-enquiries/:id': async (t, client) => ({
     path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
@@ -333,6 +391,57 @@ async function ownProspect(t: TestApp, client: TestClient): Promise<string> {
     organizationId: (await anyOrganization(t)).id,
   });
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+function loanBody(organization: { id: string }) {
+  return {
+    organizationId: organization.id,
+    applicantType: 'sme',
+    lender: 'Access bank',
+    lenderKind: 'bank',
+    purpose: 'Access loan',
+    requestedVnd: 1_000_000,
+  };
+}
+
+/** A loan application the client owns (approved for 1,000,000 VND when asked), or any id. */
+async function ownLoan(t: TestApp, client: TestClient, approved = false): Promise<string> {
+  const created = await client.post('/api/loan-applications', loanBody(await anyOrganization(t)));
+  const id = created.body.id ?? '00000000-0000-4000-8000-000000000000';
+  if (approved && created.body.id)
+    await t.app.get(DataSource).query(`UPDATE loan_application SET approved_vnd = 1000000 WHERE item_id = $1`, [id]);
+  return id;
+}
+
+/**
+ * The path of a tranche the client may change (or placeholder ids). Ready to release: its milestone confirmed and
+ * the application disbursing.
+ */
+async function ownTranche(t: TestApp, client: TestClient, readyToRelease = false): Promise<string> {
+  const id = await ownLoan(t, client, true);
+  const planned = await client.post(`/api/loan-applications/${id}/tranches`, {
+    version: 1,
+    milestone: 'matrix',
+    requiredProgressPct: 10,
+    amountVnd: 1000,
+  });
+  const trancheId = planned.body.id ?? '00000000-0000-4000-8000-000000000000';
+  if (readyToRelease && planned.body.id) {
+    const db = t.app.get(DataSource);
+    await db.query(
+      `UPDATE loan_tranche t SET confirmed_at = now(), confirmed_by_id = i.owner_id, confirmed_progress_pct = 10,
+              version = 2
+         FROM pipeline_item i WHERE i.id = t.application_id AND t.id = $1`,
+      [trancheId],
+    );
+    await db.query(
+      `UPDATE pipeline_item SET stage_id = (SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id
+                                             WHERE p.kind = 'loan_application' AND s.key = 'disbursing')
+        WHERE id = $1`,
+      [id],
+    );
+  }
+  return `/api/loan-applications/${id}/tranches/${trancheId}`;
 }
 
 /** A land enquiry (with a sector, so it may be screened) the client owns, or any id. */
