@@ -227,9 +227,12 @@ export class ItemsService {
     await this.assertActiveUser(manager, ownerId);
     const pipelineId = await this.pipelineOf(manager, kind);
     const stages = await this.stages(manager, pipelineId);
-    const stage = input.stageId
-      ? stages.find((candidate) => candidate.id === input.stageId)
-      : stages.find((candidate) => candidate.type === StageType.Open && !candidate.retiredAt);
+    const stage = await this.lockStage(
+      manager,
+      (input.stageId
+        ? stages.find((candidate) => candidate.id === input.stageId)
+        : stages.find((candidate) => candidate.type === StageType.Open && !candidate.retiredAt)) ?? null,
+    );
     if (!stage || stage.retiredAt || stage.type !== StageType.Open) {
       throw new AppException(ErrorCode.RuleViolated, 'A new item starts in an open stage of its pipeline.', [
         { field: 'stageId', message: 'is not an open, current stage of this pipeline' },
@@ -333,7 +336,7 @@ export class ItemsService {
     const item = await this.lockForEdit(manager, principal, kind, id, request.version);
     const stages = await this.stages(manager, item.pipelineId);
     const from = stages.find((stage) => stage.id === item.stageId)!;
-    const to = await this.findStage(manager, stages, request.stageId);
+    const to = await this.lockStage(manager, await this.findStage(manager, stages, request.stageId));
     const reason = request.reason?.trim() || null;
     const extra = handler.ruleFields ? await handler.ruleFields(manager, item) : {};
     const problems = moveProblems({
@@ -479,6 +482,19 @@ export class ItemsService {
       [stageId],
     );
     return other[0] ?? null;
+  }
+
+  /**
+   * Holds the target stage against a concurrent retirement (which locks it for update) and reads its retirement
+   * again under that lock, so an item never lands in a stage retired at the same moment.
+   */
+  private async lockStage(manager: EntityManager, stage: StageRow | null): Promise<StageRow | null> {
+    if (!stage) return null;
+    const [row]: { retiredAt: Date | null }[] = await manager.query(
+      `SELECT retired_at AS "retiredAt" FROM stage WHERE id = $1 FOR KEY SHARE`,
+      [stage.id],
+    );
+    return row ? { ...stage, retiredAt: row.retiredAt } : null;
   }
 
   private async assertActiveUser(manager: EntityManager, userId: string): Promise<void> {
