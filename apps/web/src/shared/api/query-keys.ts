@@ -83,4 +83,22 @@ export const queryKeys = {
     /** A zone's land ledger: the paged table and the chart's latest entries. */
     movements: (id: string) => [...queryKeys.zones.detail(id), 'movements'] as const,
   },
+  pipelines: {
+    all: () => ['pipelines'] as const,
+    /** The four pipelines with their stages. */
+    definitions: () => [...queryKeys.pipelines.all(), 'definitions'] as const,
+    boards: (pipelineId: string) => [...queryKeys.pipelines.all(), 'board', pipelineId] as const,
+    board: (pipelineId: string, filters: object) => [...queryKeys.pipelines.boards(pipelineId), filters] as const,
+  },
+  /** Pipeline items of one kind (prospect, land_enquiry, loan_application, event_contact). */
+  items: {
+    all: (kind: string) => ['items', kind] as const,
+    lists: (kind: string) => [...queryKeys.items.all(kind), 'list'] as const,
+    list: (kind: string, request: object) => [...queryKeys.items.lists(kind), request] as const,
+    details: (kind: string) => [...queryKeys.items.all(kind), 'detail'] as const,
+    detail: (kind: string, id: string) => [...queryKeys.items.details(kind), id] as const,
+    /** Stage moves, zone matches, tranches: what hangs off one item. */
+    part: (kind: string, id: string, part: 'history' | 'matches' | 'tranches') =>
+      [...queryKeys.items.detail(kind, id), part] as const,
+  },
 };
