@@ -17,6 +17,9 @@ import { SearchModule } from './search/search.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
+import { ItemsModule } from './items/items.module';
+import { ProspectsModule } from './prospects/prospects.module';
+import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -42,6 +45,9 @@ export class AppModule {
         TasksModule,
         ImportsModule,
         ExportsModule,
+        ItemsModule,
+        ProspectsModule,
+        LandEnquiriesModule,
         ...extraModules,
       ],
     };

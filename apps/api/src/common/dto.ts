@@ -14,3 +14,11 @@ export const RequiredText = (maxLength: number) =>
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Query-string booleans: "true" and "false"; anything else is left for @IsBoolean to refuse. */
+export const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** An empty string in a form means "none". */
+export const emptyToNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? null : value;

@@ -40,10 +40,10 @@ export function checkOwnerChoice(
     throw new AppException(ErrorCode.Forbidden, `Only managers assign a ${what} to someone.`);
 }
 
-/** Runs a write and turns a unique-index violation into a 409 naming the field. */
+/** Runs a write and turns a named constraint's violation into a problem naming the field (409 unless told). */
 export async function withUniqueFields<T>(
   task: () => Promise<T>,
-  fields: Record<string, FieldError & { detail: string }>,
+  fields: Record<string, FieldError & { detail: string; code?: ErrorCode }>,
 ): Promise<T> {
   try {
     return await task();
@@ -52,7 +52,9 @@ export async function withUniqueFields<T>(
       error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
     const known = constraint ? fields[constraint] : undefined;
     if (known)
-      throw new AppException(ErrorCode.Conflict, known.detail, [{ field: known.field, message: known.message }]);
+      throw new AppException(known.code ?? ErrorCode.Conflict, known.detail, [
+        { field: known.field, message: known.message },
+      ]);
     throw error;
   }
 }

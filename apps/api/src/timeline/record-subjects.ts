@@ -10,7 +10,17 @@ const SUBJECT_TABLES: Partial<Record<RecordSubjectType, { table: string; name: s
   [RecordSubjectType.Organization]: { table: 'organization', name: 'name' },
   [RecordSubjectType.Contact]: { table: 'contact', name: 'full_name' },
   [RecordSubjectType.Zone]: { table: 'zone', name: 'name' },
+  // Pipeline items of every kind share one table; the kind column tells them apart.
+  [RecordSubjectType.Prospect]: { table: 'pipeline_item', name: 'title' },
+  [RecordSubjectType.LandEnquiry]: { table: 'pipeline_item', name: 'title' },
+  [RecordSubjectType.LoanApplication]: { table: 'pipeline_item', name: 'title' },
+  [RecordSubjectType.EventContact]: { table: 'pipeline_item', name: 'title' },
 };
+
+/** Item kinds are the subject types of the same name. */
+function kindFilter(type: RecordSubjectType, table: string): string {
+  return table === 'pipeline_item' ? ` AND kind = '${type}'` : '';
+}
 
 function tableOf(type: RecordSubjectType, field: string) {
   const table = SUBJECT_TABLES[type];
@@ -30,7 +40,7 @@ export async function subjectExists(
   field = 'subjectType',
 ): Promise<boolean> {
   const { table } = tableOf(type, field);
-  return (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+  return (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1${kindFilter(type, table)}`, [id])).length > 0;
 }
 
 /**

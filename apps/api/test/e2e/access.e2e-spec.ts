@@ -143,6 +143,52 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
     return { path: `/api/pipelines/${row.id}` };
   },
+  'GET /api/pipelines/:id/board': async (t) => {
+    const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
+    return { path: `/api/pipelines/${row.id}/board?mine=true` };
+  },
+  'GET /api/prospects': async () => ({ path: '/api/prospects?overdue=true' }),
+  'GET /api/prospects/:id': async (t, client) => ({ path: `/api/prospects/${await ownProspect(t, client)}` }),
+  'GET /api/prospects/:id/history': async (t, client) => ({
+    path: `/api/prospects/${await ownProspect(t, client)}/history`,
+  }),
+  'POST /api/prospects': async (t) => ({
+    path: '/api/prospects',
+    body: { title: 'Access prospect', organizationId: (await anyOrganization(t)).id },
+  }),
+  'PATCH /api/prospects/:id': async (t, client) => ({
+    path: `/api/prospects/${await ownProspect(t, client)}`,
+    body: { version: 1, expectedJobs: 10 },
+  }),
+  'POST /api/prospects/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'on_hold'`);
+    return { path: `/api/prospects/${await ownProspect(t, client)}/move`, body: { version: 1, stageId: stage.id } };
+  },
+  'GET /api/land-enquiries': async () => ({ path: '/api/land-enquiries?mine=true' }),
+  'GET /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+  }),
+  'GET /api/land-enquiries/:id/history': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/history`,
+  }),
+  'GET /api/land-enquiries/:id/matches': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/matches`,
+  }),
+  'POST /api/land-enquiries': async (t) => ({
+    path: '/api/land-enquiries',
+    body: { title: 'Access enquiry', organizationId: (await anyOrganization(t)).id, requestedAreaHa: 1 },
+  }),
+  'PATCH /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+    body: { version: 1, wantedBy: '2027-01-15' },
+  }),
+  'POST /api/land-enquiries/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'screened'`);
+    return {
+      path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/move`,
+      body: { version: 1, stageId: stage.id },
+    };
+  },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
@@ -237,6 +283,26 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
 async function ownImport(_t: TestApp, client: TestClient, dryRun = false): Promise<string> {
   const form = importForm('contacts', csv([['Họ và tên'], ['Lê Thị Hoa']]), 'c.csv', { dryRun: String(dryRun) });
   const created = await client.post('/api/imports', form);
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+/** A prospect the client owns, or (for callers who cannot create one) any id. */
+async function ownProspect(t: TestApp, client: TestClient): Promise<string> {
+  const created = await client.post('/api/prospects', {
+    title: 'Own prospect',
+    organizationId: (await anyOrganization(t)).id,
+  });
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+/** A land enquiry (with a sector, so it may be screened) the client owns, or any id. */
+async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
+  const created = await client.post('/api/land-enquiries', {
+    title: 'Own enquiry',
+    organizationId: (await anyOrganization(t)).id,
+    requestedAreaHa: 1,
+    sector: 'textiles',
+  });
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
 }
 

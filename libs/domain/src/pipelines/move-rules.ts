@@ -138,9 +138,17 @@ function positionOf(stages: readonly StageRef[], key: string): number | null {
   return stages.find((stage) => stage.key === key)?.position ?? null;
 }
 
-/** Keys of the requirement stages that `to` has reached: it is that stage or comes after it (lost stages reach none). */
+/**
+ * Keys of the requirement stages that `to` has reached: it is that stage or comes after it in the main flow.
+ * Lost stages reach none, and neither do open stages placed after the first closed one (side stages such as
+ * On hold, where an item waits whatever it lacks).
+ */
 function reachedKeys(stages: readonly StageRef[], to: StageRef, keys: readonly string[]): string[] {
   if (to.type === StageType.Lost) return [];
+  const firstClosed = Math.min(
+    ...stages.filter((stage) => stage.type !== StageType.Open).map((stage) => stage.position),
+  );
+  if (to.type === StageType.Open && to.position > firstClosed) return [];
   return keys.filter((key) => {
     const at = positionOf(stages, key);
     return at !== null && to.position >= at;
@@ -168,7 +176,7 @@ export function requiredLoanDocuments(stages: readonly StageRef[], to: StageRef)
 export function moveProblems(check: MoveCheck): FieldError[] {
   const { item, from, to, stages } = check;
   if (!to) return [{ field: 'stageId', message: 'is not a stage' }];
-  if (to.pipelineId !== from.pipelineId) return [{ field: 'stageId', message: "belongs to another pipeline" }];
+  if (to.pipelineId !== from.pipelineId) return [{ field: 'stageId', message: 'belongs to another pipeline' }];
   if (to.retiredAt) return [{ field: 'stageId', message: 'is retired and takes no items' }];
   if (from.retiredAt) return [{ field: 'stageId', message: 'cannot be reached from a retired stage' }];
   if (to.id === from.id) return [{ field: 'stageId', message: 'is the stage the item is already in' }];
