@@ -48,7 +48,7 @@ export const router = createBrowserRouter([
           { path: 'zones', element: <ZonesPage /> },
           { path: 'zones/:id', element: <ZoneRecordPage /> },
           { path: 'pipelines', element: <Navigate to="/pipelines/prospect" replace /> },
-          { path: 'pipelines/:kind', element: <PipelinePage /> },
+          { path: 'pipelines/:kind', element: <PipelinePage />, handle: { wide: true } },
           { path: 'prospects/:id', element: <ProspectRecordPage /> },
           { path: 'land-enquiries/:id', element: <LandEnquiryRecordPage /> },
           { path: 'loan-applications/:id', element: <LoanApplicationRecordPage /> },

@@ -11,6 +11,8 @@ import {
   type ZoneSector,
 } from '@irm/contracts';
 
+export type { ZoneMatch } from '@irm/contracts';
+
 /** Any pipeline item as the API returns it. */
 export type PipelineItem = Prospect | LandEnquiry | LoanApplication | EventContact;
 
@@ -51,18 +53,6 @@ export interface ItemFields {
 }
 
 export type ItemChanges = Partial<ItemFields>;
-
-/** A zone ranked for a land enquiry: does it admit the sector, is it preferred, is there enough land. */
-export interface ZoneMatch {
-  zoneId: string;
-  zoneName: string;
-  district: string;
-  availableHa: number;
-  sectorAllowed: boolean;
-  preferred: boolean;
-  fits: boolean;
-  score: number;
-}
 
 export interface NewTranche {
   milestone: string;

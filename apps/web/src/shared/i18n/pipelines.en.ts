@@ -182,6 +182,7 @@ export const pipelinesEn: Translation['pipelines'] = {
       loan_application: 'For example “Đồng Sóc cluster infrastructure, phase 2”',
       event_contact: 'The person met and their company',
     },
+    organizationRequired: 'Choose the investor.',
     titleRequired: 'Enter a name.',
     areaInvalid: 'Enter an area above 0, with at most 2 decimals.',
     amountInvalid: 'Enter a whole amount above 0.',
@@ -228,6 +229,7 @@ export const pipelinesEn: Translation['pipelines'] = {
     assign: 'Assign',
     isAssigned: 'Assigned',
     assigned: '{{zone}} assigned to this enquiry.',
+    showAll: 'Show all {{count}} zones',
     assignFailed: 'Could not assign the zone',
   },
   loan: {

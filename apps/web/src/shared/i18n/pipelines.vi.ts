@@ -181,6 +181,7 @@ export const pipelinesVi = {
       loan_application: 'Ví dụ: “Vay đầu tư hạ tầng CCN Đồng Sóc giai đoạn 2”',
       event_contact: 'Tên người đã gặp và doanh nghiệp của họ',
     },
+    organizationRequired: 'Hãy chọn nhà đầu tư.',
     titleRequired: 'Hãy nhập tên.',
     areaInvalid: 'Hãy nhập diện tích lớn hơn 0, tối đa 2 chữ số thập phân.',
     amountInvalid: 'Hãy nhập số tiền là số nguyên lớn hơn 0.',
@@ -228,6 +229,7 @@ export const pipelinesVi = {
     assign: 'Chọn',
     isAssigned: 'Đã chọn',
     assigned: 'Đã chọn {{zone}} cho yêu cầu này.',
+    showAll: 'Xem cả {{count}} khu, cụm',
     assignFailed: 'Chưa chọn được khu, cụm',
   },
   loan: {

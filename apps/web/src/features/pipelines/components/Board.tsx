@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import type { Board as BoardData, Pipeline, PipelineItemBase, Stage } from '@irm/contracts';
 import { Group, Skeleton, Stack } from '@mantine/core';
 import type { ItemFilters } from '../types';
@@ -27,7 +27,12 @@ export function Board({ pipeline, board, filters, onMove }: BoardProps) {
     [onMove],
   );
   return (
-    <div className={classes.board} data-testid="board" data-dragging={dragged ? true : undefined}>
+    <div
+      className={classes.board}
+      data-testid="board"
+      data-dragging={dragged ? true : undefined}
+      onDragOver={dragged ? scrollNearEdges : undefined}
+    >
       {stages.map((stage) => (
         <BoardColumn
           key={stage.id}
@@ -52,6 +57,17 @@ export function Board({ pipeline, board, filters, onMove }: BoardProps) {
       ))}
     </div>
   );
+}
+
+/** Width of the strips along the board's sides where a dragged card scrolls the board towards hidden columns. */
+const EDGE_PX = 72;
+const STEP_PX = 24;
+
+function scrollNearEdges(event: DragEvent<HTMLDivElement>) {
+  const board = event.currentTarget;
+  const { left, right } = board.getBoundingClientRect();
+  if (event.clientX > right - EDGE_PX) board.scrollLeft += STEP_PX;
+  else if (event.clientX < left + EDGE_PX) board.scrollLeft -= STEP_PX;
 }
 
 export function BoardSkeleton() {

@@ -95,6 +95,7 @@ export function BoardColumn({
             pipeline={pipeline}
             item={item}
             stageType={stage.type}
+            dragging={dragged?.id === item.id}
             onMove={onMove}
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}
@@ -170,26 +171,18 @@ function ColumnHeader({
           </Badge>
         </Group>
       </Group>
-      <Group gap={6} wrap="wrap">
-        <Text size="xs" c="dimmed">
-          {stage.type !== StageType.Open
-            ? t(`pipelines.stageType.${stage.type}`)
-            : stage.slaWorkingDays === null
-              ? t('pipelines.noSla')
-              : t('pipelines.sla', { count: stage.slaWorkingDays })}
+      <Text size="xs" c="dimmed">
+        {stage.type !== StageType.Open
+          ? t(`pipelines.stageType.${stage.type}`)
+          : stage.slaWorkingDays === null
+            ? t('pipelines.noSla')
+            : t('pipelines.sla', { count: stage.slaWorkingDays })}
+      </Text>
+      {figures.length > 0 && (
+        <Text size="xs" fw={700} c="dark.5" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="column-totals">
+          {figures.join(' · ')}
         </Text>
-        {figures.length > 0 && (
-          <Text
-            size="xs"
-            fw={600}
-            c="dark.4"
-            style={{ fontVariantNumeric: 'tabular-nums' }}
-            data-testid="column-totals"
-          >
-            · {figures.join(' · ')}
-          </Text>
-        )}
-      </Group>
+      )}
     </Stack>
   );
 }

@@ -17,6 +17,8 @@ interface ItemCardProps {
   pipeline: Pipeline;
   item: PipelineItemBase;
   stageType: StageType;
+  /** This card is the one being dragged. */
+  dragging: boolean;
   onMove: (item: PipelineItemBase, to: Stage) => void;
   onDragStart: (item: PipelineItemBase) => void;
   onDragEnd: () => void;
@@ -27,6 +29,7 @@ export const ItemCard = memo(function ItemCard({
   pipeline,
   item,
   stageType,
+  dragging,
   onMove,
   onDragStart,
   onDragEnd,
@@ -47,6 +50,7 @@ export const ItemCard = memo(function ItemCard({
       className={classes.card}
       data-closed={stageType !== StageType.Open || undefined}
       data-overdue={item.overdue || undefined}
+      data-dragging={dragging || undefined}
       draggable
       onDragStart={start}
       onDragEnd={onDragEnd}

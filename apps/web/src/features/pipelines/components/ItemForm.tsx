@@ -209,6 +209,10 @@ export function ItemForm({
       typeof value === 'number' && Number.isFinite(value) && value > 0;
     const found: FieldErrors = {
       title: request.title ? undefined : t('pipelines.form.titleRequired'),
+      organizationId:
+        kind !== PipelineKind.EventContact && !request.organizationId
+          ? t('pipelines.form.organizationRequired')
+          : undefined,
       requestedAreaHa:
         has('requestedAreaHa') && !(positive(request.requestedAreaHa) && hasAtMostTwoDecimals(request.requestedAreaHa))
           ? t('pipelines.form.areaInvalid')
@@ -248,6 +252,7 @@ export function ItemForm({
         />
         <OrganizationPicker
           label={t('pipelines.field.organization')}
+          required={kind !== PipelineKind.EventContact}
           value={values.organization}
           onChange={(choice) => set('organization', choice, 'organizationId')}
           error={errorOf('organizationId')}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { LandEnquiry } from '@irm/contracts';
 import { Badge, Button, Card, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconStarFilled, IconX } from '@tabler/icons-react';
@@ -83,6 +84,9 @@ export function LandMatchesPanel({ enquiry, canChange }: { enquiry: LandEnquiry;
   );
 }
 
+/** The best few are what a person weighs; the rest are a click away. */
+const FIRST_MATCHES = 8;
+
 function MatchesTable({
   enquiry,
   matches,
@@ -98,86 +102,102 @@ function MatchesTable({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const [all, setAll] = useState(false);
   const best = Math.max(...matches.map((match) => match.score), 1);
+  // The assigned zone stays in view even when it ranks low.
+  const shown = all
+    ? matches
+    : matches.filter((match, index) => index < FIRST_MATCHES || match.zoneId === enquiry.zoneId);
   return (
-    <Table.ScrollContainer minWidth={620} type="native">
-      <Table verticalSpacing="xs" highlightOnHover data-testid="matches-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('pipelines.matches.zone')}</Table.Th>
-            <Table.Th ta="right">{t('pipelines.matches.available')}</Table.Th>
-            <Table.Th ta="center">{t('pipelines.matches.sector')}</Table.Th>
-            <Table.Th ta="center">{t('pipelines.matches.fits')}</Table.Th>
-            <Table.Th ta="right">{t('pipelines.matches.score')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {matches.map((match) => {
-            const assigned = enquiry.zoneId === match.zoneId;
-            return (
-              <Table.Tr key={match.zoneId} data-testid="match-row" data-zone-id={match.zoneId}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {match.preferred && (
-                      <Tooltip label={t('pipelines.matches.preferred')} withArrow>
-                        <IconStarFilled
-                          size={14}
-                          color="var(--mantine-color-yellow-6)"
-                          aria-label={t('pipelines.matches.preferred')}
-                        />
-                      </Tooltip>
+    <>
+      <Table.ScrollContainer minWidth={620} type="native">
+        <Table verticalSpacing="xs" highlightOnHover data-testid="matches-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('pipelines.matches.zone')}</Table.Th>
+              <Table.Th ta="right">{t('pipelines.matches.available')}</Table.Th>
+              <Table.Th ta="center">{t('pipelines.matches.sector')}</Table.Th>
+              <Table.Th ta="center">{t('pipelines.matches.fits')}</Table.Th>
+              <Table.Th ta="right">{t('pipelines.matches.score')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((match) => {
+              const assigned = enquiry.zoneId === match.zoneId;
+              return (
+                <Table.Tr key={match.zoneId} data-testid="match-row" data-zone-id={match.zoneId}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {match.preferred && (
+                        <Tooltip label={t('pipelines.matches.preferred')} withArrow>
+                          <IconStarFilled
+                            size={14}
+                            color="var(--mantine-color-yellow-6)"
+                            aria-label={t('pipelines.matches.preferred')}
+                          />
+                        </Tooltip>
+                      )}
+                      <ListRecordLink to={zonePath(match.zoneId)} testId="match-zone">
+                        {match.zoneName}
+                      </ListRecordLink>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {match.district}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                    <Text size="sm" fw={600} c={match.fits ? undefined : 'red.7'}>
+                      {format.hectares(match.availableHa)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="center">
+                    <YesNo yes={match.sectorAllowed} label={t('pipelines.matches.sector')} />
+                  </Table.Td>
+                  <Table.Td ta="center">
+                    <YesNo yes={match.fits} label={t('pipelines.matches.fits')} />
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    <Text
+                      size="sm"
+                      c={match.score === best ? 'teal.8' : undefined}
+                      fw={match.score === best ? 700 : 400}
+                    >
+                      {format.integer(match.score)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {assigned ? (
+                      <Badge color="teal" variant="light" radius="sm" tt="none" data-testid="match-assigned">
+                        {t('pipelines.matches.isAssigned')}
+                      </Badge>
+                    ) : (
+                      canChange && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          loading={pendingZone === match.zoneId}
+                          disabled={pendingZone !== undefined && pendingZone !== match.zoneId}
+                          onClick={() => onAssign(match)}
+                          data-testid="assign-zone"
+                        >
+                          {t('pipelines.matches.assign')}
+                        </Button>
+                      )
                     )}
-                    <ListRecordLink to={zonePath(match.zoneId)} testId="match-zone">
-                      {match.zoneName}
-                    </ListRecordLink>
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {match.district}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                  <Text size="sm" fw={600} c={match.fits ? undefined : 'red.7'}>
-                    {format.hectares(match.availableHa)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="center">
-                  <YesNo yes={match.sectorAllowed} label={t('pipelines.matches.sector')} />
-                </Table.Td>
-                <Table.Td ta="center">
-                  <YesNo yes={match.fits} label={t('pipelines.matches.fits')} />
-                </Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  <Text size="sm" c={match.score === best ? 'teal.8' : undefined} fw={match.score === best ? 700 : 400}>
-                    {format.integer(match.score)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  {assigned ? (
-                    <Badge color="teal" variant="light" radius="sm" tt="none" data-testid="match-assigned">
-                      {t('pipelines.matches.isAssigned')}
-                    </Badge>
-                  ) : (
-                    canChange && (
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        loading={pendingZone === match.zoneId}
-                        disabled={pendingZone !== undefined && pendingZone !== match.zoneId}
-                        onClick={() => onAssign(match)}
-                        data-testid="assign-zone"
-                      >
-                        {t('pipelines.matches.assign')}
-                      </Button>
-                    )
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {shown.length < matches.length && (
+        <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setAll(true)} data-testid="matches-show-all">
+          {t('pipelines.matches.showAll', { count: matches.length })}
+        </Button>
+      )}
+    </>
   );
 }
 

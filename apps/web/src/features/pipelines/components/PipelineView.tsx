@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Me, PipelineKind } from '@irm/contracts';
-import { Button, Card, Group, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -125,10 +125,7 @@ function ViewLabel({ icon, label }: { icon: 'board' | 'list'; label: string }) {
   return (
     <Group gap={6} wrap="nowrap">
       <Icon size={16} aria-hidden />
-      <Text span size="sm" visibleFrom="xs">
-        {label}
-      </Text>
-      <VisuallyHidden hiddenFrom="xs">{label}</VisuallyHidden>
+      <span>{label}</span>
     </Group>
   );
 }
