@@ -99,6 +99,7 @@ export const pipelinesEn: Translation['pipelines'] = {
     anySector: 'Any sector',
     mine: 'Mine',
     overdue: 'Overdue',
+    more: 'Filters',
     clear: 'Clear filters',
   },
   move: {
@@ -206,7 +207,7 @@ export const pipelinesEn: Translation['pipelines'] = {
     to: 'to',
     by: 'By',
     when: 'When',
-    daysInStage: 'Time in the stage left',
+    daysInStage: 'Time in previous stage',
     created: 'Created',
     system: 'System',
   },

@@ -98,6 +98,7 @@ export const pipelinesVi = {
     anySector: 'Mọi ngành',
     mine: 'Của tôi',
     overdue: 'Quá hạn',
+    more: 'Bộ lọc',
     clear: 'Xóa bộ lọc',
   },
   move: {
@@ -205,7 +206,7 @@ export const pipelinesVi = {
     to: 'sang',
     by: 'Người chuyển',
     when: 'Lúc',
-    daysInStage: 'Đã ở giai đoạn trước',
+    daysInStage: 'Thời gian ở giai đoạn trước',
     created: 'Tạo mới',
     system: 'Hệ thống',
   },

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Role, type Me, type PipelineKind } from '@irm/contracts';
-import { Anchor, Avatar, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Role, StageType, type Me, type PipelineKind } from '@irm/contracts';
+import { Anchor, Avatar, Box, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuilding, IconFileOff } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuilding, IconFileOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { usePageTitle } from '../../../shared/ui';
@@ -23,6 +23,7 @@ import { OverdueBadge, StageBadge } from './badges';
 import { EditItemModal } from './EditItemModal';
 import { ItemDetails } from './ItemDetails';
 import { LostReasonModal } from './LostReasonModal';
+import { MoveToMenu } from './MoveToMenu';
 import { StageCard } from './StageCard';
 
 const isManager = (me: Me) => me.role === Role.Manager || me.role === Role.Admin;
@@ -101,7 +102,21 @@ function RecordView({ item, me, panels }: { item: PipelineItem; me: Me; panels: 
             </Group>
           </Group>
         </Stack>
-        {canChange && <RecordActions name="item" onEdit={editModal.open} />}
+        {canChange && (
+          <Group gap="sm">
+            {/* Beside the page the stage card has this button; on small screens that card comes last. */}
+            {pipeline && stage?.type !== StageType.Won && (
+              <Box hiddenFrom="md">
+                <MoveToMenu pipeline={pipeline} item={item} onMove={(to) => flow.requestMove(item, to)}>
+                  <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />}>
+                    {t('pipelines.move.button')}
+                  </Button>
+                </MoveToMenu>
+              </Box>
+            )}
+            <RecordActions name="item" onEdit={editModal.open} />
+          </Group>
+        )}
       </Group>
       {!canChange && <ReadOnlyNotice>{t('pipelines.readOnly', { owner: item.ownerName })}</ReadOnlyNotice>}
       <RecordBody

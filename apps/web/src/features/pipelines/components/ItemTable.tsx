@@ -1,5 +1,5 @@
 import type { Pipeline, PipelineItemBase } from '@irm/contracts';
-import { Avatar, Group, Stack, Text } from '@mantine/core';
+import { Avatar, Box, Group, Stack, Text } from '@mantine/core';
 import { IconLayoutKanban } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../shared/i18n';
@@ -32,7 +32,12 @@ export function ItemTable({ pipeline, state, onAdd }: ItemTableProps) {
         <PipelineFilters
           state={state}
           refreshing={list.isFetching && !list.isPending}
-          extra={<ColumnsMenu columns={columns} hidden={hidden} onToggle={toggle} />}
+          extra={
+            // Phones get one card per item instead of the table, so there are no columns to choose.
+            <Box visibleFrom="sm">
+              <ColumnsMenu columns={columns} hidden={hidden} onToggle={toggle} />
+            </Box>
+          }
         />
       </Stack>
       <RecordListBody<PipelineItemBase, ItemSort>
