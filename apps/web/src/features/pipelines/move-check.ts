@@ -122,9 +122,20 @@ export function problemLines(
       return t('pipelines.move.missingDocuments', { documents: names.join(', ') });
     }
     if (field === 'reason') return t('pipelines.move.reasonRequired');
+    if (field === 'stageId') {
+      if (message.includes('converting')) return t('pipelines.move.convertOnly');
+      if (message.includes('already won')) return t('pipelines.move.alreadyWon');
+      if (message.includes('retired')) return t('pipelines.move.retired');
+      if (message.includes('disbursed')) return t('pipelines.move.disbursed');
+    }
     if (REQUIREMENT.test(message)) return t('pipelines.move.fieldRequired', { field: label, stage: stageName });
     return `${label}: ${message}`;
   });
+}
+
+/** A refusal about the stage itself (already won, reached only by conversion): no filling in will change it. */
+export function blockedMove(pipeline: Pipeline, item: PipelineItemBase, to: Stage): FieldError | undefined {
+  return foreseenProblems(pipeline, item, to, 'reason given later').find((problem) => problem.field === 'stageId');
 }
 
 export const localized = (text: LocalizedText, language: Language) => text[language] || text.vi;

@@ -115,6 +115,10 @@ export const pipelinesEn: Translation['pipelines'] = {
     stale: 'Someone else has just changed this item. The board is reloaded; try again.',
     fieldRequired: '{{field}} is needed before “{{stage}}”.',
     missingDocuments: 'Documents missing: {{documents}}.',
+    convertOnly: 'A contact reaches “Converted” by being turned into a prospect, land enquiry or loan application.',
+    alreadyWon: 'This item is won; it does not move to another stage.',
+    retired: 'This stage is retired.',
+    disbursed: 'Money has been disbursed, so it cannot be closed as lost.',
     reasonRequired: 'A reason is needed to close this item.',
   },
   lost: {

@@ -114,6 +114,11 @@ export const pipelinesVi = {
     stale: 'Người khác vừa thay đổi mục này. Bảng đã được tải lại; hãy thử lại.',
     fieldRequired: 'Cần có {{field}} trước khi sang “{{stage}}”.',
     missingDocuments: 'Còn thiếu hồ sơ: {{documents}}.',
+    convertOnly:
+      'Liên hệ chỉ sang “Đã chuyển đổi” khi được chuyển thành nhà đầu tư tiềm năng, yêu cầu thuê đất hoặc hồ sơ vay.',
+    alreadyWon: 'Mục này đã thành công; không chuyển sang giai đoạn khác được.',
+    retired: 'Giai đoạn này đã ngừng sử dụng.',
+    disbursed: 'Đã giải ngân nên không đóng hồ sơ theo hướng không thành công được.',
     reasonRequired: 'Cần ghi lý do khi đóng mục này.',
   },
   lost: {

@@ -6,7 +6,7 @@ import { useFormatters, useLanguage } from '../../../shared/i18n';
 import { useMoneyFormat } from '../hooks/use-money-format';
 import { useMoreStageCards } from '../hooks/use-pipelines';
 import { KIND_SETTINGS } from '../kinds';
-import { localized } from '../move-check';
+import { blockedMove, localized } from '../move-check';
 import type { ItemFilters } from '../types';
 import { stageColor } from './badges';
 import { CARD_DRAG_TYPE, ItemCard } from './ItemCard';
@@ -52,7 +52,11 @@ export function BoardColumn({
   }, [column.cards, more.data, stage.id]);
   const hasMore = showMore ? more.hasNextPage : column.nextCursor !== null;
 
-  const accepts = dragged !== null && dragged.stageId !== stage.id;
+  // A column takes a card only where a move could happen (not into "Converted", not out of a won stage).
+  const accepts = useMemo(
+    () => dragged !== null && dragged.stageId !== stage.id && !blockedMove(pipeline, dragged, stage),
+    [dragged, pipeline, stage],
+  );
   const dropProps = {
     onDragOver: (event: DragEvent<HTMLElement>) => {
       if (!accepts || !event.dataTransfer.types.includes(CARD_DRAG_TYPE)) return;

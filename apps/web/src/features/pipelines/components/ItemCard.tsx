@@ -51,7 +51,8 @@ export const ItemCard = memo(function ItemCard({
       data-closed={stageType !== StageType.Open || undefined}
       data-overdue={item.overdue || undefined}
       data-dragging={dragging || undefined}
-      draggable
+      // A won item stays won: nothing to drag it to.
+      draggable={stageType !== StageType.Won}
       onDragStart={start}
       onDragEnd={onDragEnd}
       data-testid="board-card"
@@ -66,17 +67,19 @@ export const ItemCard = memo(function ItemCard({
               </Text>
             </ListRecordLink>
           </div>
-          <MoveToMenu pipeline={pipeline} item={item} onMove={(to) => onMove(item, to)}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="sm"
-              aria-label={t('pipelines.move.menuFor', { title: item.title })}
-              data-testid="card-move-menu"
-            >
-              <IconDots size={16} aria-hidden />
-            </ActionIcon>
-          </MoveToMenu>
+          {stageType !== StageType.Won && (
+            <MoveToMenu pipeline={pipeline} item={item} onMove={(to) => onMove(item, to)}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                aria-label={t('pipelines.move.menuFor', { title: item.title })}
+                data-testid="card-move-menu"
+              >
+                <IconDots size={16} aria-hidden />
+              </ActionIcon>
+            </MoveToMenu>
+          )}
         </Group>
         {item.organizationName && (
           <Group gap={4} wrap="nowrap">

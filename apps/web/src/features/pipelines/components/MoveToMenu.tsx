@@ -4,7 +4,7 @@ import { Menu, Text } from '@mantine/core';
 import { IconArrowRight, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n';
-import { foreseenProblems, localized } from '../move-check';
+import { blockedMove, localized } from '../move-check';
 
 interface MoveToMenuProps {
   pipeline: Pipeline;
@@ -24,7 +24,7 @@ export function MoveToMenu({ pipeline, item, onMove, children }: MoveToMenuProps
 
   const entry = (stage: Stage) => {
     // Refusals about the stage itself (already won, reached only by conversion) are shown, not offered.
-    const blocked = foreseenProblems(pipeline, item, stage, 'x').find((problem) => problem.field === 'stageId');
+    const blocked = blockedMove(pipeline, item, stage);
     const Icon =
       stage.type === StageType.Won ? IconCircleCheck : stage.type === StageType.Lost ? IconCircleX : IconArrowRight;
     return (
