@@ -19,6 +19,7 @@ import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
 import { ItemsModule } from './items/items.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 
 /** The HTTP application: every feature module the API serves. */
@@ -47,6 +48,7 @@ export class AppModule {
         ExportsModule,
         ItemsModule,
         ProspectsModule,
+        LoansModule,
         LandEnquiriesModule,
         ...extraModules,
       ],

@@ -211,8 +211,17 @@ export class ItemsService {
     return this.items.list(filter, this.today(), sort, after, limit);
   }
 
-  /** Creates an item in the caller's transaction: history row, audit and timeline included. Returns its id. */
-  async create(manager: EntityManager, principal: Principal, kind: PipelineKind, input: NewItemInput): Promise<string> {
+  /**
+   * Creates an item in the caller's transaction: history row, audit and timeline included. `extra` are the kind's
+   * own fields, audited with the common ones (the kind writes them). Returns its id.
+   */
+  async create(
+    manager: EntityManager,
+    principal: Principal,
+    kind: PipelineKind,
+    input: NewItemInput,
+    extra: Record<string, FieldChange> = {},
+  ): Promise<string> {
     const ownerId = input.ownerId ?? principal.userId;
     checkOwnerChoice(principal, ownerId, null, this.handler(kind).what);
     await this.assertActiveUser(manager, ownerId);
@@ -250,7 +259,7 @@ export class ItemsService {
       breachedSla: false,
       reason: null,
     });
-    const changes: Record<string, FieldChange> = {};
+    const changes: Record<string, FieldChange> = { ...extra };
     for (const field of AUDITED) {
       const value = field === 'ownerId' ? ownerId : input[field];
       if (value !== undefined && value !== null) changes[field] = { before: null, after: value };

@@ -18,6 +18,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PipelinePage } from '../pages/PipelinePage';
+import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { ProspectRecordPage } from '../pages/ProspectRecordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -60,6 +61,14 @@ export const router = createBrowserRouter([
           { path: 'imports/:id', element: <ImportPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
+          {
+            path: 'settings/pipelines',
+            element: (
+              <RequireRole roles={[Role.Manager, Role.Admin]}>
+                <PipelineSettingsPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'admin/users',
             element: (

@@ -72,6 +72,14 @@ export const queryKeys = {
     list: (filters: TaskListFilters) => [...queryKeys.tasks.lists(), filters] as const,
     summary: () => [...queryKeys.tasks.all(), 'summary'] as const,
   },
+  pipelines: {
+    all: () => ['pipelines'] as const,
+    list: () => [...queryKeys.pipelines.all(), 'list'] as const,
+    /** Items per stage of one pipeline, for its settings. */
+    stageUsage: (id: string) => [...queryKeys.pipelines.all(), 'stage-usage', id] as const,
+    boards: (pipelineId: string) => [...queryKeys.pipelines.all(), 'board', pipelineId] as const,
+    board: (pipelineId: string, filters: object) => [...queryKeys.pipelines.boards(pipelineId), filters] as const,
+  },
   zones: {
     all: () => ['zones'] as const,
     summary: () => [...queryKeys.zones.all(), 'summary'] as const,
@@ -82,13 +90,6 @@ export const queryKeys = {
     detail: (id: string) => [...queryKeys.zones.details(), id] as const,
     /** A zone's land ledger: the paged table and the chart's latest entries. */
     movements: (id: string) => [...queryKeys.zones.detail(id), 'movements'] as const,
-  },
-  pipelines: {
-    all: () => ['pipelines'] as const,
-    /** The four pipelines with their stages. */
-    definitions: () => [...queryKeys.pipelines.all(), 'definitions'] as const,
-    boards: (pipelineId: string) => [...queryKeys.pipelines.all(), 'board', pipelineId] as const,
-    board: (pipelineId: string, filters: object) => [...queryKeys.pipelines.boards(pipelineId), filters] as const,
   },
   /** Pipeline items of one kind (prospect, land_enquiry, loan_application, event_contact). */
   items: {

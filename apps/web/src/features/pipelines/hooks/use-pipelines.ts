@@ -31,7 +31,7 @@ const DEFINITIONS_STALE_MS = 5 * 60_000;
 
 export function usePipelines() {
   return useQuery({
-    queryKey: queryKeys.pipelines.definitions(),
+    queryKey: queryKeys.pipelines.list(),
     queryFn: ({ signal }) => fetchPipelines(signal),
     staleTime: DEFINITIONS_STALE_MS,
   });
