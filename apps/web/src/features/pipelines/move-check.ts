@@ -100,6 +100,14 @@ export function problemFieldLabel(field: string, t: TFunction): string {
   return LABELLED.has(field) ? t(`pipelines.problemField.${field as ProblemField}`) : field;
 }
 
+/** Refusals of other writes (a tranche, a document): the field as people call it, then the server's words. */
+export function fieldProblemLines(problems: readonly FieldError[], t: TFunction): string[] {
+  return problems.map(({ field, message }) => {
+    const label = problemFieldLabel(field, t);
+    return `${label.charAt(0).toLocaleUpperCase()}${label.slice(1)}: ${message}`;
+  });
+}
+
 /**
  * One line per refusal, in the reader's language where the rule is known: a missing field reads "Zone is
  * needed in “Land reserved”", missing documents are named; anything else keeps the server's words after the

@@ -7,6 +7,7 @@ import {
   type Page,
   type Pipeline,
   type PipelineItemBase,
+  type ReceiveLoanDocumentRequest,
   type StageMove,
 } from '@irm/contracts';
 import { api } from '../../../shared/api';
@@ -95,9 +96,10 @@ export function planTranche(application: LoanApplication, request: NewTranche): 
   return api.post<LoanTranche>(`${loanUrl(application.id)}/tranches`, { ...request, version: application.version });
 }
 
-export function confirmTranche(tranche: LoanTranche): Promise<LoanTranche> {
+export function confirmTranche(tranche: LoanTranche, progressPct: number): Promise<LoanTranche> {
   return api.post<LoanTranche>(`${loanUrl(tranche.applicationId)}/tranches/${tranche.id}/confirm`, {
     version: tranche.version,
+    progressPct,
   });
 }
 
@@ -114,7 +116,8 @@ export function setDocumentReceived(
   received: boolean,
 ): Promise<LoanApplication> {
   const url = `${loanUrl(application.id)}/documents/${encodeURIComponent(key)}`;
+  const request: ReceiveLoanDocumentRequest = { version: application.version };
   return received
-    ? api.put<LoanApplication>(url, { version: application.version })
+    ? api.put<LoanApplication>(url, request)
     : api.delete<LoanApplication>(url, { query: { version: application.version } });
 }

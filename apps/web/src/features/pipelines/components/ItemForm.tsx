@@ -120,7 +120,7 @@ function initialValues(item: PipelineItem | undefined, me: Me): FormValues {
 }
 
 /** The request for the fields this kind has: text trimmed, empty optional figures as null. */
-function toRequest(kind: PipelineKind, values: FormValues): ItemFields {
+function toRequest(kind: PipelineKind, values: FormValues, creating: boolean): ItemFields {
   const all: Required<ItemFields> = {
     title: values.title.trim(),
     ownerId: values.owner?.id ?? '',
@@ -143,7 +143,13 @@ function toRequest(kind: PipelineKind, values: FormValues): ItemFields {
     termMonths: numberOrNull(values.termMonths),
   };
   const request: Record<string, unknown> = {};
-  for (const name of [...COMMON_FIELDS, ...KIND_FIELDS[kind]]) request[name] = all[name];
+  for (const name of [...COMMON_FIELDS, ...KIND_FIELDS[kind]]) {
+    // An approval is recorded on an application that exists, by a manager.
+    if (creating && name === 'approvedVnd') continue;
+    request[name] = all[name];
+  }
+  // A loan application without a name gets "<purpose> — <lender>" from the server.
+  if (kind === PipelineKind.LoanApplication && creating && !all.title) delete request.title;
   return request as unknown as ItemFields;
 }
 
@@ -204,11 +210,14 @@ export function ItemForm({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const request = toRequest(kind, values);
+    const request = toRequest(kind, values, !item);
     const positive = (value: number | undefined | null): value is number =>
       typeof value === 'number' && Number.isFinite(value) && value > 0;
     const found: FieldErrors = {
-      title: request.title ? undefined : t('pipelines.form.titleRequired'),
+      title:
+        request.title || (kind === PipelineKind.LoanApplication && !item)
+          ? undefined
+          : t('pipelines.form.titleRequired'),
       organizationId:
         kind !== PipelineKind.EventContact && !request.organizationId
           ? t('pipelines.form.organizationRequired')
@@ -241,8 +250,12 @@ export function ItemForm({
         <FormError error={error} title={errorTitle} shownFields={shownFields} />
         <TextInput
           label={t('pipelines.field.title')}
-          description={t(`pipelines.form.titleHint.${kind}`)}
-          required
+          description={t(
+            kind === PipelineKind.LoanApplication && !item
+              ? 'pipelines.form.loanTitleHint'
+              : `pipelines.form.titleHint.${kind}`,
+          )}
+          required={kind !== PipelineKind.LoanApplication || !!item}
           data-autofocus
           autoComplete="off"
           value={values.title}
@@ -378,16 +391,21 @@ export function ItemForm({
                 onChange={(value) => set('requestedVnd', value, 'requestedVnd')}
                 error={errorOf('requestedVnd')}
               />
-              <NumberInput
-                label={t('pipelines.field.approvedVnd')}
-                suffix=" ₫"
-                allowDecimal={false}
-                allowNegative={false}
-                {...numberFormat}
-                value={values.approvedVnd}
-                onChange={(value) => set('approvedVnd', value, 'approvedVnd')}
-                error={errorOf('approvedVnd')}
-              />
+              {item && (
+                <NumberInput
+                  label={t('pipelines.field.approvedVnd')}
+                  description={canAssign ? undefined : t('pipelines.form.approvedManagersOnly')}
+                  suffix=" ₫"
+                  allowDecimal={false}
+                  allowNegative={false}
+                  disabled={!canAssign}
+                  {...numberFormat}
+                  value={values.approvedVnd}
+                  onChange={(value) => set('approvedVnd', value, 'approvedVnd')}
+                  error={errorOf('approvedVnd')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                />
+              )}
               <NumberInput
                 label={t('pipelines.field.interestSupportRate')}
                 suffix=" %"

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { StageType, type LoanApplication, type LoanTranche, type Pipeline } from '@irm/contracts';
-import { requiredLoanDocuments } from '@irm/domain';
+import type { LoanApplication, LoanTranche } from '@irm/contracts';
+import { LoanApplicationStageKey } from '@irm/domain';
 import {
+  Alert,
   Badge,
   Button,
   Card,
   Checkbox,
   Collapse,
+  Modal,
   Group,
   NumberInput,
   Progress,
@@ -20,10 +22,11 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCoin, IconPlus } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../shared/api';
+import { ApiError, isApiError } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
-import { ErrorState, FormError, notify } from '../../../shared/ui';
+import { ErrorState, notify } from '../../../shared/ui';
 import { isStaleVersion } from '../../records';
 import { useMoneyFormat } from '../hooks/use-money-format';
 import {
@@ -33,13 +36,20 @@ import {
   useTrancheStep,
   useTranches,
 } from '../hooks/use-pipelines';
-import { localized, stageRef } from '../move-check';
+import { fieldProblemLines, localized } from '../move-check';
 
-function refusal(error: unknown, t: (key: 'errors.unexpected' | 'pipelines.edit.stale') => string): string {
+function refusal(error: unknown, t: TFunction): string {
   if (isStaleVersion(error)) return t('pipelines.edit.stale');
   if (!isApiError(error)) return t('errors.unexpected');
-  if (error.fieldErrors.length > 0) return error.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('\n');
+  if (error.fieldErrors.length > 0) return fieldProblemLines(error.fieldErrors, t).join('\n');
   return error.problem.detail ?? error.problem.title;
+}
+
+/** The error without the field messages the form already shows under its inputs. */
+function withoutShownFields(error: ApiError, shown: readonly string[]): ApiError {
+  const rest = error.fieldErrors.filter((e) => !shown.includes(e.field));
+  if (rest.length === error.fieldErrors.length) return error;
+  return new ApiError({ ...error.problem, errors: rest });
 }
 
 /** A 404 from a panel's endpoint: that part of the loan workflow is not offered (yet). */
@@ -59,17 +69,20 @@ export function LoanTranchesPanel({ application, canChange }: { application: Loa
   const ceiling = approved ?? application.requestedVnd;
   const ratio = (value: number) => (ceiling > 0 ? Math.min(100, (value / ceiling) * 100) : 0);
 
-  const run = (tranche: LoanTranche, which: 'confirm' | 'release') =>
+  const [confirming, setConfirming] = useState<LoanTranche | null>(null);
+  const run = (tranche: LoanTranche, which: 'confirm' | 'release', progressPct?: number) =>
     step.mutate(
-      { tranche, step: which },
+      { tranche, step: which, progressPct },
       {
-        onSuccess: () =>
+        onSuccess: () => {
+          setConfirming(null);
           notify({
             tone: 'success',
             message: t(which === 'confirm' ? 'pipelines.loan.confirmDone' : 'pipelines.loan.releaseDone', {
               milestone: tranche.milestone,
             }),
-          }),
+          });
+        },
         onError: (error) =>
           notify({ tone: 'error', title: t(`pipelines.loan.${which}Failed`), message: refusal(error, t) }),
       },
@@ -144,27 +157,125 @@ export function LoanTranchesPanel({ application, canChange }: { application: Loa
         <TranchesTable
           tranches={tranches.data}
           canChange={canChange}
+          disbursing={application.stageKey === LoanApplicationStageKey.Disbursing}
           busy={step.isPending ? step.variables?.tranche.id : undefined}
-          onStep={run}
+          onStep={(tranche, which) => (which === 'confirm' ? setConfirming(tranche) : run(tranche, 'release'))}
         />
       )}
+      <ConfirmMilestoneModal
+        tranche={confirming}
+        pending={step.isPending}
+        onCancel={() => setConfirming(null)}
+        onConfirm={(tranche, progressPct) => run(tranche, 'confirm', progressPct)}
+      />
     </Card>
+  );
+}
+
+/** Confirming a milestone records the project progress reported, at least the milestone's. */
+function ConfirmMilestoneModal({
+  tranche,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  tranche: LoanTranche | null;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: (tranche: LoanTranche, progressPct: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={tranche !== null}
+      onClose={onCancel}
+      title={t('pipelines.loan.confirmTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {tranche && (
+        <ConfirmMilestoneForm
+          key={tranche.id}
+          tranche={tranche}
+          pending={pending}
+          onCancel={onCancel}
+          onConfirm={onConfirm}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function ConfirmMilestoneForm({
+  tranche,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  tranche: LoanTranche;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: (tranche: LoanTranche, progressPct: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<number | string>(tranche.requiredProgressPct);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (typeof progress !== 'number' || progress < tranche.requiredProgressPct || progress > 100) {
+      setError(t('pipelines.loan.progressBelow', { percent: tranche.requiredProgressPct }));
+      return;
+    }
+    onConfirm(tranche, progress);
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="confirm-milestone-form">
+      <Stack gap="md">
+        <Text size="sm">{t('pipelines.loan.confirmMessage', { milestone: tranche.milestone })}</Text>
+        <NumberInput
+          label={t('pipelines.loan.reportedProgress')}
+          required
+          suffix=" %"
+          min={0}
+          max={100}
+          allowDecimal={false}
+          allowNegative={false}
+          data-autofocus
+          value={progress}
+          onChange={(value) => {
+            setProgress(value);
+            setError(null);
+          }}
+          error={error}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel} disabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {t('pipelines.loan.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
 function TranchesTable({
   tranches,
   canChange,
+  disbursing,
   busy,
   onStep,
 }: {
   tranches: LoanTranche[];
   canChange: boolean;
+  /** Money is released only while the application is in "Disbursing". */
+  disbursing: boolean;
   busy: string | undefined;
   onStep: (tranche: LoanTranche, step: 'confirm' | 'release') => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormatters();
   const money = useMoneyFormat();
   return (
     <Table.ScrollContainer minWidth={620} type="native">
@@ -194,35 +305,34 @@ function TranchesTable({
                   {money.vnd(tranche.amountVnd)}
                 </Table.Td>
                 <Table.Td>
-                  {tranche.releasedAt ? (
-                    <Badge color="teal" variant="light" radius="sm" tt="none">
-                      {t('pipelines.loan.released', { date: format.date(tranche.releasedAt) })}
-                    </Badge>
-                  ) : tranche.confirmedAt ? (
-                    <Badge color="irm" variant="light" radius="sm" tt="none">
-                      {t('pipelines.loan.confirmed', { date: format.date(tranche.confirmedAt) })}
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light" radius="sm" tt="none">
-                      {t('pipelines.loan.waiting')}
-                    </Badge>
-                  )}
+                  <TrancheStatus tranche={tranche} />
                 </Table.Td>
                 <Table.Td ta="right">
                   {canChange && !tranche.releasedAt && (
-                    <Button
-                      size="compact-sm"
-                      variant={tranche.confirmedAt ? 'filled' : 'default'}
-                      leftSection={
-                        tranche.confirmedAt ? <IconCoin size={14} aria-hidden /> : <IconCheck size={14} aria-hidden />
-                      }
-                      loading={busy === tranche.id}
-                      disabled={busy !== undefined && busy !== tranche.id}
-                      onClick={() => onStep(tranche, tranche.confirmedAt ? 'release' : 'confirm')}
-                      data-testid={tranche.confirmedAt ? 'release-tranche' : 'confirm-tranche'}
+                    <Tooltip
+                      label={t('pipelines.loan.releaseWhenDisbursing')}
+                      disabled={!tranche.confirmedAt || disbursing}
+                      withArrow
                     >
-                      {tranche.confirmedAt ? t('pipelines.loan.release') : t('pipelines.loan.confirm')}
-                    </Button>
+                      <Button
+                        size="compact-sm"
+                        variant={tranche.confirmedAt ? 'filled' : 'default'}
+                        leftSection={
+                          tranche.confirmedAt ? <IconCoin size={14} aria-hidden /> : <IconCheck size={14} aria-hidden />
+                        }
+                        loading={busy === tranche.id}
+                        disabled={busy !== undefined && busy !== tranche.id}
+                        // Looks disabled but keeps its tooltip (a disabled button gets no hover) to say when it works.
+                        data-disabled={(!!tranche.confirmedAt && !disbursing) || undefined}
+                        onClick={() => {
+                          if (tranche.confirmedAt && !disbursing) return;
+                          onStep(tranche, tranche.confirmedAt ? 'release' : 'confirm');
+                        }}
+                        data-testid={tranche.confirmedAt ? 'release-tranche' : 'confirm-tranche'}
+                      >
+                        {tranche.confirmedAt ? t('pipelines.loan.release') : t('pipelines.loan.confirm')}
+                      </Button>
+                    </Tooltip>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -230,6 +340,29 @@ function TranchesTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function TrancheStatus({ tranche }: { tranche: LoanTranche }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [color, label, when, by] = tranche.releasedAt
+    ? ['teal', t('pipelines.loan.released'), tranche.releasedAt, tranche.releasedByName]
+    : tranche.confirmedAt
+      ? ['irm', t('pipelines.loan.confirmed'), tranche.confirmedAt, tranche.confirmedByName]
+      : ['gray', t('pipelines.loan.waiting'), null, null];
+  return (
+    <Stack gap={2}>
+      <Badge color={color} variant="light" radius="sm" tt="none" w="fit-content">
+        {label}
+      </Badge>
+      {when && (
+        <Text size="xs" c="dimmed">
+          {format.date(when)}
+          {by ? ` · ${by}` : ''}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -274,11 +407,18 @@ function PlanTrancheForm({ application, onDone }: { application: LoanApplication
   return (
     <form onSubmit={submit} noValidate data-testid="plan-tranche-form">
       <Stack gap="sm" mb="md" p="md" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-        <FormError
-          error={plan.error}
-          title={t('pipelines.loan.planFailed')}
-          shownFields={['milestone', 'requiredProgressPct', 'amountVnd']}
-        />
+        {plan.error != null && (
+          <Alert color="red" variant="light" role="alert" title={t('pipelines.loan.planFailed')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {refusal(
+                isApiError(plan.error)
+                  ? withoutShownFields(plan.error, ['milestone', 'requiredProgressPct', 'amountVnd'])
+                  : plan.error,
+                t,
+              )}
+            </Text>
+          </Alert>
+        )}
         <TextInput
           label={t('pipelines.loan.milestone')}
           required
@@ -349,7 +489,6 @@ export function LoanDocumentsPanel({ application, canChange }: { application: Lo
     const stage = key ? pipeline?.stages.find((s) => s.key === key) : undefined;
     return stage ? localized(stage.name, language) : null;
   };
-  const requiredNow = new Set(requiredNowKeys(pipeline, application));
   const received = application.documents.filter((doc) => doc.receivedAt).length;
 
   const toggle = (key: string, next: boolean) =>
@@ -385,7 +524,7 @@ export function LoanDocumentsPanel({ application, canChange }: { application: Lo
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {application.documents.map((doc) => {
           const from = stageName(doc.requiredFromStage);
-          const missingNow = !doc.receivedAt && requiredNow.has(doc.key);
+          const missingNow = !doc.receivedAt && doc.requiredNow;
           return (
             <Group
               key={doc.key}
@@ -398,7 +537,12 @@ export function LoanDocumentsPanel({ application, canChange }: { application: Lo
             >
               <Checkbox
                 checked={!!doc.receivedAt}
-                disabled={!canChange || (setReceived.isPending && setReceived.variables?.key === doc.key)}
+                // The current stage needs a received document: it cannot be taken off the file here.
+                disabled={
+                  !canChange ||
+                  (!!doc.receivedAt && doc.requiredNow) ||
+                  (setReceived.isPending && setReceived.variables?.key === doc.key)
+                }
                 onChange={(event) => toggle(doc.key, event.currentTarget.checked)}
                 label={
                   <Text size="sm" fw={500}>
@@ -426,15 +570,5 @@ export function LoanDocumentsPanel({ application, canChange }: { application: Lo
         })}
       </Stack>
     </Card>
-  );
-}
-
-/** Documents the application's current stage already requires. */
-function requiredNowKeys(pipeline: Pipeline | undefined, application: LoanApplication): string[] {
-  const current = pipeline?.stages.find((stage) => stage.id === application.stageId);
-  if (!pipeline || !current || current.type === StageType.Lost) return [];
-  return requiredLoanDocuments(
-    pipeline.stages.map((stage) => stageRef(pipeline, stage)),
-    stageRef(pipeline, current),
   );
 }

@@ -165,12 +165,21 @@ export function usePlanTranche(application: LoanApplication) {
   });
 }
 
+export interface TrancheStep {
+  tranche: LoanTranche;
+  step: 'confirm' | 'release';
+  /** For a confirmation: the project progress reported, percent (at least the milestone's). */
+  progressPct?: number;
+}
+
 /** Confirms a tranche's milestone, or releases its money once confirmed. */
 export function useTrancheStep() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ tranche, step }: { tranche: LoanTranche; step: 'confirm' | 'release' }) =>
-      step === 'confirm' ? confirmTranche(tranche) : releaseTranche(tranche),
+    mutationFn: ({ tranche, step, progressPct }: TrancheStep) =>
+      step === 'confirm'
+        ? confirmTranche(tranche, progressPct ?? tranche.requiredProgressPct)
+        : releaseTranche(tranche),
     onSettled: (_result, _error, { tranche }) => refreshLoan(queryClient, tranche.applicationId),
   });
 }
