@@ -1,21 +1,26 @@
 import { Role } from '@irm/contracts';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequireRole } from '../features/auth';
 import { AdminUsersPage } from '../pages/AdminUsersPage';
 import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
+import { EventContactRecordPage } from '../pages/EventContactRecordPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
 import { ImportsPage } from '../pages/ImportsPage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
+import { LandEnquiryRecordPage } from '../pages/LandEnquiryRecordPage';
+import { LoanApplicationRecordPage } from '../pages/LoanApplicationRecordPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PipelinePage } from '../pages/PipelinePage';
 import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { ProspectRecordPage } from '../pages/ProspectRecordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ZoneRecordPage } from '../pages/ZoneRecordPage';
 import { ZonesPage } from '../pages/ZonesPage';
@@ -43,6 +48,12 @@ export const router = createBrowserRouter([
           { path: 'contacts/:id', element: <ContactRecordPage /> },
           { path: 'zones', element: <ZonesPage /> },
           { path: 'zones/:id', element: <ZoneRecordPage /> },
+          { path: 'pipelines', element: <Navigate to="/pipelines/prospect" replace /> },
+          { path: 'pipelines/:kind', element: <PipelinePage />, handle: { wide: true } },
+          { path: 'prospects/:id', element: <ProspectRecordPage /> },
+          { path: 'land-enquiries/:id', element: <LandEnquiryRecordPage /> },
+          { path: 'loan-applications/:id', element: <LoanApplicationRecordPage /> },
+          { path: 'event-contacts/:id', element: <EventContactRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'imports', element: <ImportsPage /> },

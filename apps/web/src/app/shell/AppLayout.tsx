@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AppShell, Box, Container, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useMatches } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { AppNavigation } from './AppNavigation';
 import classes from './AppLayout.module.css';
@@ -13,6 +13,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [navigationOpened, { toggle, close }] = useDisclosure(false);
   const mainRef = useFocusMainOnNavigation();
+  // Pages that spread sideways (pipeline boards) say so in their route's handle and get the full width.
+  const wide = useMatches().some((match) => (match.handle as { wide?: boolean } | undefined)?.wide);
 
   return (
     <>
@@ -36,7 +38,7 @@ export function AppLayout() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} ref={mainRef} tabIndex={-1} className={classes.main}>
-          <Container size="xl" p={0}>
+          <Container size="xl" fluid={wide} p={0}>
             <Outlet />
           </Container>
         </AppShell.Main>

@@ -9,7 +9,12 @@ import {
   IconChecklist,
   IconCopy,
   IconFileImport,
+  IconBuildingBank,
+  IconCalendarEvent,
   IconLayoutDashboard,
+  IconLayoutKanban,
+  IconMap2,
+  IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
@@ -24,6 +29,10 @@ export interface NavItem {
   roles?: readonly Role[];
   /** Shown at the end of the entry, e.g. a count that needs attention. */
   badge?: ComponentType;
+  /** Entries grouped under this one (e.g. the four pipelines); the group opens while one of them is shown. */
+  children?: readonly NavItem[];
+  /** Other paths that belong to the group (its records' pages), so it stays open on them too. */
+  groupPaths?: readonly string[];
 }
 
 /** Only capabilities that exist get an entry; each new feature adds its own. */
@@ -32,6 +41,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconAddressBook },
   { to: '/zones', labelKey: 'nav.zones', icon: IconBuildingFactory2 },
+  {
+    to: '/pipelines',
+    labelKey: 'nav.pipelines',
+    icon: IconLayoutKanban,
+    groupPaths: ['/prospects', '/land-enquiries', '/loan-applications', '/event-contacts'],
+    children: [
+      { to: '/pipelines/prospect', labelKey: 'nav.prospects', icon: IconTargetArrow },
+      { to: '/pipelines/land_enquiry', labelKey: 'nav.landEnquiries', icon: IconMap2 },
+      { to: '/pipelines/loan_application', labelKey: 'nav.loanApplications', icon: IconBuildingBank },
+      { to: '/pipelines/event_contact', labelKey: 'nav.eventContacts', icon: IconCalendarEvent },
+    ],
+  },
   { to: TASKS_PATH, labelKey: 'nav.tasks', icon: IconChecklist, badge: TasksNavBadge },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },

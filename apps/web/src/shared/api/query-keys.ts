@@ -77,6 +77,8 @@ export const queryKeys = {
     list: () => [...queryKeys.pipelines.all(), 'list'] as const,
     /** Items per stage of one pipeline, for its settings. */
     stageUsage: (id: string) => [...queryKeys.pipelines.all(), 'stage-usage', id] as const,
+    boards: (pipelineId: string) => [...queryKeys.pipelines.all(), 'board', pipelineId] as const,
+    board: (pipelineId: string, filters: object) => [...queryKeys.pipelines.boards(pipelineId), filters] as const,
   },
   zones: {
     all: () => ['zones'] as const,
@@ -88,5 +90,16 @@ export const queryKeys = {
     detail: (id: string) => [...queryKeys.zones.details(), id] as const,
     /** A zone's land ledger: the paged table and the chart's latest entries. */
     movements: (id: string) => [...queryKeys.zones.detail(id), 'movements'] as const,
+  },
+  /** Pipeline items of one kind (prospect, land_enquiry, loan_application, event_contact). */
+  items: {
+    all: (kind: string) => ['items', kind] as const,
+    lists: (kind: string) => [...queryKeys.items.all(kind), 'list'] as const,
+    list: (kind: string, request: object) => [...queryKeys.items.lists(kind), request] as const,
+    details: (kind: string) => [...queryKeys.items.all(kind), 'detail'] as const,
+    detail: (kind: string, id: string) => [...queryKeys.items.details(kind), id] as const,
+    /** Stage moves, zone matches, tranches: what hangs off one item. */
+    part: (kind: string, id: string, part: 'history' | 'matches' | 'tranches') =>
+      [...queryKeys.items.detail(kind, id), part] as const,
   },
 };

@@ -1,3 +1,4 @@
+import { pipelineItemsEn, pipelinesEn } from './pipelines.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -63,6 +64,11 @@ export const en: Translation = {
     users: 'Users',
     duplicates: 'Duplicates',
     imports: 'Imports',
+    pipelines: 'Pipelines',
+    prospects: 'Investor prospects',
+    landEnquiries: 'Land enquiries',
+    loanApplications: 'Loan applications',
+    eventContacts: 'Event contacts',
     pipelineSettings: 'Pipeline stages',
   },
   common: {
@@ -962,6 +968,8 @@ export const en: Translation = {
     description: 'The app failed while showing this page. Reloading usually fixes it.',
     reload: 'Reload the page',
   },
+  pipelines: pipelinesEn,
+  pipelineItems: pipelineItemsEn,
   pipelineSettings: {
     title: 'Pipeline stages',
     description:

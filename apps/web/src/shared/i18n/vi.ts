@@ -1,3 +1,5 @@
+import { pipelineItemsVi, pipelinesVi } from './pipelines.vi';
+
 export const vi = {
   app: {
     name: 'IRM — Xúc tiến đầu tư',
@@ -61,6 +63,11 @@ export const vi = {
     users: 'Người dùng',
     duplicates: 'Bản ghi trùng',
     imports: 'Nhập dữ liệu',
+    pipelines: 'Quy trình xúc tiến',
+    prospects: 'Nhà đầu tư tiềm năng',
+    landEnquiries: 'Yêu cầu thuê đất',
+    loanApplications: 'Hồ sơ vay vốn',
+    eventContacts: 'Liên hệ từ sự kiện',
     pipelineSettings: 'Giai đoạn quy trình',
   },
   common: {
@@ -958,6 +965,8 @@ export const vi = {
     description: 'Ứng dụng gặp lỗi khi hiển thị trang. Tải lại trang thường sẽ khắc phục được.',
     reload: 'Tải lại trang',
   },
+  pipelines: pipelinesVi,
+  pipelineItems: pipelineItemsVi,
   pipelineSettings: {
     title: 'Giai đoạn quy trình',
     description:

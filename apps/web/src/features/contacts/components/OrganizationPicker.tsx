@@ -19,6 +19,7 @@ interface OrganizationPickerProps {
   placeholder?: string;
   error?: string;
   clearable?: boolean;
+  required?: boolean;
   'aria-label'?: string;
   w?: ComponentProps<typeof Select>['w'];
 }

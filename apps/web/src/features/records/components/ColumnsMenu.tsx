@@ -21,7 +21,7 @@ export function ColumnsMenu<T>({
   hidden,
   onToggle,
 }: {
-  columns: readonly ListColumn<T>[];
+  columns: readonly ListColumn<T, string>[];
   hidden: ReadonlySet<string>;
   onToggle: (key: string) => void;
 }) {

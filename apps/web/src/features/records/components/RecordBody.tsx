@@ -18,8 +18,9 @@ export function RecordBody({ children, history }: { children: ReactNode; history
 interface RecordActionsProps {
   /** Test id prefix: `delete-<name>`, `edit-<name>`. */
   name: string;
-  deleteLabel: string;
-  onDelete: () => void;
+  /** Records that are closed rather than deleted (pipeline items) have no delete button. */
+  deleteLabel?: string;
+  onDelete?: () => void;
   onEdit: () => void;
 }
 
@@ -28,15 +29,17 @@ export function RecordActions({ name, deleteLabel, onDelete, onEdit }: RecordAct
   const { t } = useTranslation();
   return (
     <Group gap="sm">
-      <Button
-        variant="default"
-        leftSection={<IconTrash size={16} aria-hidden />}
-        color="red"
-        onClick={onDelete}
-        data-testid={`delete-${name}`}
-      >
-        {deleteLabel}
-      </Button>
+      {onDelete && (
+        <Button
+          variant="default"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          color="red"
+          onClick={onDelete}
+          data-testid={`delete-${name}`}
+        >
+          {deleteLabel}
+        </Button>
+      )}
       <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit} data-testid={`edit-${name}`}>
         {t('common.edit')}
       </Button>

@@ -30,27 +30,31 @@ interface ListQuery {
 /** The field a column sorts by: `name`, `updatedAt` or `createdAt` (a leading "-" reverses it). */
 export type SortField = 'name' | 'updatedAt' | 'createdAt';
 
+/** Fields sorted A to Z first; any other field (a date) starts newest first. */
+const ASCENDING_FIRST = new Set<string>(['name', 'title']);
+
 /** One column of a record table: its heading, its cell, and whether people may sort by it or hide it. */
-export interface ListColumn<T> {
+export interface ListColumn<T, Field extends string = SortField> {
   key: string;
   label: string;
   cell: (item: T) => ReactNode;
   cellProps?: TableTdProps;
   /** Right-aligned figures. */
   numeric?: boolean;
-  sortBy?: SortField;
+  sortBy?: Field;
   /** The column that names the record is always shown; others may be hidden. */
   required?: boolean;
 }
 
-export interface ListSorting {
-  sort: RecordSort;
-  onSort: (sort: RecordSort) => void;
+/** The list's order; lists other than the record lists (e.g. pipeline items) bring their own sort values. */
+export interface ListSorting<Sort extends string = RecordSort> {
+  sort: Sort;
+  onSort: (sort: Sort) => void;
 }
 
-interface RecordListBodyProps<T extends { id: string }> {
+interface RecordListBodyProps<T extends { id: string }, Sort extends string> {
   /** Both the translation namespace and the test id prefix, e.g. `contacts-table`. */
-  name: 'contacts' | 'investors' | 'zones';
+  name: 'contacts' | 'investors' | 'zones' | 'pipelineItems';
   list: ListQuery;
   items: readonly T[];
   filtered: boolean;
@@ -59,10 +63,10 @@ interface RecordListBodyProps<T extends { id: string }> {
   onClearFilters: () => void;
   emptyIcon: ReactNode;
   tableMinWidth: number;
-  columns: readonly ListColumn<T>[];
+  columns: readonly ListColumn<T, string>[];
   /** Keys of the columns the person chose to hide. */
   hidden?: ReadonlySet<string>;
-  sorting?: ListSorting;
+  sorting?: ListSorting<Sort>;
   /** Attributes of each table row, e.g. test ids. */
   rowProps: (item: T) => Record<string, string>;
   /** Small screens get one card per record instead of a table that scrolls sideways. */
@@ -70,7 +74,7 @@ interface RecordListBodyProps<T extends { id: string }> {
 }
 
 /** A record list below its filters: loading, error, empty and no-match states, cards or a table, and load more. */
-export function RecordListBody<T extends { id: string }>({
+export function RecordListBody<T extends { id: string }, Sort extends string = RecordSort>({
   name,
   list,
   items,
@@ -84,7 +88,7 @@ export function RecordListBody<T extends { id: string }>({
   sorting,
   rowProps,
   renderCard,
-}: RecordListBodyProps<T>) {
+}: RecordListBodyProps<T, Sort>) {
   const { t } = useTranslation();
   if (list.isPending) {
     return (
@@ -184,7 +188,13 @@ export function RecordListBody<T extends { id: string }>({
 }
 
 /** A heading; a sortable one is a button that sorts by it, then reverses, and says the order to screen readers. */
-function ColumnHeading<T>({ column, sorting }: { column: ListColumn<T>; sorting?: ListSorting }) {
+function ColumnHeading<T, Sort extends string>({
+  column,
+  sorting,
+}: {
+  column: ListColumn<T, string>;
+  sorting?: ListSorting<Sort>;
+}) {
   const { t } = useTranslation();
   const align = column.numeric ? 'right' : undefined;
   if (!column.sortBy || !sorting) return <Table.Th ta={align}>{column.label}</Table.Th>;
@@ -192,8 +202,8 @@ function ColumnHeading<T>({ column, sorting }: { column: ListColumn<T>; sorting?
   const active = sorting.sort.replace(/^-/, '') === field;
   const descending = active && sorting.sort.startsWith('-');
   // Dates start newest first, names A to Z.
-  const first: RecordSort = field === 'name' ? 'name' : (`-${field}` as RecordSort);
-  const next: RecordSort = !active ? first : descending ? field : (`-${field}` as RecordSort);
+  const first = (ASCENDING_FIRST.has(field) ? field : `-${field}`) as Sort;
+  const next = (!active ? first : descending ? field : `-${field}`) as Sort;
   const Icon = !active ? IconArrowsSort : descending ? IconArrowDown : IconArrowUp;
   return (
     <Table.Th ta={align} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
