@@ -231,6 +231,18 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'GET /api/exports/organizations': async () => ({ path: '/api/exports/organizations?format=csv&kind=domestic' }),
   'GET /api/exports/contacts': async () => ({ path: '/api/exports/contacts?format=xlsx' }),
+  'GET /api/reports/funnel': async (t) => ({
+    path: `/api/reports/funnel?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
+  }),
+  'GET /api/reports/time-in-stage': async (t) => ({
+    path: `/api/reports/time-in-stage?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
+  }),
+  'GET /api/reports/sla-breaches': async () => ({ path: '/api/reports/sla-breaches?from=2026-01-01&to=2026-12-31' }),
+  'GET /api/reports/zone-occupancy': async () => ({ path: '/api/reports/zone-occupancy' }),
+  'GET /api/reports/event-roi': async () => ({ path: '/api/reports/event-roi?from=2026-01-01&to=2026-12-31' }),
+  'GET /api/reports/loan-portfolio': async () => ({
+    path: '/api/reports/loan-portfolio?from=2026-01-01&to=2026-12-31',
+  }),
 };
 
 /** An import started by the calling client (a placeholder id for an anonymous one). */
@@ -238,6 +250,11 @@ async function ownImport(_t: TestApp, client: TestClient, dryRun = false): Promi
   const form = importForm('contacts', csv([['Họ và tên'], ['Lê Thị Hoa']]), 'c.csv', { dryRun: String(dryRun) });
   const created = await client.post('/api/imports', form);
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+async function prospectPipelineId(t: TestApp): Promise<string> {
+  const [row] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
+  return row.id;
 }
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {
