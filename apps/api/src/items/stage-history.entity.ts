@@ -7,7 +7,9 @@ import { PipelineItemEntity } from './pipeline-item.entity';
 @Entity('stage_history')
 @Index('ix_stage_history_item', ['itemId', 'id'])
 @Index('ix_stage_history_to_stage', ['toStageId', 'movedAt'])
-@Index('ix_stage_history_pipeline', ['pipelineId', 'movedAt'])
+// Covering indexes the reports read from (INCLUDE columns, so created by the ReportIndexes migration).
+@Index('ix_stage_history_pipeline_moves', { synchronize: false })
+@Index('ix_stage_history_breached', { synchronize: false })
 export class StageHistoryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

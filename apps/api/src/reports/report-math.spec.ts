@@ -47,9 +47,9 @@ describe('report maths', () => {
 
   it('cuts months and quarters to the window', () => {
     expect(periodsOf('2026-01-15', '2026-03-02', 'month')).toEqual([
-      { period: '2026-01', start: '2026-01-01', from: '2026-01-15', to: '2026-01-31' },
-      { period: '2026-02', start: '2026-02-01', from: '2026-02-01', to: '2026-02-28' },
-      { period: '2026-03', start: '2026-03-01', from: '2026-03-01', to: '2026-03-02' },
+      { period: '2026-01', from: '2026-01-15', to: '2026-01-31' },
+      { period: '2026-02', from: '2026-02-01', to: '2026-02-28' },
+      { period: '2026-03', from: '2026-03-01', to: '2026-03-02' },
     ]);
     expect(periodsOf('2025-11-20', '2026-04-01', 'quarter').map((p) => [p.period, p.from, p.to])).toEqual([
       ['2025-Q4', '2025-11-20', '2025-12-31'],
@@ -57,7 +57,7 @@ describe('report maths', () => {
       ['2026-Q2', '2026-04-01', '2026-04-01'],
     ]);
     expect(periodsOf('2024-02-29', '2024-02-29', 'month')).toEqual([
-      { period: '2024-02', start: '2024-02-01', from: '2024-02-29', to: '2024-02-29' },
+      { period: '2024-02', from: '2024-02-29', to: '2024-02-29' },
     ]);
     expect(periodsOf('2024-01-01', '2026-12-31', 'month')).toHaveLength(36);
   });

@@ -25,8 +25,6 @@ export function windowErrors(from: string, to: string): FieldError[] {
 export interface PeriodSlice {
   /** `2026-03` or `2026-Q1`. */
   period: string;
-  /** First day of the whole period, as SQL's date_trunc gives it. */
-  start: string;
   /** The part of the window inside the period. */
   from: string;
   to: string;
@@ -47,7 +45,6 @@ export function periodsOf(from: string, to: string, period: ReportPeriod): Perio
     const last = fromDayNumber(dayNumber(next) - 1);
     slices.push({
       period: period === 'month' ? start.slice(0, 7) : `${year}-Q${(month + 2) / 3}`,
-      start,
       from: start < from ? from : start,
       to: last > to ? to : last,
     });

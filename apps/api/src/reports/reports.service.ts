@@ -89,26 +89,28 @@ export class ReportsService {
     const period = query.period ?? 'month';
     const pipeline = await this.pipelines.get(query.pipelineId);
     const { path, exits } = funnelPath(pipeline);
-    const rows = await this.reports.funnel(
-      pipeline.id,
-      window,
-      path.map((s) => s.id),
-      exits.map((s) => s.id),
-      period,
-      query.ownerId,
+    const slices = periodsOf(window.from, window.to, period);
+    const rows = await this.reports.snapshot((q) =>
+      q.funnel(
+        pipeline.id,
+        window,
+        path.map((s) => s.id),
+        exits.map((s) => s.id),
+        slices.map((slice) => slice.from),
+        query.ownerId,
+      ),
     );
 
     const zeros = () => path.map(() => 0);
     const total = zeros();
-    const slices = periodsOf(window.from, window.to, period);
-    const byPeriod = new Map(slices.map((slice) => [slice.start, zeros()]));
+    const byPeriod = slices.map(() => zeros());
     const byOwner = new Map<string, { ownerName: string; reached: number[] }>();
     const entered = new Map<string, number>();
     for (const row of rows) {
       if (row.breakdown === 'exit') entered.set(row.stageId, row.items);
       else if (row.breakdown === 'total') total[row.rank] = row.items;
       else if (row.breakdown === 'period') {
-        const counts = byPeriod.get(row.period);
+        const counts = byPeriod[row.period - 1];
         if (counts) counts[row.rank] = row.items;
       } else {
         let owner = byOwner.get(row.ownerId);
@@ -117,6 +119,10 @@ export class ReportsService {
       }
     }
 
+    // Rows count the items whose furthest stage is that one; an item reached every stage up to its furthest.
+    for (const counts of [total, ...byPeriod, ...[...byOwner.values()].map((o) => o.reached)]) {
+      for (let rank = counts.length - 2; rank >= 0; rank--) counts[rank] += counts[rank + 1];
+    }
     const stages: FunnelStage[] = path.map((stage, index) => ({
       ...reportStage(stage),
       reached: total[index],
@@ -133,11 +139,11 @@ export class ReportsService {
       exits: exits
         .filter((stage) => !stage.retiredAt || entered.has(stage.id))
         .map((stage) => ({ ...reportStage(stage), entered: entered.get(stage.id) ?? 0 })),
-      periods: slices.map((slice) => ({
+      periods: slices.map((slice, index) => ({
         period: slice.period,
         from: slice.from,
         to: slice.to,
-        reached: byPeriod.get(slice.start) ?? zeros(),
+        reached: byPeriod[index],
       })),
       owners: [...byOwner]
         .map(([ownerId, owner]) => ({ ownerId, ...owner }))
@@ -155,17 +161,20 @@ export class ReportsService {
     const pipeline = await this.pipelines.get(query.pipelineId);
     const stages = [...pipeline.stages].sort((a, b) => a.position - b.position);
     const open = stages.filter((s) => s.type === StageType.Open);
-    const [durations, current, days] = await Promise.all([
-      this.reports.stageDurations(pipeline.id, window, query.ownerId),
-      open.length
-        ? this.reports.currentByEntryDate(
-            open.map((s) => s.id),
-            window.timeZone,
-            query.ownerId,
-          )
-        : Promise.resolve([]),
-      this.calendar.current(),
-    ]);
+    const [durations, current] = await this.reports.snapshot(
+      async (q) =>
+        [
+          await q.stageDurations(pipeline.id, window, query.ownerId),
+          open.length
+            ? await q.currentByEntryDate(
+                open.map((s) => s.id),
+                window.timeZone,
+                query.ownerId,
+              )
+            : [],
+        ] as const,
+    );
+    const days = await this.calendar.current();
     const today = this.today();
     const byStage = new Map(durations.map((row) => [row.stageId, row]));
     // Working days so far per entry date, then the median over the items: the cost follows the calendar.
@@ -214,11 +223,14 @@ export class ReportsService {
     if (query.pipelineId && !pipelines.some((p) => p.id === query.pipelineId)) {
       throw new AppException(ErrorCode.NotFound, `Pipeline ${query.pipelineId} does not exist.`);
     }
-    const [counts, page, days] = await Promise.all([
-      this.reports.breachCounts(window, today, query.pipelineId, query.ownerId),
-      this.reports.overdueItems(today, query.limit, after, query.pipelineId, query.ownerId),
-      this.calendar.current(),
-    ]);
+    const [counts, page] = await this.reports.snapshot(
+      async (q) =>
+        [
+          await q.breachCounts(window, today, query.pipelineId, query.ownerId),
+          await q.overdueItems(today, query.limit, after, query.pipelineId, query.ownerId),
+        ] as const,
+    );
+    const days = await this.calendar.current();
 
     const stageIndex = new Map(
       pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, { pipeline, stage }] as const)),
@@ -290,7 +302,7 @@ export class ReportsService {
   }
 
   async zoneOccupancy(query: ZoneOccupancyQueryDto): Promise<ZoneOccupancyReport> {
-    const rows = await this.reports.zoneOccupancy(query.district, query.type);
+    const rows = await this.reports.snapshot((q) => q.zoneOccupancy(query.district, query.type));
     type Sums = { zoneCount: number; industrial: number; leased: number; reserved: number };
     const empty = (): Sums => ({ zoneCount: 0, industrial: 0, leased: 0, reserved: 0 });
     const totals = empty();
@@ -341,7 +353,7 @@ export class ReportsService {
 
   async eventRoi(query: EventRoiQueryDto): Promise<EventRoiReport> {
     const window = this.window(query);
-    const rows = await this.reports.eventRoi(window.from, window.to, query.kind);
+    const rows = await this.reports.snapshot((q) => q.eventRoi(window.from, window.to, query.kind));
     const events: EventRoiRow[] = rows.map((row) => {
       const budgetVnd = row.budgetVnd === null ? null : Number(row.budgetVnd);
       return {
@@ -389,7 +401,7 @@ export class ReportsService {
     const window = this.window(query);
     const pipelines = await this.pipelines.list();
     const loans = pipelines.find((p) => p.kind === PipelineKind.LoanApplication);
-    const rows = await this.reports.loanPortfolio(window, query.lenderKind, query.applicantType);
+    const rows = await this.reports.snapshot((q) => q.loanPortfolio(window, query.lenderKind, query.applicantType));
     const figures = (row?: LoanFiguresDbRow): LoanFigures => ({
       applications: row?.applications ?? 0,
       requestedVnd: Number(row?.requestedVnd ?? 0),
