@@ -4,7 +4,7 @@
 // measured at size before the bench seed itself fills the pipelines. Items walk their pipeline from the first stage
 // over five years (2022 to 27 Nov 2026): each step goes on to the next stage (now and then skipping one), is lost or stops,
 // with dwell times around the stage's SLA; stalled items are lost unless recent. About five history rows per item: 200,000 items, ~1,000,000 moves.
-// Deterministic; rows it added are titled "Bench …" and replaced on the next run.
+// Deterministic. It empties those tables first: run it on the bench database only.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -25,8 +25,14 @@ const START = Date.parse('2022-01-01T02:00:00Z');
 // The day the bench data ends: items open after it are the current pipeline.
 const END = Date.parse('2026-11-27T10:00:00Z');
 
+// mulberry32: small, fast and well mixed (a plain LCG repeats patterns across consecutive picks).
 let state = 20260615;
-const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = (list) => list[Math.floor(random() * list.length)];
 const isoDate = (ms) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -47,7 +53,77 @@ const LENDERS = [
   ['Quỹ Bảo lãnh tín dụng', 'fund'],
 ];
 const SECTORS = ['electronics', 'mechanical_engineering', 'textiles', 'logistics', 'supporting_industries'];
-const EVENT_KINDS = ['conference', 'roadshow', 'trade_fair', 'site_visit_tour', 'webinar'];
+const EVENT_NAMES = {
+  conference: [
+    'Hội nghị xúc tiến đầu tư Vĩnh Phúc – Hàn Quốc',
+    'Hội nghị gặp mặt nhà đầu tư FDI',
+    'Diễn đàn doanh nghiệp Đài Loan',
+  ],
+  roadshow: ['Roadshow xúc tiến đầu tư tại Nhật Bản', 'Roadshow tại Seoul và Busan', 'Roadshow tại Thâm Quyến'],
+  trade_fair: ['Hội chợ công nghiệp hỗ trợ Hà Nội', 'Triển lãm Vietnam Manufacturing Expo'],
+  site_visit_tour: ['Đoàn khảo sát KCN Bá Thiện', 'Đoàn khảo sát CCN Đồng Sóc', 'Đoàn khảo sát KCN Sơn Lôi'],
+  webinar: ['Hội thảo trực tuyến cơ hội đầu tư CCN', 'Webinar chính sách ưu đãi đầu tư'],
+};
+const EVENT_KINDS = Object.keys(EVENT_NAMES);
+const PRODUCTS = [
+  'linh kiện điện tử',
+  'cơ khí chính xác',
+  'dệt may xuất khẩu',
+  'bao bì giấy',
+  'tấm pin mặt trời',
+  'dược phẩm',
+  'chế biến nông sản',
+  'phụ tùng ô tô',
+  'thiết bị y tế',
+  'nhựa kỹ thuật',
+  'khuôn mẫu',
+  'sợi tổng hợp',
+];
+const INVESTORS = [
+  'Hanwha',
+  'Daewoo',
+  'Kyocera',
+  'Foxconn',
+  'Toyota Boshoku',
+  'Piaggio',
+  'Sumida',
+  'Canon',
+  'Partron',
+  'Minh Phát',
+  'Thành Công',
+  'Hồng Hải',
+  'An Phú',
+  'Việt Hưng',
+];
+const BORROWERS = [
+  'Công ty TNHH Cơ khí Tam Dương',
+  'HTX Mộc Thanh Lãng',
+  'Công ty CP Hạ tầng CCN Đồng Sóc',
+  'Công ty TNHH May Bình Xuyên',
+  'Công ty CP Nhựa Vĩnh Yên',
+  'Công ty TNHH Điện tử Phúc Yên',
+  'Công ty CP Bao bì Yên Lạc',
+];
+const PEOPLE = [
+  'Kim Min-jun',
+  'Sato Haruki',
+  'Nguyễn Văn Hùng',
+  'Trần Thị Lan',
+  'Lee Ji-won',
+  'Tanaka Yui',
+  'Phạm Quốc Bảo',
+  'Wang Wei',
+  'Park Seo-yeon',
+  'Lê Minh Tuấn',
+];
+/** A title people would write for an item of that kind. */
+function titleFor(kind, areaHa) {
+  if (kind === 'prospect') return `Nhà máy ${pick(PRODUCTS)} ${pick(INVESTORS)}`;
+  if (kind === 'land_enquiry') return `Thuê ${String(areaHa).replace('.', ',')} ha — ${pick(SECTOR_NAMES)}`;
+  if (kind === 'loan_application') return `Vay ưu đãi — ${pick(BORROWERS)}`;
+  return `${pick(PEOPLE)} — liên hệ`;
+}
+const SECTOR_NAMES = ['điện tử', 'cơ khí', 'dệt may', 'logistics', 'công nghiệp hỗ trợ'];
 
 /** `INSERT … SELECT FROM unnest(…)` of rows given as objects, `columns` name → SQL type, in batches. */
 async function insert(db, table, columns, rows, label = table) {
@@ -94,22 +170,19 @@ try {
     pipeline.lost = pipeline.stages.filter((s) => s.type === 'lost');
   }
 
-  console.log(`Replacing earlier bench pipeline rows in ${database}`);
-  await db.query('BEGIN');
+  console.log(`Replacing the pipelines' items, history, events and loans in ${database}`);
   await db.query(
-    `DELETE FROM event_attendee WHERE item_id IN (SELECT id FROM pipeline_item WHERE title LIKE 'Bench %')`,
+    `TRUNCATE stage_history, event_attendee, land_enquiry, loan_tranche, loan_document, loan_application,
+              pipeline_item, promotion_event`,
   );
-  await db.query(`UPDATE pipeline_item SET source_item_id = NULL WHERE title LIKE 'Bench %'`);
-  await db.query(`DELETE FROM pipeline_item WHERE title LIKE 'Bench %'`);
-  await db.query(`DELETE FROM promotion_event WHERE name LIKE 'Bench %'`);
-  await db.query('COMMIT');
 
-  const events = Array.from({ length: EVENTS }, (_, i) => {
+  const events = Array.from({ length: EVENTS }, () => {
     const startsOn = isoDate(START + random() * (END - START));
+    const kind = pick(EVENT_KINDS);
     return {
       id: randomUUID(),
-      name: `Bench ${pick(EVENT_KINDS)} ${i + 1}`,
-      kind: pick(EVENT_KINDS),
+      name: `${pick(EVENT_NAMES[kind])} ${startsOn.slice(5, 7)}/${startsOn.slice(0, 4)}`,
+      kind,
       starts_on: startsOn,
       ends_on: startsOn,
       place: 'Vĩnh Yên',
@@ -158,17 +231,18 @@ try {
     }
     const last = history.at(-1);
     const sla = last.stage.type === 'open' ? last.stage.sla : null;
+    const areaHa = kind === 'land_enquiry' ? Math.round(100 + random() * 2000) / 100 : null;
     items.push({
       id,
       kind,
       pipeline_id: pipeline.id,
       stage_id: last.stage.id,
-      title: `Bench ${kind} ${i + 1}`,
+      title: titleFor(kind, areaHa),
       owner_id: last.owner,
       event_id: event?.id,
       zone_id: kind === 'land_enquiry' ? pick(zones) : null,
       sector: pick(SECTORS),
-      area_ha: kind === 'land_enquiry' ? Math.round(100 + random() * 2000) / 100 : null,
+      area_ha: areaHa,
       capital_usd: kind === 'prospect' || kind === 'land_enquiry' ? Math.round(random() * 5e9) / 100 : null,
       expected_jobs: kind === 'prospect' || kind === 'land_enquiry' ? Math.round(random() * 800) : null,
       amount_vnd: kind === 'loan_application' ? Math.round(1 + random() * 300) * 100_000_000 : null,
