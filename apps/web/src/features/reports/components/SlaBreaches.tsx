@@ -190,7 +190,7 @@ function OverdueTable({ items, hasMore, loadingMore, onLoadMore }: Omit<SlaBreac
               <Table.Th>{t('reports.sla.item')}</Table.Th>
               <Table.Th>{t('reports.sla.stage')}</Table.Th>
               <Table.Th>{t('reports.owners.owner')}</Table.Th>
-              <Table.Th ta="right" w={100}>
+              <Table.Th ta="right" w={112}>
                 {t('reports.sla.daysOverdue')}
               </Table.Th>
             </Table.Tr>
@@ -217,7 +217,7 @@ function OverdueTable({ items, hasMore, loadingMore, onLoadMore }: Omit<SlaBreac
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   <Badge
                     tt="none"
-                    miw={72}
+                    styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
                     color={item.daysOverdue > 10 ? 'red' : 'orange'}
                     variant={item.daysOverdue > 10 ? 'filled' : 'light'}
                     radius="sm"

@@ -27,7 +27,9 @@ export function TimeInStageChart({ report }: { report: TimeInStageReport }) {
   const { ref, width } = useElementSize();
   // Stages nothing passed through and nothing waits in say nothing.
   const stages = report.stages.filter((s) => s.movesOut > 0 || (s.currentCount ?? 0) > 0);
-  const top = Math.max(...stages.flatMap((s) => [s.p90Days ?? 0, s.slaWorkingDays ?? 0, s.currentMedianDays ?? 0]), 1);
+  // The scale follows the finished moves and the SLAs; items waiting far longer sit at its end with their figure,
+  // so one forgotten item does not flatten every bar.
+  const top = Math.max(...stages.flatMap((s) => [s.p90Days ?? 0, s.slaWorkingDays ?? 0]), 1);
   const ticks = niceTicks(top);
   const scaleMax = ticks[ticks.length - 1];
   const left = 4;
@@ -137,16 +139,35 @@ export function TimeInStageChart({ report }: { report: TimeInStageReport }) {
                       strokeDasharray="3 2"
                     />
                   )}
-                  {stage.currentMedianDays !== null && (
-                    <circle
-                      cx={x(stage.currentMedianDays)}
-                      cy={bar + BAR / 2}
-                      r={5}
-                      fill={color('now')}
-                      stroke="white"
-                      strokeWidth={1.5}
-                    />
-                  )}
+                  {stage.currentMedianDays !== null &&
+                    (stage.currentMedianDays <= scaleMax ? (
+                      <circle
+                        cx={x(stage.currentMedianDays)}
+                        cy={bar + BAR / 2}
+                        r={5}
+                        fill={color('now')}
+                        stroke="white"
+                        strokeWidth={1.5}
+                      />
+                    ) : (
+                      <g data-testid="beyond-scale">
+                        <path
+                          d={`M ${x(scaleMax) - 9} ${bar - 2} L ${x(scaleMax)} ${bar + BAR / 2} L ${x(scaleMax) - 9} ${bar + BAR + 2} Z`}
+                          fill={color('now')}
+                        />
+                        <text
+                          x={x(scaleMax) - 13}
+                          y={bar + BAR / 2}
+                          textAnchor="end"
+                          dominantBaseline="central"
+                          fontSize={11}
+                          fontWeight={700}
+                          fill={color('now')}
+                        >
+                          {days(stage.currentMedianDays)}
+                        </text>
+                      </g>
+                    ))}
                 </g>
               );
             })}
