@@ -66,6 +66,8 @@ main(async () => {
     run(bin('playwright'), ['test', '-c', CONFIG, ...process.argv.slice(2)], {
       env: {
         IRM_BROWSER_BASE_URL: `http://127.0.0.1:${PORT}`,
+        // For specs that arrange rows no API writes yet (the dashboard's pipeline history).
+        IRM_BROWSER_DATABASE_URL: services.databaseUrl,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
       },

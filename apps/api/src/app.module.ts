@@ -13,6 +13,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -50,6 +51,7 @@ export class AppModule {
         ProspectsModule,
         LoansModule,
         LandEnquiriesModule,
+        ReportsModule,
         ...extraModules,
       ],
     };

@@ -43,6 +43,10 @@ import { PromotionEventEntity } from '../events/promotion-event.entity';
 @Index('ix_pipeline_item_event', ['eventId'], { where: '"event_id" IS NOT NULL' })
 @Index('ix_pipeline_item_zone', ['zoneId'], { where: '"zone_id" IS NOT NULL' })
 @Index('ix_pipeline_item_source_item', ['sourceItemId'], { where: '"source_item_id" IS NOT NULL' })
+// Covering and partial indexes the reports read from (INCLUDE columns, so created by the ReportIndexes migration).
+@Index('ix_pipeline_item_overdue_open', { synchronize: false })
+@Index('ix_pipeline_item_kind_created', { synchronize: false })
+@Index('ix_pipeline_item_open_land', { synchronize: false })
 @Check('chk_pipeline_item_title', `length(btrim("title")) > 0`)
 @Check('chk_pipeline_item_area', `"area_ha" IS NULL OR "area_ha" > 0`)
 @Check('chk_pipeline_item_capital', `"capital_usd" IS NULL OR "capital_usd" >= 0`)

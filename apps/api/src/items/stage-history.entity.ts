@@ -9,7 +9,9 @@ import { PipelineItemEntity } from './pipeline-item.entity';
 @Index('ix_stage_history_to_stage', ['toStageId', 'movedAt'])
 // Whether a stage was ever left (may it be deleted?), and the stage-row checks of its foreign key.
 @Index('ix_stage_history_from_stage', ['fromStageId'], { where: '"from_stage_id" IS NOT NULL' })
-@Index('ix_stage_history_pipeline', ['pipelineId', 'movedAt'])
+// Covering indexes the reports read from (INCLUDE columns, so created by the ReportIndexes migration).
+@Index('ix_stage_history_pipeline_moves', { synchronize: false })
+@Index('ix_stage_history_breached', { synchronize: false })
 export class StageHistoryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -375,6 +375,18 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'GET /api/exports/organizations': async () => ({ path: '/api/exports/organizations?format=csv&kind=domestic' }),
   'GET /api/exports/contacts': async () => ({ path: '/api/exports/contacts?format=xlsx' }),
+  'GET /api/reports/funnel': async (t) => ({
+    path: `/api/reports/funnel?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
+  }),
+  'GET /api/reports/time-in-stage': async (t) => ({
+    path: `/api/reports/time-in-stage?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
+  }),
+  'GET /api/reports/sla-breaches': async () => ({ path: '/api/reports/sla-breaches?from=2026-01-01&to=2026-12-31' }),
+  'GET /api/reports/zone-occupancy': async () => ({ path: '/api/reports/zone-occupancy' }),
+  'GET /api/reports/event-roi': async () => ({ path: '/api/reports/event-roi?from=2026-01-01&to=2026-12-31' }),
+  'GET /api/reports/loan-portfolio': async () => ({
+    path: '/api/reports/loan-portfolio?from=2026-01-01&to=2026-12-31',
+  }),
 };
 
 /** An import started by the calling client (a placeholder id for an anonymous one). */
@@ -471,6 +483,9 @@ async function spareStage(t: TestApp, retired = false) {
     [pipelineId, unique, retired],
   );
   return { id, pipelineId, unique };
+async function prospectPipelineId(t: TestApp): Promise<string> {
+  const [row] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
+  return row.id;
 }
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {

@@ -5,6 +5,7 @@ import { AdminUsersPage } from '../pages/AdminUsersPage';
 import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
+import { DashboardPage } from '../pages/DashboardPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { EventContactRecordPage } from '../pages/EventContactRecordPage';
 import { HomePage } from '../pages/HomePage';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'investors', element: <InvestorsPage /> },
           { path: 'investors/:id', element: <InvestorRecordPage /> },
           { path: 'contacts', element: <ContactsPage /> },

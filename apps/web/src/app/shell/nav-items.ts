@@ -6,6 +6,7 @@ import {
   IconAdjustmentsHorizontal,
   IconBuildingFactory2,
   IconBuildingSkyscraper,
+  IconChartHistogram,
   IconChecklist,
   IconCopy,
   IconFileImport,
@@ -19,6 +20,7 @@ import {
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { PIPELINE_SETTINGS_PATH } from '../../features/pipeline-settings';
+import { DASHBOARD_PATH } from '../../features/reports';
 import { TASKS_PATH, TasksNavBadge } from '../../features/tasks';
 
 export interface NavItem {
@@ -38,6 +40,7 @@ export interface NavItem {
 /** Only capabilities that exist get an entry; each new feature adds its own. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconLayoutDashboard },
+  { to: DASHBOARD_PATH, labelKey: 'nav.dashboard', icon: IconChartHistogram, roles: [Role.Manager, Role.Admin] },
   { to: '/investors', labelKey: 'nav.investors', icon: IconBuildingSkyscraper },
   { to: '/contacts', labelKey: 'nav.contacts', icon: IconAddressBook },
   { to: '/zones', labelKey: 'nav.zones', icon: IconBuildingFactory2 },

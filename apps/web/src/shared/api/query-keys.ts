@@ -1,4 +1,13 @@
-import type { ContactListQuery, OrganizationListQuery, Role, TaskListQuery, ZoneListQuery } from '@irm/contracts';
+import type {
+  ContactListQuery,
+  OrganizationListQuery,
+  ReportPeriod,
+  ReportWindow,
+  Role,
+  TaskListQuery,
+  ZoneListQuery,
+  ZoneType,
+} from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -101,5 +110,16 @@ export const queryKeys = {
     /** Stage moves, zone matches, tranches: what hangs off one item. */
     part: (kind: string, id: string, part: 'history' | 'matches' | 'tranches') =>
       [...queryKeys.items.detail(kind, id), part] as const,
+  /** Manager reports, by their parameters; all of them refresh together. */
+  reports: {
+    all: () => ['reports'] as const,
+    funnel: (window: ReportWindow, pipelineId: string, period: ReportPeriod) =>
+      [...queryKeys.reports.all(), 'funnel', window, pipelineId, period] as const,
+    timeInStage: (window: ReportWindow, pipelineId: string) =>
+      [...queryKeys.reports.all(), 'time-in-stage', window, pipelineId] as const,
+    slaBreaches: (window: ReportWindow) => [...queryKeys.reports.all(), 'sla-breaches', window] as const,
+    zoneOccupancy: (type: ZoneType | null) => [...queryKeys.reports.all(), 'zone-occupancy', type] as const,
+    eventRoi: (window: ReportWindow) => [...queryKeys.reports.all(), 'event-roi', window] as const,
+    loanPortfolio: (window: ReportWindow) => [...queryKeys.reports.all(), 'loan-portfolio', window] as const,
   },
 };

@@ -1,0 +1,2 @@
+export { ManagerDashboard } from './components/ManagerDashboard';
+export { DASHBOARD_PATH } from './paths';
