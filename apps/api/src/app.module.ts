@@ -19,6 +19,8 @@ import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
 import { ItemsModule } from './items/items.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { EventsModule } from './events/events.module';
+import { EventContactsModule } from './event-contacts/event-contacts.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -46,6 +48,8 @@ export class AppModule {
         ExportsModule,
         ItemsModule,
         ProspectsModule,
+        EventsModule,
+        EventContactsModule,
         ...extraModules,
       ],
     };

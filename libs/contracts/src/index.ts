@@ -15,3 +15,4 @@ export * from './zones';
 export * from './timeline';
 export * from './tasks';
 export * from './items';
+export * from './events';

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { RecordLinksModule } from '../records/record-links';
 import { TimelineModule } from '../timeline/timeline.module';
 import { BoardController } from './board.controller';
+import { ItemRecordLinks } from './item-record-links';
 import { ItemsRepository } from './items.repository';
 import { ItemsService } from './items.service';
 
 /** The pipeline engine every kind of item builds on. */
 @Module({
-  imports: [CalendarModule, TimelineModule],
+  imports: [CalendarModule, TimelineModule, RecordLinksModule],
   controllers: [BoardController],
-  providers: [ItemsService, ItemsRepository],
+  providers: [ItemsService, ItemsRepository, ItemRecordLinks],
   exports: [ItemsService],
 })
 export class ItemsModule {}
