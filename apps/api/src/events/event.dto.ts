@@ -202,7 +202,10 @@ export class AddAttendeeDto implements AddAttendeeRequest {
   @IsUUID()
   contactId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Owner of the event contact; you unless a manager names someone' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Owner of the event contact; you unless a manager names someone',
+  })
   @IsOptional()
   @IsUUID()
   ownerId?: string;

@@ -22,7 +22,8 @@ describe('promotion events and their attendees (HTTP)', () => {
   let stages: Record<string, StageInfo>;
 
   const db = () => t.app.get(DataSource);
-  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field).sort();
+  const fields = (body: { errors?: { field: string }[] }) =>
+    [...new Set((body.errors ?? []).map((e) => e.field))].sort();
   const count = async (table: string) => (await db().query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   const createEvent = async (client: TestClient, body: Record<string, unknown> = {}) => {
@@ -292,13 +293,16 @@ describe('promotion events and their attendees (HTTP)', () => {
       expect((await staff.post(`/api/events/${UNKNOWN_ID}/attendees`, { contactId: contact.id })).status).toBe(404);
       const other = await createContact(staff);
       expect((await otherStaff.post(`/api/events/${event.id}/attendees`, { contactId: other.id })).status).toBe(403);
-      expect((await staff.post(`/api/events/${event.id}/attendees`, { contactId: other.id, ownerId: managerId })).status).toBe(
-        403,
-      );
+      expect(
+        (await staff.post(`/api/events/${event.id}/attendees`, { contactId: other.id, ownerId: managerId })).status,
+      ).toBe(403);
       expect(await count('pipeline_item')).toBe(items);
 
       // Managers add to anyone's event and choose the follow-up owner.
-      const byManager = await manager.post(`/api/events/${event.id}/attendees`, { contactId: other.id, ownerId: staffId });
+      const byManager = await manager.post(`/api/events/${event.id}/attendees`, {
+        contactId: other.id,
+        ownerId: staffId,
+      });
       expect(byManager.status).toBe(201);
       expect(byManager.body.itemOwnerId).toBe(staffId);
     });
@@ -329,7 +333,10 @@ describe('promotion events and their attendees (HTTP)', () => {
       expect((await staff.get(`/api/event-contacts/${a.itemId}`)).status).toBe(404);
       expect((await staff.delete(`/api/events/${event.id}/attendees/${a.id}`)).status).toBe(404);
 
-      const moved = await staff.post(`/api/event-contacts/${b.itemId}/move`, { stageId: stages.contacted.id, version: 1 });
+      const moved = await staff.post(`/api/event-contacts/${b.itemId}/move`, {
+        stageId: stages.contacted.id,
+        version: 1,
+      });
       expect(moved.status).toBe(200);
       const listed = (await staff.get(`/api/events/${event.id}/attendees`)).body.items;
       expect(listed).toEqual([expect.objectContaining({ id: b.id, stageKey: 'contacted', removable: false })]);
@@ -433,9 +440,7 @@ describe('promotion events and their attendees (HTTP)', () => {
       const [a, b, c, d] = bulk.body.addedAttendees as { itemId: string; itemVersion: number }[];
       const convert = (attendee: { itemId: string }, body: Record<string, unknown>) =>
         staff.post(`/api/event-contacts/${attendee.itemId}/convert`, { version: 1, ...body });
-      expect(
-        (await convert(a, { kind: 'prospect', capitalUsd: 5_000_000.5, expectedJobs: 120 })).status,
-      ).toBe(201);
+      expect((await convert(a, { kind: 'prospect', capitalUsd: 5_000_000.5, expectedJobs: 120 })).status).toBe(201);
       expect(
         (await convert(b, { kind: 'land_enquiry', areaHa: 2.25, capitalUsd: 1_500_000, expectedJobs: 40 })).status,
       ).toBe(201);
