@@ -345,6 +345,11 @@ describe('promotion events and their attendees (HTTP)', () => {
       expect(refused.body.detail).toMatch(/moved on/);
       expect((await staff.get(`/api/event-contacts/${b.itemId}`)).status).toBe(200);
 
+      // The person stays on record for the event they attended.
+      const contactGone = await staff.delete(`/api/contacts/${second.id}?version=${second.version}`);
+      expect(contactGone.status).toBe(409);
+      expect(contactGone.body.detail).toMatch(/attended a promotion event|contact of prospects/);
+
       // The event keeps its attendee, so it cannot be deleted; the problem says why.
       const remove = await staff.delete(`/api/events/${event.id}?version=1`);
       expect(remove.status).toBe(409);
