@@ -1,6 +1,7 @@
 // npm run bench:seed [-- --organizations N --contacts N --timeline N]
 // Fills a fresh database (BENCH_DATABASE, default irm_bench, on DATABASE_URL's server) with the issue's bench size:
-// 100,000 investors, 300,000 contacts and 1,000,000 timeline entries, plus staff and tasks, behind the real
+// 100,000 investors, 300,000 contacts and 1,000,000 timeline entries, plus staff and tasks, and 200,000 pipeline
+// items (50,000 per pipeline, with their stage history, events, land and loan details), behind the real
 // migrations and demo seed. Rows go in as multi-row INSERTs of unnest()ed arrays, a batch per statement.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,8 @@ const { values: args } = parseArgs({
     timeline: { type: 'string', default: '1000000' },
     tasks: { type: 'string', default: '50000' },
     staff: { type: 'string', default: '40' },
+    items: { type: 'string', default: '200000' },
+    events: { type: 'string', default: '300' },
   },
 });
 const size = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Number(value)]));
@@ -264,6 +267,154 @@ async function fill(db, table, total, columns, { returning } = {}) {
   return ids;
 }
 
+const ZONE_SECTORS = ['mechanical_engineering', 'electronics', 'it', 'textiles', 'footwear', 'supporting_industries'];
+const EVENT_KINDS = ['conference', 'roadshow', 'trade_fair', 'site_visit_tour', 'webinar'];
+const LENDERS = ['Vietcombank Vĩnh Phúc', 'BIDV Phúc Yên', 'Agribank Vĩnh Phúc', 'Quỹ Phát triển DNNVV', 'VDB'];
+const DAY_MS = 86_400_000;
+/** Calendar days for n working days, near enough for bench data (weekends only). */
+const calendarDays = (n) => Math.ceil((n * 7) / 5);
+const isoDate = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Pipeline items spread over the four pipelines. Each item sits in a stage drawn with weight to the early ones
+ * and carries one history row per stage it passed through, so boards and reports read realistic shapes.
+ */
+async function seedPipelines(db, { staff, organizations, contacts, now }) {
+  const stages = (
+    await db.query(`SELECT s.id, s.pipeline_id, s.key, s.type, s.position, s.sla_working_days, p.kind
+                      FROM stage s JOIN pipeline p ON p.id = s.pipeline_id ORDER BY p.kind, s.position`)
+  ).rows;
+  const zones = (await db.query(`SELECT id FROM zone`)).rows.map((r) => r.id);
+  const events = await step(`${size.events} promotion events`, () =>
+    fill(
+      db,
+      'promotion_event',
+      size.events,
+      {
+        name: [
+          'text',
+          (i) =>
+            `${pick(['Hội nghị XTĐT', 'Roadshow', 'Investment Forum', 'Hội chợ'])} ${pick(PLACES)} ${2020 + (i % 7)}`,
+        ],
+        kind: ['promotion_event_kind', () => pick(EVENT_KINDS)],
+        starts_on: ['date', (i) => isoDate(now - Math.floor(random() * 3 * 365) * DAY_MS)],
+        ends_on: ['date', (i, row) => row.starts_on],
+        place: ['text', () => pick(PLACES)],
+        country: ['text', () => pick(COUNTRIES)],
+        budget_vnd: ['bigint', () => Math.floor(random() * 2_000) * 1_000_000],
+        owner_id: ['uuid', () => pick(staff)],
+        version: ['int', () => 1],
+      },
+      { returning: 'id' },
+    ),
+  );
+  const kinds = ['prospect', 'land_enquiry', 'loan_application', 'event_contact'];
+  const specs = [];
+  for (let i = 0; i < size.items; i++) {
+    const kind = kinds[i % 4];
+    const own = stages.filter((s) => s.kind === kind);
+    // Early stages hold most items: the stage index is the smaller of two draws.
+    const at = own[Math.min(Math.floor(random() * own.length), Math.floor(random() * own.length))];
+    const passed = own.filter((s) => s.type === 'open' && s.position < at.position);
+    const created = now - Math.floor(random() * 2 * 365) * DAY_MS;
+    const entered = Math.min(now, created + passed.length * Math.floor(random() * 20 + 1) * DAY_MS);
+    const sla = at.type === 'open' ? at.sla_working_days : null;
+    specs.push({ kind, at, passed, created, entered, sla });
+  }
+  const ids = await step(`${size.items.toLocaleString('en')} pipeline items`, () =>
+    fill(
+      db,
+      'pipeline_item',
+      size.items,
+      {
+        kind: ['pipeline_kind', (i) => specs[i].kind],
+        pipeline_id: ['uuid', (i) => specs[i].at.pipeline_id],
+        stage_id: ['uuid', (i) => specs[i].at.id],
+        title: ['text', (i) => `${pick(TRADES)} ${pick(BRANDS)} ${pick(PLACES)} #${i}`],
+        owner_id: ['uuid', () => pick(staff)],
+        organization_id: ['uuid', () => pick(organizations)],
+        contact_id: ['uuid', (i) => (specs[i].kind === 'event_contact' || random() < 0.3 ? pick(contacts) : null)],
+        event_id: ['uuid', (i) => (specs[i].kind === 'event_contact' || random() < 0.2 ? pick(events) : null)],
+        zone_id: ['uuid', (i) => (specs[i].kind === 'land_enquiry' && random() < 0.7 ? pick(zones) : null)],
+        sector: ['text', () => pick(ZONE_SECTORS)],
+        area_ha: ['numeric', (i) => (specs[i].kind === 'land_enquiry' ? Math.round(random() * 500 + 10) / 100 : null)],
+        capital_usd: [
+          'numeric',
+          (i) => (specs[i].kind === 'prospect' || specs[i].kind === 'land_enquiry' ? Math.round(random() * 5e7) : null),
+        ],
+        expected_jobs: ['int', (i) => (specs[i].kind === 'prospect' ? Math.floor(random() * 2000) : null)],
+        amount_vnd: [
+          'bigint',
+          (i) => (specs[i].kind === 'loan_application' ? Math.floor(random() * 50 + 1) * 1_000_000_000 : null),
+        ],
+        stage_entered_at: ['timestamptz', (i) => new Date(specs[i].entered)],
+        sla_due_on: [
+          'date',
+          (i) => (specs[i].sla ? isoDate(specs[i].entered + calendarDays(specs[i].sla) * DAY_MS) : null),
+        ],
+        overdue_from: [
+          'date',
+          (i) => (specs[i].sla ? isoDate(specs[i].entered + (calendarDays(specs[i].sla) + 1) * DAY_MS) : null),
+        ],
+        lost_reason: ['text', (i) => (specs[i].at.type === 'lost' ? 'Chọn địa phương khác' : null)],
+        closed_at: ['timestamptz', (i) => (specs[i].at.type === 'open' ? null : new Date(specs[i].entered))],
+        created_at: ['timestamptz', (i) => new Date(specs[i].created)],
+        updated_at: ['timestamptz', (i) => new Date(specs[i].entered)],
+        version: ['int', (i) => specs[i].passed.length + 1],
+      },
+      { returning: 'id' },
+    ),
+  );
+  const history = [];
+  specs.forEach((spec, i) => {
+    const path = [...spec.passed, spec.at];
+    const span = path.length > 1 ? (spec.entered - spec.created) / (path.length - 1) : 0;
+    path.forEach((stage, n) => {
+      const movedAt = spec.created + Math.round(span * n);
+      const daysIn = n === 0 ? null : Math.round(((span / DAY_MS) * 5) / 7);
+      history.push({
+        item: ids[i],
+        pipeline: stage.pipeline_id,
+        from: n === 0 ? null : path[n - 1].id,
+        to: stage.id,
+        at: movedAt,
+        daysIn,
+        breached: n > 0 && path[n - 1].sla_working_days !== null && daysIn > path[n - 1].sla_working_days,
+      });
+    });
+  });
+  await step(`${history.length.toLocaleString('en')} stage history rows`, () =>
+    fill(db, 'stage_history', history.length, {
+      item_id: ['uuid', (i) => history[i].item],
+      pipeline_id: ['uuid', (i) => history[i].pipeline],
+      from_stage_id: ['uuid', (i) => history[i].from],
+      to_stage_id: ['uuid', (i) => history[i].to],
+      owner_id: ['uuid', () => pick(staff)],
+      moved_by_id: ['uuid', () => pick(staff)],
+      moved_at: ['timestamptz', (i) => new Date(history[i].at)],
+      working_days_in_stage: ['int', (i) => history[i].daysIn],
+      breached_sla: ['boolean', (i) => history[i].breached],
+    }),
+  );
+  const land = ids.filter((_, i) => specs[i].kind === 'land_enquiry');
+  await step(`${land.length.toLocaleString('en')} land enquiry details`, () =>
+    fill(db, 'land_enquiry', land.length, {
+      item_id: ['uuid', (i) => land[i]],
+      preferred_zone_ids: ['uuid[]', () => pickSome(zones, 2)],
+    }),
+  );
+  const loans = ids.filter((_, i) => specs[i].kind === 'loan_application');
+  await step(`${loans.length.toLocaleString('en')} loan application details`, () =>
+    fill(db, 'loan_application', loans.length, {
+      item_id: ['uuid', (i) => loans[i]],
+      applicant_type: ['loan_applicant_type', () => pick(['sme', 'sme', 'cluster_infrastructure'])],
+      lender: ['text', () => pick(LENDERS)],
+      lender_kind: ['lender_kind', (i, row) => (row.lender.startsWith('Quỹ') ? 'fund' : 'bank')],
+      purpose: ['text', () => pick(['Đầu tư dây chuyền sản xuất', 'Xây dựng hạ tầng CCN', 'Mở rộng nhà xưởng'])],
+    }),
+  );
+}
+
 main(async () => {
   const t0 = Date.now();
   const services = await step(`PostgreSQL (fresh ${BENCH_DATABASE} database)`, () =>
@@ -388,10 +539,13 @@ main(async () => {
       }),
     );
 
+    await seedPipelines(db, { staff, organizations, contacts, now });
+
     await step('ANALYZE', () => db.query('ANALYZE'));
     const sizes = (
       await db.query(`SELECT relname, n_live_tup FROM pg_stat_user_tables
-                       WHERE relname IN ('organization','contact','timeline_entry','task') ORDER BY relname`)
+                       WHERE relname IN ('organization','contact','timeline_entry','task','pipeline_item','stage_history')
+                       ORDER BY relname`)
     ).rows;
     console.log(
       c.green(`✔ ${BENCH_DATABASE} ready in ${elapsed(t0)}: `) +

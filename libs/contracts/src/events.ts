@@ -81,7 +81,8 @@ export type ConversionKind = (typeof CONVERSION_KINDS)[number];
 
 /**
  * Converting an event contact: the new item's kind and fields. Organization and contact come from the event
- * contact unless given; land enquiries need `areaHa`, loan applications the loan fields.
+ * contact (every kind needs an organization: name one when the person has none); land enquiries need
+ * `requestedAreaHa`, loan applications the loan fields.
  */
 export interface ConvertEventContactRequest {
   kind: ConversionKind;
@@ -95,12 +96,12 @@ export interface ConvertEventContactRequest {
   capitalUsd?: number | null;
   expectedJobs?: number | null;
   /** Land enquiries: hectares requested. */
-  areaHa?: number;
+  requestedAreaHa?: number;
   zoneId?: string | null;
   preferredZoneIds?: string[];
   wantedBy?: string | null;
-  /** Loan applications. */
-  amountVnd?: number;
+  /** Loan applications: VND requested. */
+  requestedVnd?: number;
   applicantType?: LoanApplicantType;
   lender?: string;
   lenderKind?: LenderKind;

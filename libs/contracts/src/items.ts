@@ -218,3 +218,20 @@ export interface EventAttendee {
   addedByName: string;
   addedAt: string;
 }
+
+/** A zone ranked for a land enquiry: enough land, sector allowed, status and the investor's preference. */
+export interface ZoneMatch {
+  zoneId: string;
+  zoneName: string;
+  zoneCode: string;
+  district: string;
+  status: string;
+  availableHa: number;
+  /** Enough available land for the requested area. */
+  fits: boolean;
+  /** The zone admits the enquiry's sector (or the enquiry names none). */
+  sectorAllowed: boolean;
+  preferred: boolean;
+  /** Higher is better; the order of the list. */
+  score: number;
+}

@@ -135,14 +135,14 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
   expectedJobs?: number | null;
 
   @ApiPropertyOptional({ description: 'Land enquiries (required): hectares requested' })
-  @requiredFor('land_enquiry', 'areaHa')
+  @requiredFor('land_enquiry', 'requestedAreaHa')
   @IsNumber(
     { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'areaHa must be a number of hectares with at most 2 decimals' },
+    { message: 'requestedAreaHa must be a number of hectares with at most 2 decimals' },
   )
   @Min(0.01)
   @Max(MAX_ZONE_AREA_HA)
-  areaHa?: number;
+  requestedAreaHa?: number;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Land enquiries: the zone' })
   @IsOptional()
@@ -167,11 +167,11 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
   wantedBy?: string | null;
 
   @ApiPropertyOptional({ description: 'Loan applications (required): VND requested' })
-  @requiredFor('loan_application', 'amountVnd')
-  @IsInt({ message: 'amountVnd must be a whole number of VND' })
+  @requiredFor('loan_application', 'requestedVnd')
+  @IsInt({ message: 'requestedVnd must be a whole number of VND' })
   @Min(1)
   @Max(1e15)
-  amountVnd?: number;
+  requestedVnd?: number;
 
   @ApiPropertyOptional({ enum: LoanApplicantType, description: 'Loan applications (required)' })
   @requiredFor('loan_application', 'applicantType')

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ItemsModule } from '../items/items.module';
+import { LandEnquiriesModule } from '../land-enquiries/land-enquiries.module';
 import { EventContactsController } from './event-contacts.controller';
 import { EventContactsService } from './event-contacts.service';
 
 @Module({
-  imports: [ItemsModule],
+  imports: [ItemsModule, LandEnquiriesModule],
   controllers: [EventContactsController],
   providers: [EventContactsService],
 })

@@ -8,6 +8,7 @@ import {
   LeadSource,
   PipelineKind,
   StageType,
+  ZoneSector,
 } from '@irm/contracts';
 import { EventContactStageKey, type WorkingDays } from '@irm/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,16 +18,17 @@ import { AppException, ErrorCode } from '../common/app-exception';
 import { withItemLinks } from '../items/item-links';
 import { ItemKindService } from '../items/item-kind.service';
 import type { ItemRow } from '../items/items.repository';
-import { ItemsService } from '../items/items.service';
+import { ItemsService, NewItemInput } from '../items/items.service';
+import { LandEnquiriesService } from '../land-enquiries/land-enquiries.service';
 import type { ConvertEventContactDto, UpdateEventContactDto } from './event-contact.dto';
 
 /** Fields of a conversion that only one kind of item takes. */
 const KIND_ONLY: Record<string, ConversionKind> = {
-  areaHa: 'land_enquiry',
+  requestedAreaHa: 'land_enquiry',
   zoneId: 'land_enquiry',
   preferredZoneIds: 'land_enquiry',
   wantedBy: 'land_enquiry',
-  amountVnd: 'loan_application',
+  requestedVnd: 'loan_application',
   applicantType: 'loan_application',
   lender: 'loan_application',
   lenderKind: 'loan_application',
@@ -37,6 +39,11 @@ const WHAT: Record<ConversionKind, string> = {
   prospect: 'a prospect',
   land_enquiry: 'a land enquiry',
   loan_application: 'a loan application',
+};
+const WHAT_CAP: Record<ConversionKind, string> = {
+  prospect: 'A prospect',
+  land_enquiry: 'A land enquiry',
+  loan_application: 'A loan application',
 };
 
 /**
@@ -49,6 +56,7 @@ export class EventContactsService extends ItemKindService<EventContact> {
     items: ItemsService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly landEnquiries: LandEnquiriesService,
   ) {
     super(items, PipelineKind.EventContact);
     items.register({ kind: PipelineKind.EventContact, what: 'event contact' });
@@ -105,13 +113,12 @@ export class EventContactsService extends ItemKindService<EventContact> {
           ]);
         }
         const organizationId = input.organizationId !== undefined ? input.organizationId : contact.organizationId;
-        if (input.kind === 'prospect' && !organizationId) {
-          throw new AppException(ErrorCode.RuleViolated, 'A prospect needs the investor it is about.', [
-            { field: 'organizationId', message: 'is required for a prospect: the contact has no organization' },
+        if (!organizationId) {
+          throw new AppException(ErrorCode.RuleViolated, `${WHAT_CAP[input.kind]} needs the investor it is for.`, [
+            { field: 'organizationId', message: 'is required: the contact has no organization, name one' },
           ]);
         }
-        await this.assertZonesExist(manager, input.preferredZoneIds ?? []);
-        const newId = await this.items.create(manager, principal, input.kind as PipelineKind, {
+        const newId = await this.open(manager, principal, input, {
           title: input.title ?? (await this.defaultTitle(manager, organizationId, contact.contactId, contact.title)),
           ownerId: input.ownerId ?? contact.ownerId,
           organizationId,
@@ -119,14 +126,10 @@ export class EventContactsService extends ItemKindService<EventContact> {
           eventId: contact.eventId,
           sourceItemId: contact.id,
           source: LeadSource.PromotionEvent,
-          sector: input.sector !== undefined ? input.sector : contact.sector,
+          sector: input.sector !== undefined ? input.sector : (contact.sector as ZoneSector | null),
           capitalUsd: input.capitalUsd ?? null,
           expectedJobs: input.expectedJobs ?? null,
-          areaHa: input.areaHa ?? null,
-          zoneId: input.zoneId ?? null,
-          amountVnd: input.amountVnd ?? null,
         });
-        await this.insertDetails(manager, newId, input);
         await this.items.moveInTransaction(
           manager,
           principal,
@@ -142,39 +145,49 @@ export class EventContactsService extends ItemKindService<EventContact> {
   }
 
   /**
-   * The rows only land enquiries and loan applications have, with what the conversion gave; audited with the
-   * item. Their own modules fill in the rest later.
+   * Opens the new item with what its kind needs: land enquiries through their own service, loan applications
+   * with the detail row their table requires (audited with the item).
    */
-  private async insertDetails(manager: EntityManager, itemId: string, input: ConvertEventContactDto): Promise<void> {
-    let changes: Record<string, FieldChange> | null = null;
-    if (input.kind === 'land_enquiry') {
-      const preferredZoneIds = input.preferredZoneIds ?? [];
-      await manager.query(`INSERT INTO land_enquiry (item_id, preferred_zone_ids, wanted_by) VALUES ($1, $2, $3)`, [
-        itemId,
-        preferredZoneIds,
-        input.wantedBy ?? null,
-      ]);
-      changes = { preferredZoneIds: { before: null, after: preferredZoneIds } };
-      if (input.wantedBy) changes.wantedBy = { before: null, after: input.wantedBy };
-    } else if (input.kind === 'loan_application') {
-      await manager.query(
-        `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose) VALUES ($1, $2, $3, $4, $5)`,
-        [itemId, input.applicantType, input.lender, input.lenderKind, input.purpose],
-      );
-      changes = {
-        applicantType: { before: null, after: input.applicantType },
-        lender: { before: null, after: input.lender },
-        lenderKind: { before: null, after: input.lenderKind },
-        purpose: { before: null, after: input.purpose },
-      };
-    }
-    if (changes) {
-      await this.audit.record(manager, {
-        action: AuditAction.Update,
-        subjectType: input.kind,
-        subjectId: itemId,
-        changes,
-      });
+  private async open(
+    manager: EntityManager,
+    principal: Principal,
+    input: ConvertEventContactDto,
+    common: NewItemInput & { organizationId: string; sector?: ZoneSector | null },
+  ): Promise<string> {
+    switch (input.kind) {
+      case 'land_enquiry':
+        return this.landEnquiries.createInTransaction(manager, principal, {
+          ...common,
+          requestedAreaHa: input.requestedAreaHa!,
+          zoneId: input.zoneId ?? null,
+          preferredZoneIds: input.preferredZoneIds,
+          wantedBy: input.wantedBy ?? null,
+        });
+      case 'loan_application': {
+        const itemId = await this.items.create(manager, principal, PipelineKind.LoanApplication, {
+          ...common,
+          amountVnd: input.requestedVnd,
+        });
+        await manager.query(
+          `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose) VALUES ($1, $2, $3, $4, $5)`,
+          [itemId, input.applicantType, input.lender, input.lenderKind, input.purpose],
+        );
+        const changes: Record<string, FieldChange> = {
+          applicantType: { before: null, after: input.applicantType },
+          lender: { before: null, after: input.lender },
+          lenderKind: { before: null, after: input.lenderKind },
+          purpose: { before: null, after: input.purpose },
+        };
+        await this.audit.record(manager, {
+          action: AuditAction.Update,
+          subjectType: input.kind,
+          subjectId: itemId,
+          changes,
+        });
+        return itemId;
+      }
+      default:
+        return this.items.create(manager, principal, PipelineKind.Prospect, common);
     }
   }
 
@@ -191,16 +204,6 @@ export class EventContactsService extends ItemKindService<EventContact> {
       [organizationId, contactId],
     )) as { organization: string | null; contact: string | null }[];
     return row.organization ?? row.contact ?? fallback;
-  }
-
-  private async assertZonesExist(manager: EntityManager, zoneIds: string[]): Promise<void> {
-    if (!zoneIds.length) return;
-    const found: { id: string }[] = await manager.query(`SELECT id FROM zone WHERE id = ANY($1::uuid[])`, [zoneIds]);
-    if (found.length !== zoneIds.length) {
-      throw new AppException(ErrorCode.RuleViolated, 'A preferred zone named does not exist.', [
-        { field: 'preferredZoneIds', message: 'names a zone that does not exist' },
-      ]);
-    }
   }
 
   /** The item each of these event contacts became, if any (the first, should there ever be more). */

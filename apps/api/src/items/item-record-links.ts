@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { RecordLinks } from '../records/record-links';
 
-/** An investor or contact merge moves the pipeline items of the duplicate to the one kept. */
+/** A merge of two investors or two contacts moves the duplicate's pipeline items to the one kept. */
 @Injectable()
 export class ItemRecordLinks implements OnModuleInit {
   constructor(private readonly links: RecordLinks) {}

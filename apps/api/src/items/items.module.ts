@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
-import { RecordLinksModule } from '../records/record-links';
 import { TimelineModule } from '../timeline/timeline.module';
+import { RecordLinksModule } from '../records/record-links';
 import { BoardController } from './board.controller';
 import { ItemRecordLinks } from './item-record-links';
 import { ItemsRepository } from './items.repository';

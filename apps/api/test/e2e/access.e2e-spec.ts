@@ -164,6 +164,31 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'on_hold'`);
     return { path: `/api/prospects/${await ownProspect(t, client)}/move`, body: { version: 1, stageId: stage.id } };
   },
+  'GET /api/land-enquiries': async () => ({ path: '/api/land-enquiries?mine=true' }),
+  'GET /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+  }),
+  'GET /api/land-enquiries/:id/history': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/history`,
+  }),
+  'GET /api/land-enquiries/:id/matches': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/matches`,
+  }),
+  'POST /api/land-enquiries': async (t) => ({
+    path: '/api/land-enquiries',
+    body: { title: 'Access enquiry', organizationId: (await anyOrganization(t)).id, requestedAreaHa: 1 },
+  }),
+  'PATCH /api/land-enquiries/:id': async (t, client) => ({
+    path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
+    body: { version: 1, wantedBy: '2027-01-15' },
+  }),
+  'POST /api/land-enquiries/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'screened'`);
+    return {
+      path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/move`,
+      body: { version: 1, stageId: stage.id },
+    };
+  },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/events': async () => ({ path: '/api/events?kind=conference&from=2026-01-01' }),
   'GET /api/events/:id': async (t, client) => ({ path: `/api/events/${await ownEvent(t, client)}` }),
@@ -219,7 +244,7 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'POST /api/event-contacts/:id/convert': async (t, client) => ({
     path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}/convert`,
-    body: { version: 1, kind: 'land_enquiry', areaHa: 1 },
+    body: { version: 1, kind: 'land_enquiry', requestedAreaHa: 1 },
   }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
@@ -322,6 +347,17 @@ async function ownProspect(t: TestApp, client: TestClient): Promise<string> {
   const created = await client.post('/api/prospects', {
     title: 'Own prospect',
     organizationId: (await anyOrganization(t)).id,
+  });
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+/** A land enquiry (with a sector, so it may be screened) the client owns, or any id. */
+async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
+  const created = await client.post('/api/land-enquiries', {
+    title: 'Own enquiry',
+    organizationId: (await anyOrganization(t)).id,
+    requestedAreaHa: 1,
+    sector: 'textiles',
   });
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
 }

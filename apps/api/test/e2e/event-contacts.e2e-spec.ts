@@ -197,11 +197,11 @@ describe('event contacts and their conversion (HTTP)', () => {
     expect(moveOut.status).toBe(422);
   });
 
-  it('converts into a land enquiry with its detail row, and the title defaults to the investor', async () => {
+  it('converts into a land enquiry through its own service, the title defaulting to the investor', async () => {
     const attendance = await attend();
     const converted = await convert(staff, attendance.itemId, {
       kind: 'land_enquiry',
-      areaHa: 4.5,
+      requestedAreaHa: 4.5,
       zoneId,
       preferredZoneIds: [zoneId],
       wantedBy: '2027-01-15',
@@ -225,19 +225,15 @@ describe('event contacts and their conversion (HTTP)', () => {
       wantedBy: '2027-01-15',
       reservedHa: 0,
     });
-    const audit = await db().query(
-      `SELECT action, changes FROM audit_event WHERE subject_type = 'land_enquiry' AND subject_id = $1 ORDER BY id`,
-      [id],
-    );
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update']);
-    expect(audit[1].changes.wantedBy).toEqual({ before: null, after: '2027-01-15' });
+    const read = await staff.get(`/api/land-enquiries/${id}`);
+    expect(read.body).toMatchObject({ requestedAreaHa: 4.5, zoneId, preferredZoneIds: [zoneId], eventId });
   });
 
   it('converts into a loan application with its detail row', async () => {
     const attendance = await attend();
     const converted = await convert(staff, attendance.itemId, {
       kind: 'loan_application',
-      amountVnd: 5_000_000_000,
+      requestedVnd: 5_000_000_000,
       applicantType: 'cluster_infrastructure',
       lender: 'Quỹ Đầu tư phát triển tỉnh',
       lenderKind: 'fund',
@@ -265,27 +261,28 @@ describe('event contacts and their conversion (HTTP)', () => {
     const loose = await attend({ organizationId: null });
     const before = await itemsCount();
     const tries: [string, Record<string, unknown>, number, string[]][] = [
-      [attendance.itemId, { kind: 'land_enquiry' }, 400, ['areaHa']],
-      [attendance.itemId, { kind: 'land_enquiry', areaHa: 0 }, 400, ['areaHa']],
+      [attendance.itemId, { kind: 'land_enquiry' }, 400, ['requestedAreaHa']],
+      [attendance.itemId, { kind: 'land_enquiry', requestedAreaHa: 0 }, 400, ['requestedAreaHa']],
       [
         attendance.itemId,
-        { kind: 'loan_application', amountVnd: 100 },
+        { kind: 'loan_application', requestedVnd: 100 },
         400,
         ['applicantType', 'lender', 'lenderKind', 'purpose'],
       ],
-      [attendance.itemId, { kind: 'prospect', areaHa: 2 }, 400, ['areaHa']],
+      [attendance.itemId, { kind: 'prospect', requestedAreaHa: 2 }, 400, ['requestedAreaHa']],
       [attendance.itemId, { kind: 'customer' }, 400, ['kind']],
       [attendance.itemId, { kind: 'prospect', capitalUsd: -5 }, 400, ['capitalUsd']],
-      [attendance.itemId, { kind: 'land_enquiry', areaHa: 1, zoneId: UNKNOWN_ID }, 422, ['zoneId']],
+      [attendance.itemId, { kind: 'land_enquiry', requestedAreaHa: 1, zoneId: UNKNOWN_ID }, 422, ['zoneId']],
       [
         attendance.itemId,
-        { kind: 'land_enquiry', areaHa: 1, preferredZoneIds: [UNKNOWN_ID] },
+        { kind: 'land_enquiry', requestedAreaHa: 1, preferredZoneIds: [UNKNOWN_ID] },
         422,
         ['preferredZoneIds'],
       ],
       [attendance.itemId, { kind: 'prospect', organizationId: UNKNOWN_ID }, 422, ['organizationId']],
       [attendance.itemId, { kind: 'prospect', ownerId: UNKNOWN_ID }, 403, []],
       [loose.itemId, { kind: 'prospect' }, 422, ['organizationId']],
+      [loose.itemId, { kind: 'land_enquiry', requestedAreaHa: 1 }, 422, ['organizationId']],
       [attendance.itemId, { kind: 'prospect', version: 7 }, 409, []],
       [UNKNOWN_ID, { kind: 'prospect' }, 404, []],
     ];
@@ -305,18 +302,25 @@ describe('event contacts and their conversion (HTTP)', () => {
       const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM stage_history WHERE item_id = $1`, [id]);
       expect(n).toBe(1);
     }
-    // Without an investor a land enquiry is fine; its title falls back to the person.
-    const landOnly = await convert(staff, loose.itemId, { kind: 'land_enquiry', areaHa: 1 });
-    expect(landOnly.status).toBe(201);
-    const [{ title }] = await db().query(`SELECT title FROM pipeline_item WHERE id = $1`, [landOnly.body.item.id]);
-    expect(title).toMatch(/^Khách mời/);
+    // Naming the investor for someone who has none is enough.
+    const named = await convert(staff, loose.itemId, {
+      kind: 'land_enquiry',
+      requestedAreaHa: 1,
+      organizationId: investorId,
+    });
+    expect(named.status).toBe(201);
+    expect((await staff.get(`/api/land-enquiries/${named.body.item.id}`)).body).toMatchObject({
+      organizationId: investorId,
+      contactId: loose.contactId,
+      title: 'Công ty CP Cơ khí Yên Lạc',
+    });
   });
 
   it('two conversions at once: one succeeds, the other is 409, one item exists', async () => {
     const attendance = await attend();
     const [a, b] = await Promise.all([
       convert(staff, attendance.itemId, { kind: 'prospect' }),
-      convert(manager, attendance.itemId, { kind: 'land_enquiry', areaHa: 1 }),
+      convert(manager, attendance.itemId, { kind: 'land_enquiry', requestedAreaHa: 1 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM pipeline_item WHERE source_item_id = $1`, [

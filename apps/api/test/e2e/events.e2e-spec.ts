@@ -447,13 +447,14 @@ describe('promotion events and their attendees (HTTP)', () => {
         staff.post(`/api/event-contacts/${attendee.itemId}/convert`, { version: 1, ...body });
       expect((await convert(a, { kind: 'prospect', capitalUsd: 5_000_000.5, expectedJobs: 120 })).status).toBe(201);
       expect(
-        (await convert(b, { kind: 'land_enquiry', areaHa: 2.25, capitalUsd: 1_500_000, expectedJobs: 40 })).status,
+        (await convert(b, { kind: 'land_enquiry', requestedAreaHa: 2.25, capitalUsd: 1_500_000, expectedJobs: 40 }))
+          .status,
       ).toBe(201);
       expect(
         (
           await convert(c, {
             kind: 'loan_application',
-            amountVnd: 2_000_000_000,
+            requestedVnd: 2_000_000_000,
             applicantType: 'sme',
             lender: 'Ngân hàng Phát triển Việt Nam',
             lenderKind: 'bank',

@@ -281,4 +281,31 @@ describe('prospects and the pipeline engine (HTTP)', () => {
     expect((await staff.get(`/api/prospects?sort=-updatedAt&cursor=${first.body.nextCursor}`)).status).toBe(400);
     expect((await staff.get('/api/prospects?sort=owner')).status).toBe(400);
   });
+
+  it("merging two investors moves the duplicate's prospects to the one kept", async () => {
+    const survivor = (
+      await staff.post('/api/organizations?confirmDuplicate=true', {
+        name: 'Công ty CP Thép Phúc Yên',
+        kind: 'domestic',
+        country: 'VN',
+      })
+    ).body;
+    const duplicate = (
+      await staff.post('/api/organizations?confirmDuplicate=true', {
+        name: 'Cong ty CP Thep Phuc Yen',
+        kind: 'domestic',
+        country: 'VN',
+      })
+    ).body;
+    const item = await create(staff, { organizationId: duplicate.id });
+    const merged = await staff.post(`/api/organizations/${survivor.id}/merge`, {
+      version: survivor.version,
+      duplicateId: duplicate.id,
+      duplicateVersion: duplicate.version,
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.moved.pipelineItems).toBe(1);
+    const read = (await staff.get(`/api/prospects/${item.id}`)).body;
+    expect(read).toMatchObject({ organizationId: survivor.id, version: 2 });
+  });
 });
