@@ -244,7 +244,7 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'POST /api/event-contacts/:id/convert': async (t, client) => ({
     path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}/convert`,
-    body: { version: 1, kind: 'land_enquiry', requestedAreaHa: 1 },
+    body: { version: 1, kind: 'land_enquiry', requestedAreaHa: 1, organizationId: (await anyOrganization(t)).id },
   }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {

@@ -6,6 +6,8 @@ import { ApiTokensPage } from '../pages/ApiTokensPage';
 import { ContactRecordPage } from '../pages/ContactRecordPage';
 import { ContactsPage } from '../pages/ContactsPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
+import { EventRecordPage } from '../pages/EventRecordPage';
+import { EventsPage } from '../pages/EventsPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
 import { ImportsPage } from '../pages/ImportsPage';
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
           { path: 'contacts/:id', element: <ContactRecordPage /> },
           { path: 'zones', element: <ZonesPage /> },
           { path: 'zones/:id', element: <ZoneRecordPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'events/:id', element: <EventRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'imports', element: <ImportsPage /> },

@@ -1,4 +1,11 @@
-import type { ContactListQuery, OrganizationListQuery, Role, TaskListQuery, ZoneListQuery } from '@irm/contracts';
+import type {
+  ContactListQuery,
+  OrganizationListQuery,
+  PromotionEventListQuery,
+  Role,
+  TaskListQuery,
+  ZoneListQuery,
+} from '@irm/contracts';
 
 export interface UserListFilters {
   q?: string;
@@ -17,6 +24,9 @@ export type ZoneListFilters = Omit<ZoneListQuery, 'limit' | 'cursor'>;
 
 /** The filters of a task list (the inbox tab, or one record's tasks); paging is the query's own business. */
 export type TaskListFilters = Omit<TaskListQuery, 'limit' | 'cursor'>;
+
+/** The list filters of the events page. */
+export type EventListFilters = Omit<PromotionEventListQuery, 'limit' | 'cursor'>;
 
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
@@ -82,5 +92,19 @@ export const queryKeys = {
     detail: (id: string) => [...queryKeys.zones.details(), id] as const,
     /** A zone's land ledger: the paged table and the chart's latest entries. */
     movements: (id: string) => [...queryKeys.zones.detail(id), 'movements'] as const,
+  },
+  events: {
+    all: () => ['events'] as const,
+    lists: () => [...queryKeys.events.all(), 'list'] as const,
+    list: (filters: EventListFilters) => [...queryKeys.events.lists(), filters] as const,
+    details: () => [...queryKeys.events.all(), 'detail'] as const,
+    detail: (id: string) => [...queryKeys.events.details(), id] as const,
+    /** An event's attendees with their event contacts' stages, and its return figures: both change together. */
+    attendees: (id: string) => [...queryKeys.events.all(), 'attendees', id] as const,
+    roi: (id: string) => [...queryKeys.events.all(), 'roi', id] as const,
+    /** Contacts matching a typed name, for the attendee picker. */
+    contactPicker: (q: string) => [...queryKeys.events.all(), 'contact-picker', q] as const,
+    /** Zones to choose from when a contact becomes a land enquiry. */
+    zoneChoices: () => [...queryKeys.events.all(), 'zone-choices'] as const,
   },
 };

@@ -50,7 +50,7 @@ export interface ListSorting {
 
 interface RecordListBodyProps<T extends { id: string }> {
   /** Both the translation namespace and the test id prefix, e.g. `contacts-table`. */
-  name: 'contacts' | 'investors' | 'zones';
+  name: 'contacts' | 'investors' | 'zones' | 'events';
   list: ListQuery;
   items: readonly T[];
   filtered: boolean;
