@@ -21,6 +21,7 @@ import { ItemsModule } from './items/items.module';
 import { ProspectsModule } from './prospects/prospects.module';
 import { EventsModule } from './events/events.module';
 import { EventContactsModule } from './event-contacts/event-contacts.module';
+import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 
 /** The HTTP application: every feature module the API serves. */
@@ -51,6 +52,7 @@ export class AppModule {
         ProspectsModule,
         EventsModule,
         EventContactsModule,
+        LoansModule,
         LandEnquiriesModule,
         ...extraModules,
       ],

@@ -96,8 +96,11 @@ export interface LoanDocumentStatus {
   name: LocalizedText;
   /** The stage from which it must have been received; null when never required. */
   requiredFromStage: string | null;
+  /** Required in the application's current stage (it cannot be un-marked there). */
+  requiredNow: boolean;
   receivedAt: string | null;
   receivedByName: string | null;
+  note: string | null;
 }
 
 export interface LoanTranche {
@@ -110,9 +113,69 @@ export interface LoanTranche {
   amountVnd: number;
   confirmedAt: string | null;
   confirmedByName: string | null;
+  /** Project progress reported when the milestone was confirmed, percent. */
+  confirmedProgressPct: number | null;
   releasedAt: string | null;
   releasedByName: string | null;
   version: number;
+}
+
+export interface CreateLoanApplicationRequest {
+  /** Generated from the purpose and lender when absent. */
+  title?: string;
+  organizationId: string;
+  applicantType: LoanApplicantType;
+  lender: string;
+  lenderKind: LenderKind;
+  purpose: string;
+  /** VND, a positive integer; stored as the item's `amountVnd`. */
+  requestedVnd: number;
+  interestSupportRate?: number | null;
+  termMonths?: number | null;
+  ownerId?: string;
+  contactId?: string | null;
+  eventId?: string | null;
+  sector?: ZoneSector | null;
+  source?: LeadSource | null;
+  stageId?: string;
+}
+
+export interface UpdateLoanApplicationRequest extends Partial<
+  Omit<CreateLoanApplicationRequest, 'stageId' | 'organizationId'>
+> {
+  organizationId?: string | null;
+  /** Managers only; never below what the tranches already plan. */
+  approvedVnd?: number | null;
+  version: number;
+}
+
+/** `PUT /api/loan-applications/:id/documents/:key`: the document is on file. */
+export interface ReceiveLoanDocumentRequest {
+  version: number;
+  note?: string | null;
+}
+
+export interface CreateLoanTrancheRequest {
+  milestone: string;
+  requiredProgressPct: number;
+  amountVnd: number;
+  /** The application's version: planning is a change to it. */
+  version: number;
+}
+
+export interface UpdateLoanTrancheRequest {
+  milestone?: string;
+  requiredProgressPct?: number;
+  amountVnd?: number;
+  /** The tranche's version. */
+  version: number;
+}
+
+export interface ConfirmLoanTrancheRequest {
+  /** The tranche's version. */
+  version: number;
+  /** Project progress reported, percent; at least the milestone's. */
+  progressPct: number;
 }
 
 export interface EventContact extends PipelineItemBase {

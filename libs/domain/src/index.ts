@@ -8,3 +8,5 @@ export * from './timeline/entry-kinds';
 export * from './calendar/working-days';
 export * from './calendar/vietnam-holidays';
 export * from './pipelines/move-rules';
+export * from './pipelines/stage-settings';
+export * from './loans/tranches';

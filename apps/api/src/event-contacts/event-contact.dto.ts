@@ -180,7 +180,7 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
 
   @ApiPropertyOptional({ description: 'Loan applications (required): the bank or fund' })
   @requiredFor('loan_application', 'lender')
-  @RequiredText(300)
+  @RequiredText(200)
   lender?: string;
 
   @ApiPropertyOptional({ enum: LenderKind, description: 'Loan applications (required)' })
@@ -190,7 +190,7 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
 
   @ApiPropertyOptional({ description: 'Loan applications (required): what the loan is for' })
   @requiredFor('loan_application', 'purpose')
-  @RequiredText(2000)
+  @RequiredText(500)
   purpose?: string;
 }
 

@@ -20,6 +20,7 @@ import { ItemKindService } from '../items/item-kind.service';
 import type { ItemRow } from '../items/items.repository';
 import { ItemsService, NewItemInput } from '../items/items.service';
 import { LandEnquiriesService } from '../land-enquiries/land-enquiries.service';
+import { LoanApplicationsService } from '../loans/loan-applications.service';
 import type { ConvertEventContactDto, UpdateEventContactDto } from './event-contact.dto';
 
 /** Fields of a conversion that only one kind of item takes. */
@@ -57,6 +58,7 @@ export class EventContactsService extends ItemKindService<EventContact> {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly landEnquiries: LandEnquiriesService,
+    private readonly loans: LoanApplicationsService,
   ) {
     super(items, PipelineKind.EventContact);
     items.register({ kind: PipelineKind.EventContact, what: 'event contact' });
@@ -144,10 +146,7 @@ export class EventContactsService extends ItemKindService<EventContact> {
     return { eventContact: await this.get(id), item: { id: itemId, kind: input.kind } };
   }
 
-  /**
-   * Opens the new item with what its kind needs: land enquiries through their own service, loan applications
-   * with the detail row their table requires (audited with the item).
-   */
+  /** Opens the new item through its own kind's service, so it starts exactly as one opened directly would. */
   private async open(
     manager: EntityManager,
     principal: Principal,
@@ -163,29 +162,17 @@ export class EventContactsService extends ItemKindService<EventContact> {
           preferredZoneIds: input.preferredZoneIds,
           wantedBy: input.wantedBy ?? null,
         });
-      case 'loan_application': {
-        const itemId = await this.items.create(manager, principal, PipelineKind.LoanApplication, {
+      case 'loan_application':
+        return this.loans.createInTransaction(manager, principal, {
           ...common,
-          amountVnd: input.requestedVnd,
+          // Without a title of their own, applications are named after their purpose and lender.
+          title: input.title,
+          requestedVnd: input.requestedVnd!,
+          applicantType: input.applicantType!,
+          lender: input.lender!,
+          lenderKind: input.lenderKind!,
+          purpose: input.purpose!,
         });
-        await manager.query(
-          `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose) VALUES ($1, $2, $3, $4, $5)`,
-          [itemId, input.applicantType, input.lender, input.lenderKind, input.purpose],
-        );
-        const changes: Record<string, FieldChange> = {
-          applicantType: { before: null, after: input.applicantType },
-          lender: { before: null, after: input.lender },
-          lenderKind: { before: null, after: input.lenderKind },
-          purpose: { before: null, after: input.purpose },
-        };
-        await this.audit.record(manager, {
-          action: AuditAction.Update,
-          subjectType: input.kind,
-          subjectId: itemId,
-          changes,
-        });
-        return itemId;
-      }
       default:
         return this.items.create(manager, principal, PipelineKind.Prospect, common);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LeadSource, PipelineKind, StageType } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { searchTerms, textMatchSql } from '../common/text-search';
+import { querySearchedPage, searchTerms, textMatchSql } from '../common/text-search';
 
 /** An item's common columns as read for display, with the names of what it links to. */
 export interface ItemRow {
@@ -334,6 +334,11 @@ export class ItemsRepository {
     );
   }
 
+  /** A text-searched query gathers its matches through the trigram index first (see querySearchedPage). */
+  private query<T>(filter: ItemFilter, sql: string, params: unknown[]): Promise<T[]> {
+    return filter.q ? querySearchedPage<T>(this.dataSource, sql, params) : this.dataSource.query(sql, params);
+  }
+
   /** Builds the WHERE clause of a filter; `params` already holds today's date as `$1`. */
   private async where(filter: ItemFilter, params: unknown[]): Promise<string[]> {
     const param = (value: unknown) => {
@@ -378,7 +383,8 @@ export class ItemsRepository {
     }
     params.push(limit + 1);
     const direction = descending ? 'DESC' : 'ASC';
-    return this.dataSource.query(
+    return this.query(
+      filter,
       `SELECT ${COLUMNS}, ${key} AS "sortKey" FROM pipeline_item i ${JOINS}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${column} ${direction}, i.id ${direction} LIMIT $${params.length}`,
@@ -390,7 +396,8 @@ export class ItemsRepository {
   async boardStages(filter: ItemFilter, today: string): Promise<BoardStageRow[]> {
     const params: unknown[] = [today];
     const where = await this.where(filter, params);
-    return this.dataSource.query(
+    return this.query(
+      filter,
       `SELECT i.stage_id AS "stageId", count(*)::int AS count,
               count(*) FILTER (WHERE i.closed_at IS NULL AND i.overdue_from <= $1::date)::int AS "overdueCount",
               sum(i.area_ha) AS "areaHa", sum(i.capital_usd) AS "capitalUsd", sum(i.amount_vnd) AS "amountVnd"
@@ -408,7 +415,8 @@ export class ItemsRepository {
     params.push(stageIds);
     const stagesParam = `$${params.length}`;
     params.push(limit + 1);
-    return this.dataSource.query(
+    return this.query(
+      filter,
       `SELECT card.* FROM unnest(${stagesParam}::uuid[]) AS board(stage_id)
        CROSS JOIN LATERAL (
          SELECT ${COLUMNS},

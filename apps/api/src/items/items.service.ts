@@ -211,16 +211,28 @@ export class ItemsService {
     return this.items.list(filter, this.today(), sort, after, limit);
   }
 
-  /** Creates an item in the caller's transaction: history row, audit and timeline included. Returns its id. */
-  async create(manager: EntityManager, principal: Principal, kind: PipelineKind, input: NewItemInput): Promise<string> {
+  /**
+   * Creates an item in the caller's transaction: history row, audit and timeline included. `extra` are the kind's
+   * own fields, audited with the common ones (the kind writes them). Returns its id.
+   */
+  async create(
+    manager: EntityManager,
+    principal: Principal,
+    kind: PipelineKind,
+    input: NewItemInput,
+    extra: Record<string, FieldChange> = {},
+  ): Promise<string> {
     const ownerId = input.ownerId ?? principal.userId;
     checkOwnerChoice(principal, ownerId, null, this.handler(kind).what);
     await this.assertActiveUser(manager, ownerId);
     const pipelineId = await this.pipelineOf(manager, kind);
     const stages = await this.stages(manager, pipelineId);
-    const stage = input.stageId
-      ? stages.find((candidate) => candidate.id === input.stageId)
-      : stages.find((candidate) => candidate.type === StageType.Open && !candidate.retiredAt);
+    const stage = await this.lockStage(
+      manager,
+      (input.stageId
+        ? stages.find((candidate) => candidate.id === input.stageId)
+        : stages.find((candidate) => candidate.type === StageType.Open && !candidate.retiredAt)) ?? null,
+    );
     if (!stage || stage.retiredAt || stage.type !== StageType.Open) {
       throw new AppException(ErrorCode.RuleViolated, 'A new item starts in an open stage of its pipeline.', [
         { field: 'stageId', message: 'is not an open, current stage of this pipeline' },
@@ -250,7 +262,7 @@ export class ItemsService {
       breachedSla: false,
       reason: null,
     });
-    const changes: Record<string, FieldChange> = {};
+    const changes: Record<string, FieldChange> = { ...extra };
     for (const field of AUDITED) {
       const value = field === 'ownerId' ? ownerId : input[field];
       if (value !== undefined && value !== null) changes[field] = { before: null, after: value };
@@ -324,7 +336,7 @@ export class ItemsService {
     const item = await this.lockForEdit(manager, principal, kind, id, request.version);
     const stages = await this.stages(manager, item.pipelineId);
     const from = stages.find((stage) => stage.id === item.stageId)!;
-    const to = await this.findStage(manager, stages, request.stageId);
+    const to = await this.lockStage(manager, await this.findStage(manager, stages, request.stageId));
     const reason = request.reason?.trim() || null;
     const extra = handler.ruleFields ? await handler.ruleFields(manager, item) : {};
     const problems = moveProblems({
@@ -470,6 +482,19 @@ export class ItemsService {
       [stageId],
     );
     return other[0] ?? null;
+  }
+
+  /**
+   * Holds the target stage against a concurrent retirement (which locks it for update) and reads its retirement
+   * again under that lock, so an item never lands in a stage retired at the same moment.
+   */
+  private async lockStage(manager: EntityManager, stage: StageRow | null): Promise<StageRow | null> {
+    if (!stage) return null;
+    const [row]: { retiredAt: Date | null }[] = await manager.query(
+      `SELECT retired_at AS "retiredAt" FROM stage WHERE id = $1 FOR KEY SHARE`,
+      [stage.id],
+    );
+    return row ? { ...stage, retiredAt: row.retiredAt } : null;
   }
 
   private async assertActiveUser(manager: EntityManager, userId: string): Promise<void> {

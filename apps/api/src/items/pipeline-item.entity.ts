@@ -29,7 +29,14 @@ import { PromotionEventEntity } from '../events/promotion-event.entity';
 // A board column: the cards of one stage, oldest in stage first.
 @Index('ix_pipeline_item_stage', ['stageId', 'stageEnteredAt', 'id'])
 @Index('ix_pipeline_item_owner', ['ownerId', 'stageId'])
-@Index('ix_pipeline_item_pipeline_updated', ['pipelineId', 'updatedAt', 'id'])
+// Lists of one kind, in each order they offer.
+@Index('ix_pipeline_item_kind_updated', ['kind', 'updatedAt', 'id'])
+@Index('ix_pipeline_item_kind_entered', ['kind', 'stageEnteredAt', 'id'])
+@Index('ix_pipeline_item_kind_title', ['kind', 'title', 'id'])
+// A board's counts and sums per stage, read from the index alone (INCLUDE columns; created by migration).
+@Index('ix_pipeline_item_board', { synchronize: false })
+// Title search: trigram GIN on the unaccented, lower-case title (created by migration).
+@Index('ix_pipeline_item_search', { synchronize: false })
 @Index('ix_pipeline_item_overdue', ['pipelineId', 'overdueFrom'], { where: '"overdue_from" IS NOT NULL' })
 @Index('ix_pipeline_item_organization', ['organizationId'], { where: '"organization_id" IS NOT NULL' })
 @Index('ix_pipeline_item_contact', ['contactId'], { where: '"contact_id" IS NOT NULL' })

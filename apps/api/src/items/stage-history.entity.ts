@@ -7,6 +7,8 @@ import { PipelineItemEntity } from './pipeline-item.entity';
 @Entity('stage_history')
 @Index('ix_stage_history_item', ['itemId', 'id'])
 @Index('ix_stage_history_to_stage', ['toStageId', 'movedAt'])
+// Whether a stage was ever left (may it be deleted?), and the stage-row checks of its foreign key.
+@Index('ix_stage_history_from_stage', ['fromStageId'], { where: '"from_stage_id" IS NOT NULL' })
 @Index('ix_stage_history_pipeline', ['pipelineId', 'movedAt'])
 export class StageHistoryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

@@ -22,6 +22,10 @@ import { LoanApplicationEntity } from './loan-application.entity';
 @Check('chk_loan_tranche_release_after_confirm', `"released_at" IS NULL OR "confirmed_at" IS NOT NULL`)
 @Check('chk_loan_tranche_confirmed_by', `("confirmed_at" IS NULL) = ("confirmed_by_id" IS NULL)`)
 @Check('chk_loan_tranche_released_by', `("released_at" IS NULL) = ("released_by_id" IS NULL)`)
+@Check(
+  'chk_loan_tranche_confirmed_progress',
+  `("confirmed_at" IS NULL) = ("confirmed_progress_pct" IS NULL) AND ("confirmed_progress_pct" IS NULL OR "confirmed_progress_pct" >= "required_progress_pct") AND ("confirmed_progress_pct" IS NULL OR "confirmed_progress_pct" <= 100)`,
+)
 export class LoanTrancheEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -50,6 +54,10 @@ export class LoanTrancheEntity {
 
   @Column({ type: 'uuid', nullable: true })
   confirmedById!: string | null;
+
+  /** The project progress reported when the milestone was confirmed, percent (at least the required). */
+  @Column({ type: 'integer', nullable: true })
+  confirmedProgressPct!: number | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'confirmed_by_id', foreignKeyConstraintName: 'fk_loan_tranche_confirmed_by' })

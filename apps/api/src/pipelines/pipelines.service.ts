@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Pipeline } from '@irm/contracts';
+import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
+import { toPipelines } from './pipeline-mappers';
 import { PipelinesRepository } from './pipelines.repository';
 
 @Injectable()
@@ -8,33 +10,15 @@ export class PipelinesService {
   constructor(private readonly pipelines: PipelinesRepository) {}
 
   async list(): Promise<Pipeline[]> {
-    return this.assemble(await this.pipelines.list());
+    const { pipelines, stages } = await this.pipelines.list();
+    return toPipelines(pipelines, stages);
   }
 
-  async get(id: string): Promise<Pipeline> {
-    const [pipeline] = this.assemble(await this.pipelines.list(id));
+  /** One pipeline; inside a transaction when `manager` is given (to answer with what it just wrote). */
+  async get(id: string, manager?: EntityManager): Promise<Pipeline> {
+    const { pipelines, stages } = await this.pipelines.list(id, manager);
+    const [pipeline] = toPipelines(pipelines, stages);
     if (!pipeline) throw new AppException(ErrorCode.NotFound, `Pipeline ${id} does not exist.`);
     return pipeline;
-  }
-
-  private assemble({ pipelines, stages }: Awaited<ReturnType<PipelinesRepository['list']>>): Pipeline[] {
-    return pipelines.map((pipeline) => ({
-      id: pipeline.id,
-      kind: pipeline.kind,
-      name: { vi: pipeline.nameVi, en: pipeline.nameEn },
-      version: pipeline.version,
-      stages: stages
-        .filter((stage) => stage.pipelineId === pipeline.id)
-        .map((stage) => ({
-          id: stage.id,
-          key: stage.key,
-          name: { vi: stage.nameVi, en: stage.nameEn },
-          type: stage.type,
-          position: stage.position,
-          slaWorkingDays: stage.slaWorkingDays,
-          retiredAt: stage.retiredAt ? new Date(stage.retiredAt).toISOString() : null,
-          version: stage.version,
-        })),
-    }));
   }
 }

@@ -164,6 +164,64 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'on_hold'`);
     return { path: `/api/prospects/${await ownProspect(t, client)}/move`, body: { version: 1, stageId: stage.id } };
   },
+  'GET /api/loan-applications': async () => ({ path: '/api/loan-applications?mine=true' }),
+  'GET /api/loan-applications/:id': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}`,
+  }),
+  'GET /api/loan-applications/:id/history': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/history`,
+  }),
+  'POST /api/loan-applications': async (t) => ({
+    path: '/api/loan-applications',
+    body: loanBody(await anyOrganization(t)),
+  }),
+  'PATCH /api/loan-applications/:id': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}`,
+    body: { version: 1, termMonths: 36 },
+  }),
+  'POST /api/loan-applications/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(
+      `SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id
+        WHERE p.kind = 'loan_application' AND s.key = 'withdrawn'`,
+    );
+    return {
+      path: `/api/loan-applications/${await ownLoan(t, client)}/move`,
+      body: { version: 1, stageId: stage.id, reason: 'matrix' },
+    };
+  },
+  'PUT /api/loan-applications/:id/documents/:key': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/documents/application_form`,
+    body: { version: 1 },
+  }),
+  'DELETE /api/loan-applications/:id/documents/:key': async (t, client) => {
+    const id = await ownLoan(t, client);
+    await client.request('PUT', `/api/loan-applications/${id}/documents/environmental_approval`, {
+      body: { version: 1 },
+    });
+    return { path: `/api/loan-applications/${id}/documents/environmental_approval?version=2` };
+  },
+  'GET /api/loan-applications/:id/tranches': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client)}/tranches`,
+  }),
+  'POST /api/loan-applications/:id/tranches': async (t, client) => ({
+    path: `/api/loan-applications/${await ownLoan(t, client, true)}/tranches`,
+    body: { version: 1, milestone: 'matrix', requiredProgressPct: 10, amountVnd: 1000 },
+  }),
+  'PATCH /api/loan-applications/:id/tranches/:trancheId': async (t, client) => ({
+    path: await ownTranche(t, client),
+    body: { version: 1, amountVnd: 2000 },
+  }),
+  'DELETE /api/loan-applications/:id/tranches/:trancheId': async (t, client) => ({
+    path: `${await ownTranche(t, client)}?version=1`,
+  }),
+  'POST /api/loan-applications/:id/tranches/:trancheId/confirm': async (t, client) => ({
+    path: `${await ownTranche(t, client)}/confirm`,
+    body: { version: 1, progressPct: 10 },
+  }),
+  'POST /api/loan-applications/:id/tranches/:trancheId/release': async (t, client) => ({
+    path: `${await ownTranche(t, client, true)}/release`,
+    body: { version: 2 },
+  }),
   'GET /api/land-enquiries': async () => ({ path: '/api/land-enquiries?mine=true' }),
   'GET /api/land-enquiries/:id': async (t, client) => ({
     path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}`,
@@ -188,6 +246,46 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
       path: `/api/land-enquiries/${await ownLandEnquiry(t, client)}/move`,
       body: { version: 1, stageId: stage.id },
     };
+  },
+  'GET /api/pipelines/:id/stage-usage': async (t) => {
+    const [row] = await t.app.get(DataSource).query('SELECT id FROM pipeline LIMIT 1');
+    return { path: `/api/pipelines/${row.id}/stage-usage` };
+  },
+  'POST /api/pipelines/:id/stages': async (t) => {
+    const { pipelineId, unique } = await prospectPipeline(t);
+    return {
+      path: `/api/pipelines/${pipelineId}/stages`,
+      body: { nameVi: `Giai đoạn ${unique}`, nameEn: `Stage ${unique}`, type: 'open', slaWorkingDays: 3 },
+    };
+  },
+  'PATCH /api/pipelines/:id/stages/:stageId': async (t) => {
+    const stage = await spareStage(t);
+    return {
+      path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}`,
+      body: { nameVi: `Đổi tên ${stage.unique}`, version: 1 },
+    };
+  },
+  'PUT /api/pipelines/:id/stage-order': async (t) => {
+    const { pipelineId } = await prospectPipeline(t);
+    const [{ version, ids }] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT p.version, array_agg(s.id ORDER BY s.position, s.id) AS ids FROM pipeline p JOIN stage s ON s.pipeline_id = p.id WHERE p.id = $1 GROUP BY p.id`,
+        [pipelineId],
+      );
+    return { path: `/api/pipelines/${pipelineId}/stage-order`, body: { stageIds: ids, version } };
+  },
+  'POST /api/pipelines/:id/stages/:stageId/retire': async (t) => {
+    const stage = await spareStage(t);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}/retire`, body: { version: 1 } };
+  },
+  'POST /api/pipelines/:id/stages/:stageId/restore': async (t) => {
+    const stage = await spareStage(t, true);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}/restore`, body: { version: 1 } };
+  },
+  'DELETE /api/pipelines/:id/stages/:stageId': async (t) => {
+    const stage = await spareStage(t);
+    return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}?version=1` };
   },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
   'GET /api/events': async () => ({ path: '/api/events?kind=conference&from=2026-01-01' }),
@@ -351,6 +449,57 @@ async function ownProspect(t: TestApp, client: TestClient): Promise<string> {
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
 }
 
+function loanBody(organization: { id: string }) {
+  return {
+    organizationId: organization.id,
+    applicantType: 'sme',
+    lender: 'Access bank',
+    lenderKind: 'bank',
+    purpose: 'Access loan',
+    requestedVnd: 1_000_000,
+  };
+}
+
+/** A loan application the client owns (approved for 1,000,000 VND when asked), or any id. */
+async function ownLoan(t: TestApp, client: TestClient, approved = false): Promise<string> {
+  const created = await client.post('/api/loan-applications', loanBody(await anyOrganization(t)));
+  const id = created.body.id ?? '00000000-0000-4000-8000-000000000000';
+  if (approved && created.body.id)
+    await t.app.get(DataSource).query(`UPDATE loan_application SET approved_vnd = 1000000 WHERE item_id = $1`, [id]);
+  return id;
+}
+
+/**
+ * The path of a tranche the client may change (or placeholder ids). Ready to release: its milestone confirmed and
+ * the application disbursing.
+ */
+async function ownTranche(t: TestApp, client: TestClient, readyToRelease = false): Promise<string> {
+  const id = await ownLoan(t, client, true);
+  const planned = await client.post(`/api/loan-applications/${id}/tranches`, {
+    version: 1,
+    milestone: 'matrix',
+    requiredProgressPct: 10,
+    amountVnd: 1000,
+  });
+  const trancheId = planned.body.id ?? '00000000-0000-4000-8000-000000000000';
+  if (readyToRelease && planned.body.id) {
+    const db = t.app.get(DataSource);
+    await db.query(
+      `UPDATE loan_tranche t SET confirmed_at = now(), confirmed_by_id = i.owner_id, confirmed_progress_pct = 10,
+              version = 2
+         FROM pipeline_item i WHERE i.id = t.application_id AND t.id = $1`,
+      [trancheId],
+    );
+    await db.query(
+      `UPDATE pipeline_item SET stage_id = (SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id
+                                             WHERE p.kind = 'loan_application' AND s.key = 'disbursing')
+        WHERE id = $1`,
+      [id],
+    );
+  }
+  return `/api/loan-applications/${id}/tranches/${trancheId}`;
+}
+
 /** A land enquiry (with a sector, so it may be screened) the client owns, or any id. */
 async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
   const created = await client.post('/api/land-enquiries', {
@@ -391,6 +540,24 @@ async function anyContact(t: TestApp): Promise<string> {
   if (row) return row.id;
   const { client } = await signedIn(t, Role.Staff);
   return (await client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Attendee' })).body.id;
+}
+
+async function prospectPipeline(t: TestApp): Promise<{ pipelineId: string; unique: string }> {
+  const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
+  return { pipelineId: id, unique: Math.random().toString(36).slice(2, 10) };
+}
+
+/** An empty open stage of its own for each caller (retired when asked), so every manager or admin may change it. */
+async function spareStage(t: TestApp, retired = false) {
+  const { pipelineId, unique } = await prospectPipeline(t);
+  const [{ id }] = await t.app.get(DataSource).query(
+    `INSERT INTO stage (pipeline_id, key, name_vi, name_en, type, position, retired_at, version)
+     SELECT $1, 'spare_' || $2, 'Dự phòng ' || $2, 'Spare ' || $2, 'open', max(position) + 1,
+            CASE WHEN $3 THEN now() END, 1
+       FROM stage WHERE pipeline_id = $1 RETURNING id`,
+    [pipelineId, unique, retired],
+  );
+  return { id, pipelineId, unique };
 }
 
 async function anyOrganization(t: TestApp): Promise<{ id: string }> {

@@ -229,7 +229,7 @@ describe('event contacts and their conversion (HTTP)', () => {
     expect(read.body).toMatchObject({ requestedAreaHa: 4.5, zoneId, preferredZoneIds: [zoneId], eventId });
   });
 
-  it('converts into a loan application with its detail row', async () => {
+  it('converts into a loan application through its own service', async () => {
     const attendance = await attend();
     const converted = await convert(staff, attendance.itemId, {
       kind: 'loan_application',
@@ -253,6 +253,15 @@ describe('event contacts and their conversion (HTTP)', () => {
       lenderKind: 'fund',
       purpose: 'Hạ tầng cụm công nghiệp',
       plannedVnd: 0,
+    });
+    const read = await staff.get(`/api/loan-applications/${converted.body.item.id}`);
+    expect(read.body).toMatchObject({
+      title: 'Hạ tầng cụm công nghiệp — Quỹ Đầu tư phát triển tỉnh',
+      organizationId: investorId,
+      contactId: attendance.contactId,
+      eventId,
+      requestedVnd: 5_000_000_000,
+      stageKey: 'submitted',
     });
   });
 

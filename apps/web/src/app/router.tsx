@@ -16,6 +16,7 @@ import { InvestorsPage } from '../pages/InvestorsPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ZoneRecordPage } from '../pages/ZoneRecordPage';
@@ -53,6 +54,14 @@ export const router = createBrowserRouter([
           { path: 'imports/:id', element: <ImportPage /> },
           { path: 'settings/profile', element: <ProfilePage /> },
           { path: 'settings/tokens', element: <ApiTokensPage /> },
+          {
+            path: 'settings/pipelines',
+            element: (
+              <RequireRole roles={[Role.Manager, Role.Admin]}>
+                <PipelineSettingsPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'admin/users',
             element: (

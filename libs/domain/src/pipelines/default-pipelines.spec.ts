@@ -139,4 +139,12 @@ describe('validatePipelineDefinition', () => {
       'no_lost_stage',
     ]);
   });
+
+  it('rejects a pipeline without an open stage', () => {
+    const definition = copy();
+    definition.stages = definition.stages
+      .filter((s) => s.type !== StageType.Open)
+      .map((s, index) => ({ ...s, position: index + 1 }));
+    expect(validatePipelineDefinition(definition)).toEqual([{ code: 'no_open_stage' }]);
+  });
 });

@@ -165,6 +165,7 @@ export type PipelineIssueCode =
   | 'positions_not_sequential'
   | 'invalid_sla'
   | 'closed_stage_with_sla'
+  | 'no_open_stage'
   | 'no_won_stage'
   | 'no_lost_stage';
 
@@ -209,6 +210,9 @@ export function validatePipelineDefinition(definition: PipelineDefinition): Pipe
   const positions = list.map((s) => s.position).sort((a, b) => a - b);
   if (positions.some((position, index) => position !== index + 1)) {
     issues.push({ code: 'positions_not_sequential' });
+  }
+  if (!list.some((s) => s.type === StageType.Open)) {
+    issues.push({ code: 'no_open_stage' });
   }
   if (!list.some((s) => s.type === StageType.Won)) {
     issues.push({ code: 'no_won_stage' });

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import {
   IconAddressBook,
+  IconAdjustmentsHorizontal,
   IconBuildingFactory2,
   IconBuildingSkyscraper,
   IconCalendarEvent,
@@ -13,6 +14,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
+import { PIPELINE_SETTINGS_PATH } from '../../features/pipeline-settings';
 import { TASKS_PATH, TasksNavBadge } from '../../features/tasks';
 
 export interface NavItem {
@@ -35,6 +37,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: TASKS_PATH, labelKey: 'nav.tasks', icon: IconChecklist, badge: TasksNavBadge },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },
+  {
+    to: PIPELINE_SETTINGS_PATH,
+    labelKey: 'nav.pipelineSettings',
+    icon: IconAdjustmentsHorizontal,
+    roles: [Role.Manager, Role.Admin],
+  },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
 ];
 

@@ -82,6 +82,12 @@ export const queryKeys = {
     list: (filters: TaskListFilters) => [...queryKeys.tasks.lists(), filters] as const,
     summary: () => [...queryKeys.tasks.all(), 'summary'] as const,
   },
+  pipelines: {
+    all: () => ['pipelines'] as const,
+    list: () => [...queryKeys.pipelines.all(), 'list'] as const,
+    /** Items per stage of one pipeline, for its settings. */
+    stageUsage: (id: string) => [...queryKeys.pipelines.all(), 'stage-usage', id] as const,
+  },
   zones: {
     all: () => ['zones'] as const,
     summary: () => [...queryKeys.zones.all(), 'summary'] as const,

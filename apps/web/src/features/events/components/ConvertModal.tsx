@@ -68,7 +68,7 @@ const numberOrNull = (value: number | string) => (typeof value === 'number' ? va
 function toRequest(values: Values): Omit<ConvertEventContactRequest, 'version'> {
   const common = {
     kind: values.kind,
-    title: values.title.trim() || undefined,
+    title: values.kind === 'loan_application' ? undefined : values.title.trim() || undefined,
     ...(values.organization && { organizationId: values.organization.value }),
     sector: values.sector,
     capitalUsd: numberOrNull(values.capitalUsd),
@@ -209,14 +209,17 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
           onChange={(value) => isConversionKind(value) && set('kind', value)}
           data-testid="convert-kind"
         />
-        <TextInput
-          label={t(`events.convert.titleLabel.${values.kind}`)}
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errorOf('title')}
-          maxLength={300}
-          data-testid="convert-title"
-        />
+        {values.kind !== 'loan_application' && (
+          // Loan applications are named after their purpose and lender.
+          <TextInput
+            label={t(`events.convert.titleLabel.${values.kind}`)}
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errorOf('title')}
+            maxLength={300}
+            data-testid="convert-title"
+          />
+        )}
         {!attendee.organizationId && (
           <OrganizationPicker
             label={t('events.convert.organization')}
@@ -285,7 +288,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
                 value={values.lender}
                 onChange={(e) => set('lender', e.currentTarget.value)}
                 error={errorOf('lender')}
-                maxLength={300}
+                maxLength={200}
                 data-testid="convert-lender"
               />
               <Select
@@ -305,7 +308,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
               value={values.purpose}
               onChange={(e) => set('purpose', e.currentTarget.value)}
               error={errorOf('purpose')}
-              maxLength={2000}
+              maxLength={500}
               data-testid="convert-purpose"
             />
           </>

@@ -1,0 +1,2 @@
+export { PipelineSettings } from './components/PipelineSettings';
+export const PIPELINE_SETTINGS_PATH = '/settings/pipelines';
