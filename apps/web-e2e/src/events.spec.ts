@@ -83,7 +83,7 @@ test.describe('promotion events', () => {
     await expect(park).toContainText('Đã gặp');
 
     await page.getByTestId('bulk-attendees').click();
-    await page.getByTestId('bulk-emails').fill(`${leeEmail}\nkhong-co@example.vn`);
+    await page.getByTestId('bulk-emails').fill(`Lee Min-seo <${leeEmail}>\nkhong-co@example.vn`);
     await expect(page.getByTestId('bulk-attendees-form')).toContainText('2 người sẽ được thêm');
     await page.getByTestId('bulk-submit').click();
     const result = page.getByTestId('bulk-result');

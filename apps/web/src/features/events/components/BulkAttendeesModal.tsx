@@ -6,18 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../shared/ui';
 import { useAddAttendees } from '../hooks/use-events';
 import { ContactPicker } from './ContactPicker';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The emails in pasted text: one per line, or separated by commas, semicolons or spaces; repeats dropped. */
-export function parseEmails(text: string): { emails: string[]; invalid: string[] } {
-  const words = text
-    .split(/[\s,;]+/)
-    .map((word) => word.trim().replace(/^<|>$/g, '').toLowerCase())
-    .filter(Boolean);
-  const unique = [...new Set(words)];
-  return { emails: unique.filter((word) => EMAIL.test(word)), invalid: unique.filter((word) => !EMAIL.test(word)) };
-}
+import { parseEmails } from './emails';
 
 /**
  * Adds many people at once: picked one by one, or pasted as a list of emails (a sign-in sheet, a registration
