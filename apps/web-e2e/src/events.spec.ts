@@ -110,8 +110,10 @@ test.describe('promotion events', () => {
     // The return: one conversion of two contacts, its capital, the budget per conversion, and the bars.
     await expect(page.getByTestId('roi-conversions').locator('[data-value]')).toHaveText('1');
     await expect(page.getByTestId('roi-conversions')).toContainText('50%');
-    await expect(page.getByTestId('roi-capital').locator('[data-value]')).toContainText('12.000.000');
-    await expect(page.getByTestId('roi-cost').locator('[data-value]')).toHaveText('450.000.000 ₫');
+    await expect(page.getByTestId('roi-capital').locator('[data-value]')).toHaveText('12 triệu USD');
+    await expect(page.getByTestId('roi-capital')).toHaveAttribute('data-exact', '12.000.000 USD');
+    await expect(page.getByTestId('roi-cost').locator('[data-value]')).toHaveText('450 triệu ₫');
+    await expect(page.getByTestId('roi-cost')).toHaveAttribute('data-exact', '450.000.000 ₫');
     await expect(page.getByTestId('roi-kind-prospect')).toContainText('1');
     const chart = page.getByTestId('event-stages-chart');
     await expect(chart.locator('[data-stage="converted"]')).toHaveAttribute('data-count', '1');

@@ -964,6 +964,7 @@ export const en: Translation = {
     attendeeCount_one: '{{count}} attendee',
     attendeeCount_other: '{{count}} attendees',
     vnd: '{{amount}} ₫',
+    usd: '${{amount}}',
     notSet: 'Not set',
     updated: 'Updated',
     overdue: 'Overdue',

@@ -960,6 +960,7 @@ export const vi = {
     attendeeCount_one: '{{count}} người tham dự',
     attendeeCount_other: '{{count}} người tham dự',
     vnd: '{{amount}} ₫',
+    usd: '{{amount}} USD',
     notSet: 'Chưa có',
     updated: 'Cập nhật',
     overdue: 'Quá hạn',

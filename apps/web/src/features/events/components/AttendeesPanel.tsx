@@ -226,7 +226,7 @@ function AttendeeRow({
           </Text>
         )}
       </Table.Td>
-      <Table.Td miw={150}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Tooltip label={t('events.attendees.openFollowUp')} withArrow openDelay={400}>
           <Anchor
             component={Link}

@@ -53,13 +53,15 @@ function RoiFigures({ roi }: { roi: EventRoi }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const format = useFormatters();
-  const usd = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: 0,
+  const locale = language === 'vi' ? 'vi-VN' : 'en-US';
+  // Money tiles read at a glance ("29 million"); the exact figure is in their tooltip.
+  const compact = new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    compactDisplay: 'long',
+    maximumFractionDigits: 1,
   });
-  const vnd = (amount: number | null) =>
-    amount === null ? t('events.roi.noFigure') : t('events.vnd', { amount: format.integer(amount) });
+  const exactUsd = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const vnd = (amount: number) => t('events.vnd', { amount: format.integer(amount) });
   return (
     <Stack gap="lg" data-testid="event-roi">
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
@@ -78,8 +80,12 @@ function RoiFigures({ roi }: { roi: EventRoi }) {
         <Figure label={t('events.roi.hectares')} testId="roi-hectares">
           {format.hectares(roi.hectaresEnquired)}
         </Figure>
-        <Figure label={t('events.roi.capital')} testId="roi-capital">
-          {usd.format(roi.capitalUsd)}
+        <Figure
+          label={t('events.roi.capital')}
+          testId="roi-capital"
+          exact={t('events.usd', { amount: exactUsd.format(roi.capitalUsd) })}
+        >
+          {t('events.usd', { amount: compact.format(roi.capitalUsd) })}
         </Figure>
         <Figure label={t('events.roi.jobs')} testId="roi-jobs">
           {format.integer(roi.expectedJobs)}
@@ -87,11 +93,14 @@ function RoiFigures({ roi }: { roi: EventRoi }) {
         <Figure
           label={t('events.roi.costPerConversion')}
           testId="roi-cost"
+          exact={roi.costPerConversionVnd === null ? undefined : vnd(roi.costPerConversionVnd)}
           note={
             roi.budgetVnd === null ? t('events.roi.noBudget') : t('events.roi.budget', { amount: vnd(roi.budgetVnd) })
           }
         >
-          {vnd(roi.costPerConversionVnd)}
+          {roi.costPerConversionVnd === null
+            ? t('events.roi.noFigure')
+            : t('events.vnd', { amount: compact.format(roi.costPerConversionVnd) })}
         </Figure>
       </SimpleGrid>
       <div>
@@ -114,29 +123,29 @@ function RoiFigures({ roi }: { roi: EventRoi }) {
   );
 }
 
-function Figure({
-  label,
-  children,
-  note,
-  testId,
-}: {
+interface FigureProps {
   label: string;
   children: ReactNode;
   note?: string;
+  /** The figure in full, when the tile shows it rounded. */
+  exact?: string;
   testId: string;
-}) {
+}
+
+function Figure({ label, children, note, exact, testId }: FigureProps) {
   return (
-    <Box p="sm" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }} data-testid={testId}>
+    <Box
+      p="sm"
+      bg="gray.0"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      title={exact}
+      data-testid={testId}
+      data-exact={exact}
+    >
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: 0.3 }}>
         {label}
       </Text>
-      <Text
-        fz={{ base: 17, sm: 22 }}
-        fw={700}
-        lh={1.3}
-        style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
-        data-value
-      >
+      <Text fz={{ base: 17, sm: 22 }} fw={700} lh={1.3} style={{ fontVariantNumeric: 'tabular-nums' }} data-value>
         {children}
       </Text>
       {note && (

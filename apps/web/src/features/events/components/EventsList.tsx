@@ -205,7 +205,7 @@ function useEventColumns(): ListColumn<PromotionEvent>[] {
     {
       key: 'kind',
       label: t('events.field.kind'),
-      cellProps: { ...nowrap, miw: 150 },
+      cellProps: nowrap,
       cell: (event) => <EventKindBadge kind={event.kind} />,
     },
     {

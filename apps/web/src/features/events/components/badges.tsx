@@ -4,6 +4,9 @@ import { IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../shared/i18n';
 
+/** Short labels are shown whole: the badge takes the room it needs instead of ending in “…”. */
+const NEVER_CUT = { root: { overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
 const KIND_COLORS: Record<PromotionEventKind, string> = {
   [PromotionEventKind.Conference]: 'irm',
   [PromotionEventKind.Roadshow]: 'grape',
@@ -15,7 +18,15 @@ const KIND_COLORS: Record<PromotionEventKind, string> = {
 export function EventKindBadge({ kind }: { kind: PromotionEventKind }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={KIND_COLORS[kind]} radius="sm" tt="none" maw="none" style={{ flexShrink: 0 }}>
+    <Badge
+      variant="light"
+      color={KIND_COLORS[kind]}
+      radius="sm"
+      tt="none"
+      maw="none"
+      style={{ flexShrink: 0 }}
+      styles={NEVER_CUT}
+    >
       {t(`events.kind.${kind}`)}
     </Badge>
   );
@@ -35,6 +46,7 @@ export function StageBadge({ name, type, overdue }: { name: LocalizedText; type:
     <Group gap={6} wrap="nowrap">
       <Badge
         style={{ flexShrink: 0 }}
+        styles={NEVER_CUT}
         variant={type === StageType.Open ? 'light' : 'filled'}
         color={STAGE_COLORS[type]}
         radius="sm"
