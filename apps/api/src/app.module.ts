@@ -20,6 +20,8 @@ import { TimelineModule } from './timeline/timeline.module';
 import { ZonesModule } from './zones/zones.module';
 import { ItemsModule } from './items/items.module';
 import { ProspectsModule } from './prospects/prospects.module';
+import { EventsModule } from './events/events.module';
+import { EventContactsModule } from './event-contacts/event-contacts.module';
 import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 
@@ -49,6 +51,8 @@ export class AppModule {
         ExportsModule,
         ItemsModule,
         ProspectsModule,
+        EventsModule,
+        EventContactsModule,
         LoansModule,
         LandEnquiriesModule,
         ReportsModule,

@@ -16,3 +16,4 @@ export * from './timeline';
 export * from './tasks';
 export * from './items';
 export * from './reports';
+export * from './events';

@@ -245,6 +245,7 @@ export interface PromotionEvent {
   country: string;
   budgetVnd: number | null;
   organizer: string | null;
+  description: string | null;
   ownerId: string;
   ownerName: string;
   attendeeCount: number;
@@ -262,6 +263,22 @@ export interface EventAttendee {
   /** The event-contact item opened for this person. */
   itemId: string;
   stageId: string;
+  organizationId: string | null;
+  contactEmail: string | null;
+  stageKey: string;
+  stageType: StageType;
+  stageName: LocalizedText;
+  /** The event contact's version, for a conversion or move from the attendee row. */
+  itemVersion: number;
+  itemOwnerId: string;
+  itemOwnerName: string;
+  overdue: boolean;
+  /** What the contact was converted into, once converted. */
+  convertedItemId: string | null;
+  convertedItemKind: PipelineKind | null;
+  /** Still in the first stage with no move: the attendance may be taken back. */
+  removable: boolean;
+  addedByName: string;
   addedAt: string;
 }
 

@@ -69,6 +69,19 @@ function toCandidate(row: ContactCandidateRow): DuplicateCandidate {
   };
 }
 
+const IN_USE = {
+  fk_event_attendee_contact: {
+    field: 'id',
+    message: 'attended a promotion event',
+    detail: 'This person attended a promotion event, so they stay on record; merge them into another contact instead.',
+  },
+  fk_pipeline_item_contact: {
+    field: 'id',
+    message: 'is the contact of pipeline items',
+    detail: 'This person is the contact of prospects, enquiries or applications, so they stay on record.',
+  },
+};
+
 @Injectable()
 export class ContactsService implements OnModuleInit {
   constructor(
@@ -143,6 +156,11 @@ export class ContactsService implements OnModuleInit {
   }
 
   async remove(principal: Principal, id: string, version: number): Promise<void> {
+    // A person who attended an event or has pipeline items stays on record for them (409); merging is the way out.
+    await withUniqueFields(() => this.removeInTransaction(principal, id, version), IN_USE);
+  }
+
+  private async removeInTransaction(principal: Principal, id: string, version: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = checkEditable(principal, await this.contacts.findForUpdate(manager, id), version, 'contact');
       await this.contacts.delete(manager, id);

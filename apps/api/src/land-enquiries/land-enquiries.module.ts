@@ -8,5 +8,6 @@ import { LandEnquiriesService } from './land-enquiries.service';
   imports: [ItemsModule, ZonesModule],
   controllers: [LandEnquiriesController],
   providers: [LandEnquiriesService],
+  exports: [LandEnquiriesService],
 })
 export class LandEnquiriesModule {}

@@ -7,7 +7,7 @@ import { AppException, ErrorCode } from '../common/app-exception';
 import { ItemKindService } from '../items/item-kind.service';
 import { withItemLinks } from '../items/item-links';
 import type { ItemRow } from '../items/items.repository';
-import { ItemMove, ItemsService } from '../items/items.service';
+import { ItemMove, ItemsService, NewItemInput } from '../items/items.service';
 import { LandBankService } from '../zones/land-bank.service';
 import type { CreateLandEnquiryDto, UpdateLandEnquiryDto } from './land-enquiry.dto';
 
@@ -81,20 +81,30 @@ export class LandEnquiriesService extends ItemKindService<LandEnquiry> {
   }
 
   async create(principal: Principal, input: CreateLandEnquiryDto): Promise<LandEnquiry> {
-    const { requestedAreaHa, preferredZoneIds = [], wantedBy = null, ...fields } = input;
     const id = await withItemLinks(() =>
-      this.dataSource.transaction(async (manager) => {
-        await this.assertZonesExist(manager, preferredZoneIds);
-        const itemId = await this.items.create(manager, principal, KIND, { ...fields, areaHa: requestedAreaHa });
-        await manager.query(`INSERT INTO land_enquiry (item_id, preferred_zone_ids, wanted_by) VALUES ($1, $2, $3)`, [
-          itemId,
-          preferredZoneIds,
-          wantedBy,
-        ]);
-        return itemId;
-      }),
+      this.dataSource.transaction((manager) => this.createInTransaction(manager, principal, input)),
     );
     return this.get(id);
+  }
+
+  /**
+   * Opens a land enquiry with its detail row in the caller's transaction (an event contact's conversion opens one
+   * this way, with the links it carries over); returns its id.
+   */
+  async createInTransaction(
+    manager: EntityManager,
+    principal: Principal,
+    input: CreateLandEnquiryDto & Pick<NewItemInput, 'sourceItemId' | 'eventId' | 'contactId'>,
+  ): Promise<string> {
+    const { requestedAreaHa, preferredZoneIds = [], wantedBy = null, ...fields } = input;
+    await this.assertZonesExist(manager, preferredZoneIds);
+    const itemId = await this.items.create(manager, principal, KIND, { ...fields, areaHa: requestedAreaHa });
+    await manager.query(`INSERT INTO land_enquiry (item_id, preferred_zone_ids, wanted_by) VALUES ($1, $2, $3)`, [
+      itemId,
+      preferredZoneIds,
+      wantedBy,
+    ]);
+    return itemId;
   }
 
   async update(principal: Principal, id: string, input: UpdateLandEnquiryDto): Promise<LandEnquiry> {

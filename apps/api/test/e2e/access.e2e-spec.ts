@@ -288,6 +288,62 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     return { path: `/api/pipelines/${stage.pipelineId}/stages/${stage.id}?version=1` };
   },
   'GET /api/search': async () => ({ path: '/api/search?q=dong%20soc' }),
+  'GET /api/events': async () => ({ path: '/api/events?kind=conference&from=2026-01-01' }),
+  'GET /api/events/:id': async (t, client) => ({ path: `/api/events/${await ownEvent(t, client)}` }),
+  'GET /api/events/:id/roi': async (t, client) => ({ path: `/api/events/${await ownEvent(t, client)}/roi` }),
+  'POST /api/events': async () => ({
+    path: '/api/events',
+    body: {
+      name: 'Access event',
+      kind: 'webinar',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-02',
+      place: 'Online',
+      country: 'VN',
+    },
+  }),
+  'PATCH /api/events/:id': async (t, client) => ({
+    path: `/api/events/${await ownEvent(t, client)}`,
+    body: { version: 1, place: 'Vĩnh Yên' },
+  }),
+  'DELETE /api/events/:id': async (t, client) => ({ path: `/api/events/${await ownEvent(t, client)}?version=1` }),
+  'GET /api/events/:id/attendees': async (t, client) => ({
+    path: `/api/events/${await ownEvent(t, client)}/attendees`,
+  }),
+  'POST /api/events/:id/attendees': async (t, client) => ({
+    path: `/api/events/${await ownEvent(t, client)}/attendees`,
+    body: { contactId: await anyContact(t) },
+  }),
+  'POST /api/events/:id/attendees/bulk': async (t, client) => ({
+    path: `/api/events/${await ownEvent(t, client)}/attendees/bulk`,
+    body: { contactIds: [await anyContact(t)] },
+  }),
+  'DELETE /api/events/:id/attendees/:attendeeId': async (t, client) => {
+    const { eventId, attendeeId } = await ownAttendance(t, client);
+    return { path: `/api/events/${eventId}/attendees/${attendeeId}` };
+  },
+  'GET /api/event-contacts': async () => ({ path: '/api/event-contacts?overdue=false' }),
+  'GET /api/event-contacts/:id': async (t, client) => ({
+    path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}`,
+  }),
+  'GET /api/event-contacts/:id/history': async (t, client) => ({
+    path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}/history`,
+  }),
+  'PATCH /api/event-contacts/:id': async (t, client) => ({
+    path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}`,
+    body: { version: 1, sector: 'electronics' },
+  }),
+  'POST /api/event-contacts/:id/move': async (t, client) => {
+    const [stage] = await t.app.get(DataSource).query(`SELECT id FROM stage WHERE key = 'contacted'`);
+    return {
+      path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}/move`,
+      body: { version: 1, stageId: stage.id },
+    };
+  },
+  'POST /api/event-contacts/:id/convert': async (t, client) => ({
+    path: `/api/event-contacts/${(await ownAttendance(t, client)).itemId}/convert`,
+    body: { version: 1, kind: 'land_enquiry', requestedAreaHa: 1, organizationId: (await anyOrganization(t)).id },
+  }),
   'GET /api/contacts': async () => ({ path: '/api/contacts?q=an' }),
   'GET /api/contacts/:id': async (t) => {
     const [row] = await t.app.get(DataSource).query('SELECT id FROM contact LIMIT 1');
@@ -467,6 +523,37 @@ async function ownLandEnquiry(t: TestApp, client: TestClient): Promise<string> {
   return created.body.id ?? '00000000-0000-4000-8000-000000000000';
 }
 
+/** An event the client owns, or (for callers who cannot create one) any id. */
+async function ownEvent(_t: TestApp, client: TestClient): Promise<string> {
+  const created = await client.post('/api/events', {
+    name: 'Own event',
+    kind: 'conference',
+    startsOn: '2026-04-01',
+    endsOn: '2026-04-01',
+    place: 'Vĩnh Yên',
+    country: 'VN',
+  });
+  return created.body.id ?? '00000000-0000-4000-8000-000000000000';
+}
+
+/** An attendance at an event the client owns, with its event contact (placeholder ids for anonymous callers). */
+async function ownAttendance(
+  t: TestApp,
+  client: TestClient,
+): Promise<{ eventId: string; attendeeId: string; itemId: string }> {
+  const eventId = await ownEvent(t, client);
+  const added = await client.post(`/api/events/${eventId}/attendees`, { contactId: await anyContact(t) });
+  const none = '00000000-0000-4000-8000-000000000000';
+  return { eventId, attendeeId: added.body.id ?? none, itemId: added.body.itemId ?? none };
+}
+
+async function anyContact(t: TestApp): Promise<string> {
+  const [row] = await t.app.get(DataSource).query('SELECT id FROM contact LIMIT 1');
+  if (row) return row.id;
+  const { client } = await signedIn(t, Role.Staff);
+  return (await client.post('/api/contacts?confirmDuplicate=true', { fullName: 'Attendee' })).body.id;
+}
+
 async function prospectPipeline(t: TestApp): Promise<{ pipelineId: string; unique: string }> {
   const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
   return { pipelineId: id, unique: Math.random().toString(36).slice(2, 10) };
@@ -483,6 +570,8 @@ async function spareStage(t: TestApp, retired = false) {
     [pipelineId, unique, retired],
   );
   return { id, pipelineId, unique };
+}
+
 async function prospectPipelineId(t: TestApp): Promise<string> {
   const [row] = await t.app.get(DataSource).query(`SELECT id FROM pipeline WHERE kind = 'prospect'`);
   return row.id;

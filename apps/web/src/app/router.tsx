@@ -8,6 +8,8 @@ import { ContactsPage } from '../pages/ContactsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { EventContactRecordPage } from '../pages/EventContactRecordPage';
+import { EventRecordPage } from '../pages/EventRecordPage';
+import { EventsPage } from '../pages/EventsPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
 import { ImportsPage } from '../pages/ImportsPage';
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
           { path: 'land-enquiries/:id', element: <LandEnquiryRecordPage /> },
           { path: 'loan-applications/:id', element: <LoanApplicationRecordPage /> },
           { path: 'event-contacts/:id', element: <EventContactRecordPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'events/:id', element: <EventRecordPage /> },
           { path: 'duplicates', element: <DuplicatesPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'imports', element: <ImportsPage /> },

@@ -56,6 +56,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { to: '/pipelines/event_contact', labelKey: 'nav.eventContacts', icon: IconCalendarEvent },
     ],
   },
+  { to: '/events', labelKey: 'nav.events', icon: IconCalendarEvent },
   { to: TASKS_PATH, labelKey: 'nav.tasks', icon: IconChecklist, badge: TasksNavBadge },
   { to: '/duplicates', labelKey: 'nav.duplicates', icon: IconCopy },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport },

@@ -4,6 +4,7 @@ export { createQueryClient, type QueryClientOptions, type RequestMeta } from './
 export {
   queryKeys,
   type ContactListFilters,
+  type EventListFilters,
   type OrganizationListFilters,
   type TaskListFilters,
   type UserListFilters,

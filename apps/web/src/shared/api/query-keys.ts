@@ -7,6 +7,7 @@ import type {
   TaskListQuery,
   ZoneListQuery,
   ZoneType,
+  PromotionEventListQuery,
 } from '@irm/contracts';
 
 export interface UserListFilters {
@@ -26,6 +27,9 @@ export type ZoneListFilters = Omit<ZoneListQuery, 'limit' | 'cursor'>;
 
 /** The filters of a task list (the inbox tab, or one record's tasks); paging is the query's own business. */
 export type TaskListFilters = Omit<TaskListQuery, 'limit' | 'cursor'>;
+
+/** The list filters of the events page. */
+export type EventListFilters = Omit<PromotionEventListQuery, 'limit' | 'cursor'>;
 
 /** Every query key of the app, so invalidation targets stay discoverable in one place. */
 export const queryKeys = {
@@ -110,6 +114,7 @@ export const queryKeys = {
     /** Stage moves, zone matches, tranches: what hangs off one item. */
     part: (kind: string, id: string, part: 'history' | 'matches' | 'tranches') =>
       [...queryKeys.items.detail(kind, id), part] as const,
+  },
   /** Manager reports, by their parameters; all of them refresh together. */
   reports: {
     all: () => ['reports'] as const,
@@ -121,5 +126,19 @@ export const queryKeys = {
     zoneOccupancy: (type: ZoneType | null) => [...queryKeys.reports.all(), 'zone-occupancy', type] as const,
     eventRoi: (window: ReportWindow) => [...queryKeys.reports.all(), 'event-roi', window] as const,
     loanPortfolio: (window: ReportWindow) => [...queryKeys.reports.all(), 'loan-portfolio', window] as const,
+  },
+  events: {
+    all: () => ['events'] as const,
+    lists: () => [...queryKeys.events.all(), 'list'] as const,
+    list: (filters: EventListFilters) => [...queryKeys.events.lists(), filters] as const,
+    details: () => [...queryKeys.events.all(), 'detail'] as const,
+    detail: (id: string) => [...queryKeys.events.details(), id] as const,
+    /** An event's attendees with their event contacts' stages, and its return figures: both change together. */
+    attendees: (id: string) => [...queryKeys.events.all(), 'attendees', id] as const,
+    roi: (id: string) => [...queryKeys.events.all(), 'roi', id] as const,
+    /** Contacts matching a typed name, for the attendee picker. */
+    contactPicker: (q: string) => [...queryKeys.events.all(), 'contact-picker', q] as const,
+    /** Zones to choose from when a contact becomes a land enquiry. */
+    zoneChoices: () => [...queryKeys.events.all(), 'zone-choices'] as const,
   },
 };

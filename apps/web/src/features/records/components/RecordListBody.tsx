@@ -54,7 +54,7 @@ export interface ListSorting<Sort extends string = RecordSort> {
 
 interface RecordListBodyProps<T extends { id: string }, Sort extends string> {
   /** Both the translation namespace and the test id prefix, e.g. `contacts-table`. */
-  name: 'contacts' | 'investors' | 'zones' | 'pipelineItems';
+  name: 'contacts' | 'investors' | 'zones' | 'pipelineItems' | 'events';
   list: ListQuery;
   items: readonly T[];
   filtered: boolean;

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ItemsModule } from '../items/items.module';
+import { RecordLinksModule } from '../records/record-links';
+import { AttendeeLinks } from './attendee-links';
+import { AttendeesController } from './attendees.controller';
+import { AttendeesRepository } from './attendees.repository';
+import { AttendeesService } from './attendees.service';
+import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
+import { EventsService } from './events.service';
+
+/** Promotion events, who attended them (each with an event contact) and what they returned. */
+@Module({
+  imports: [ItemsModule, RecordLinksModule],
+  controllers: [EventsController, AttendeesController],
+  providers: [EventsService, EventsRepository, AttendeesService, AttendeesRepository, AttendeeLinks],
+})
+export class EventsModule {}

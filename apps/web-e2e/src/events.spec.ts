@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import { SCREENSHOT_DIR, adminApi, collectPageErrors } from './support';
+
+test.describe('promotion events', () => {
+  test('create an event, add attendees, convert one into a prospect, and the return counts it', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    // Two pages, four dialogs and a conversion: more than the default 30 s on a busy machine.
+    test.slow();
+    const errors = collectPageErrors(page);
+    const unique = Date.now().toString(36);
+
+    // People met at the event: two contacts of a Korean investor, arranged through the API.
+    const api = await adminApi(playwright, baseURL);
+    const post = async (path: string, data: unknown) => {
+      const response = await api.request.post(path, { data, headers: api.headers });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as { id: string };
+    };
+    const investor = await post('/api/organizations?confirmDuplicate=true', {
+      name: `Công ty TNHH Cơ khí Hàn Việt ${unique}`,
+      kind: 'foreign_invested',
+      country: 'KR',
+    });
+    const parkName = `Park Ji-hoon ${unique}`;
+    await post('/api/contacts?confirmDuplicate=true', {
+      fullName: parkName,
+      email: `park-${unique}@hanviet.example`,
+      organizationId: investor.id,
+    });
+    const leeEmail = `lee-${unique}@hanviet.example`;
+    await post('/api/contacts?confirmDuplicate=true', {
+      fullName: `Lee Min-seo ${unique}`,
+      email: leeEmail,
+      organizationId: investor.id,
+    });
+    await api.dispose();
+
+    // The events list and a new event.
+    await page.goto('/events');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await expect(nav.getByRole('link', { name: 'Sự kiện' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { name: 'Sự kiện xúc tiến', level: 1 })).toBeVisible();
+    await page.getByTestId('add-event').click();
+    const form = page.getByTestId('create-event-form');
+    await form.getByTestId('event-submit').click();
+    await expect(form).toContainText('Nhập tên sự kiện.');
+    const eventName = `Roadshow xúc tiến đầu tư tại Seoul ${unique}`;
+    await form.getByTestId('event-name').fill(eventName);
+    await form.getByRole('combobox', { name: 'Loại hình' }).click();
+    await page.getByRole('option', { name: 'Roadshow' }).click();
+    await form.getByRole('combobox', { name: 'Quốc gia' }).fill('han quoc');
+    await page.getByRole('option', { name: 'Hàn Quốc' }).click();
+    await form.getByTestId('event-starts-on').fill('2026-09-15');
+    await form.getByTestId('event-ends-on').fill('2026-09-14');
+    await form.getByTestId('event-place').fill('Seoul, COEX');
+    await form.getByTestId('event-budget').fill('450000000');
+    await form.getByTestId('event-submit').click();
+    await expect(form).toContainText('Ngày kết thúc không thể trước ngày bắt đầu.');
+    await form.getByTestId('event-ends-on').fill('2026-09-17');
+    await form.getByTestId('event-submit').click();
+
+    // The event page: no one yet.
+    await expect(page).toHaveURL(/\/events\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('event-title')).toHaveText(eventName);
+    await expect(page.getByTestId('event-details')).toContainText('450.000.000 ₫');
+    await expect(page.getByTestId('attendees-empty')).toBeVisible();
+    await expect(page.getByTestId('roi-contacts').locator('[data-value]')).toHaveText('0');
+
+    // One attendee picked by name (typed without diacritics or case), one pasted by email with an unknown one.
+    await page.getByTestId('add-attendee').first().click();
+    const addForm = page.getByTestId('add-attendee-form');
+    await addForm.getByTestId('attendee-submit').click();
+    await expect(addForm).toContainText('Chọn một người.');
+    await addForm.getByRole('combobox', { name: 'Người' }).fill(`park ji-hoon ${unique}`);
+    await page.getByRole('option', { name: new RegExp(parkName) }).click();
+    await addForm.getByTestId('attendee-submit').click();
+    await expect(addForm).toBeHidden();
+    const park = page.getByTestId('attendee-row').filter({ hasText: parkName });
+    await expect(park).toHaveAttribute('data-stage', 'met');
+    await expect(park).toContainText('Đã gặp');
+
+    await page.getByTestId('bulk-attendees').click();
+    await page.getByTestId('bulk-emails').fill(`Lee Min-seo <${leeEmail}>\nkhong-co@example.vn`);
+    await expect(page.getByTestId('bulk-attendees-form')).toContainText('2 người sẽ được thêm');
+    await page.getByTestId('bulk-submit').click();
+    const result = page.getByTestId('bulk-result');
+    await expect(result).toContainText('Đã thêm 1 người tham dự');
+    await expect(result).toContainText('khong-co@example.vn');
+    await page.getByTestId('bulk-done').click();
+    await expect(page.getByTestId('attendee-row')).toHaveCount(2);
+    await expect(page.getByTestId('roi-contacts').locator('[data-value]')).toHaveText('2');
+
+    // Park becomes a prospect: the follow-up moves to Converted and links to the new prospect.
+    await park.getByTestId('convert-attendee').click();
+    const convert = page.getByTestId('convert-form');
+    await expect(convert.getByTestId('convert-title')).toHaveValue(`Công ty TNHH Cơ khí Hàn Việt ${unique}`);
+    await convert.getByTestId('convert-title').fill('Nhà máy linh kiện ô tô Bá Thiện');
+    await convert.getByTestId('convert-capital').fill('12000000');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-convert.png` });
+    await convert.getByTestId('convert-submit').click();
+    await expect(convert).toBeHidden();
+    await expect(page.getByTestId('notifications')).toContainText('đã được chuyển thành Nhà đầu tư tiềm năng');
+    await expect(park).toHaveAttribute('data-stage', 'converted');
+    await expect(park.getByTestId('converted-item-link')).toHaveAttribute('href', /^\/prospects\/[0-9a-f-]{36}$/);
+    await expect(park.getByTestId('remove-attendee')).toHaveCount(0);
+
+    // The return: one conversion of two contacts, its capital, the budget per conversion, and the bars.
+    await expect(page.getByTestId('roi-conversions').locator('[data-value]')).toHaveText('1');
+    await expect(page.getByTestId('roi-conversions')).toContainText('50%');
+    await expect(page.getByTestId('roi-capital').locator('[data-value]')).toHaveText('12 triệu USD');
+    await expect(page.getByTestId('roi-capital')).toHaveAttribute('data-exact', '12.000.000 USD');
+    await expect(page.getByTestId('roi-cost').locator('[data-value]')).toHaveText('450 triệu ₫');
+    await expect(page.getByTestId('roi-cost')).toHaveAttribute('data-exact', '450.000.000 ₫');
+    await expect(page.getByTestId('roi-kind-prospect')).toContainText('1');
+    const chart = page.getByTestId('event-stages-chart');
+    await expect(chart.locator('[data-stage="converted"]')).toHaveAttribute('data-count', '1');
+    await expect(chart.locator('[data-stage="met"]')).toHaveAttribute('data-count', '1');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event.png`, fullPage: true });
+
+    // The untouched attendee can be taken back; the list shows the event with its count.
+    const lee = page.getByTestId('attendee-row').filter({ hasText: 'Lee Min-seo' });
+    await lee.getByTestId('remove-attendee').click();
+    await page.getByRole('button', { name: 'Gỡ', exact: true }).click();
+    await expect(page.getByTestId('attendee-row')).toHaveCount(1);
+    await page.getByRole('link', { name: 'Tất cả sự kiện' }).click();
+    await page.getByTestId('event-search').fill(`seoul ${unique}`);
+    const row = page.getByTestId('event-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Roadshow');
+    await expect(row).toContainText('15/09/2026 – 17/09/2026');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-events.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

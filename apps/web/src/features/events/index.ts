@@ -1,0 +1,3 @@
+export { EventRecord } from './components/EventRecord';
+export { EventsList } from './components/EventsList';
+export { EVENTS_PATH, eventPath, itemPath } from './paths';
