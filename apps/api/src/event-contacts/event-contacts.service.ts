@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AuditAction,
   ConversionKind,
   ConvertEventContactResult,
   EventContact,
-  FieldChange,
   LeadSource,
   PipelineKind,
   StageType,
