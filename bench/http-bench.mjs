@@ -46,7 +46,7 @@ export async function startBenchApp() {
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;
   };
-  return { app, get, dataSource: app.get(DataSource) };
+  return { app, config, get, dataSource: app.get(DataSource) };
 }
 
 /** Warms every case up, then times `rounds` sequential requests each; the first case is the floor. */

@@ -1,57 +1,20 @@
 // npm run bench:reports [-- rounds]
 // p50/p95 of each manager report (GET /api/reports/...) against the bench-size database (BENCH_DATABASE, default
-// irm_bench): built by `npm run bench:seed`, with pipeline items, stage history, events and loans in it (until the
-// bench seed fills the pipelines, `node bench/reports-fill.mjs` adds 200,000 items and their history). Beside a floor
+// irm_bench): built by `npm run bench:seed`, with its 200,000 pipeline items, stage history, events and loans. Beside a floor
 // measured in the same run: GET /api/auth/me, which pays for HTTP, the session lookup and serialisation. Then
 // EXPLAIN (ANALYZE) of each report's main statement, to show which index answered it at this size.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { BENCH_DATABASE as database, startBenchApp } from './http-bench.mjs';
 
 const require = createRequire(import.meta.url);
-require('reflect-metadata');
-const dist = '../dist/api/apps/api/src';
-const { loadConfig } = require(`${dist}/config/app-config.js`);
-const { createHttpApp } = require(`${dist}/bootstrap/http-app.js`);
-const { DataSource } = require('typeorm');
 const { PostgresQueryRunner } = require('typeorm/driver/postgres/PostgresQueryRunner');
 
 const rounds = Number(process.argv[2] ?? 100);
-const database = process.env.BENCH_DATABASE ?? 'irm_bench';
-const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/irm');
-const ADMIN = { email: 'admin@bench.test', password: 'Bench admin password 2026' };
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
 
-const config = loadConfig({
-  DATABASE_URL: new URL(`/${database}`, base).href,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: `irm-bench-${process.pid}`,
-  LOG_LEVEL: 'warn',
-  API_LIMIT_PER_MINUTE: '1000000',
-  LOGIN_LIMIT_PER_IP: '100000',
-});
-const { app } = await createHttpApp(config);
-await app.listen({ port: 0, host: '127.0.0.1' });
-const root = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-const dataSource = app.get(DataSource);
-
-const login = await fetch(`${root}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(ADMIN),
-});
-if (login.status !== 200) throw new Error(`sign-in failed (${login.status}): run npm run bench:seed first`);
-const cookie = login.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .join('; ');
-const get = async (path) => {
-  const response = await fetch(`${root}${path}`, { headers: { cookie } });
-  const body = await response.json();
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-};
+const { app, config, get, dataSource } = await startBenchApp();
 
 const [counts] = await dataSource.query(
   `SELECT (SELECT count(*) FROM pipeline_item)::int AS items, (SELECT count(*) FROM stage_history)::int AS moves,
