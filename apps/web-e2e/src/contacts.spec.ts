@@ -22,7 +22,7 @@ test.describe('contacts', () => {
 
     await page.goto('/contacts');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await expect(nav.getByRole('link', { name: 'Liên hệ' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Liên hệ', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { name: 'Liên hệ', level: 1 })).toBeVisible();
 
     // Add: what is missing is explained before anything is sent.

@@ -41,7 +41,7 @@ test.describe('promotion events', () => {
     // The events list and a new event.
     await page.goto('/events');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await expect(nav.getByRole('link', { name: 'Sự kiện' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Sự kiện', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { name: 'Sự kiện xúc tiến', level: 1 })).toBeVisible();
     await page.getByTestId('add-event').click();
     const form = page.getByTestId('create-event-form');

@@ -29,7 +29,7 @@ test.describe('investors', () => {
 
     await page.goto('/investors');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await expect(nav.getByRole('link', { name: 'Nhà đầu tư' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Nhà đầu tư', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { name: 'Nhà đầu tư', level: 1 })).toBeVisible();
 
     // Add: the form explains what is missing before anything is sent.

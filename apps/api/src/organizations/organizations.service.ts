@@ -29,11 +29,17 @@ import { OrganizationCandidateRow, OrganizationRow, OrganizationsRepository } fr
 const SUBJECT = 'organization';
 const AUDITED = ORGANIZATION_AUDITED;
 
-const ZONE_INVESTOR = {
+/** What keeps an investor from being deleted, as 409s that say what to do instead. */
+const STILL_LINKED = {
   fk_zone_infrastructure_investor: {
     field: 'id',
     message: 'is the infrastructure investor of a zone',
     detail: 'This investor builds and leases a zone: name another infrastructure investor for the zone first.',
+  },
+  fk_pipeline_item_organization: {
+    field: 'id',
+    message: 'has pipeline items',
+    detail: 'This investor has prospects, land enquiries or loan applications: merge it into another investor instead.',
   },
 };
 
@@ -143,8 +149,8 @@ export class OrganizationsService {
   }
 
   async remove(principal: Principal, id: string, version: number): Promise<void> {
-    // An investor that is a zone's infrastructure investor stays until the zone names another (409).
-    await withUniqueFields(() => this.removeInTransaction(principal, id, version), ZONE_INVESTOR);
+    // An investor that is a zone's infrastructure investor, or has pipeline items, stays (409).
+    await withUniqueFields(() => this.removeInTransaction(principal, id, version), STILL_LINKED);
   }
 
   private async removeInTransaction(principal: Principal, id: string, version: number): Promise<void> {

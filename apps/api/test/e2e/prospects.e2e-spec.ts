@@ -308,4 +308,19 @@ describe('prospects and the pipeline engine (HTTP)', () => {
     const read = (await staff.get(`/api/prospects/${item.id}`)).body;
     expect(read).toMatchObject({ organizationId: survivor.id, version: 2 });
   });
+
+  it('an investor with pipeline items is kept on delete with a 409 that says why', async () => {
+    const investor = (
+      await staff.post('/api/organizations?confirmDuplicate=true', {
+        name: 'Công ty TNHH Gỗ mỹ nghệ Lý Nhân',
+        kind: 'domestic',
+        country: 'VN',
+      })
+    ).body;
+    await create(staff, { organizationId: investor.id });
+    const removed = await staff.delete(`/api/organizations/${investor.id}?version=${investor.version}`);
+    expect(removed.status).toBe(409);
+    expect(removed.body.errors).toEqual([{ field: 'id', message: 'has pipeline items' }]);
+    expect((await staff.get(`/api/organizations/${investor.id}`)).status).toBe(200);
+  });
 });
