@@ -138,11 +138,20 @@ describe('manager reports (HTTP)', () => {
     disbursed: number,
   ) {
     await db.query(
-      `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose, approved_vnd, planned_vnd,
-                                     disbursed_vnd)
-       VALUES ($1, $2, $3, $4, 'Đầu tư nhà xưởng', $5, $6, $7)`,
-      [items[item], applicantType, lender, lenderKind, approved, planned, disbursed],
+      `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose, approved_vnd)
+       VALUES ($1, $2, $3, $4, 'Đầu tư nhà xưởng', $5)`,
+      [items[item], applicantType, lender, lenderKind, approved],
     );
+    // The totals are kept by the tranche triggers: a released tranche for what was disbursed, a planned one for the rest.
+    const tranche = (sequence: number, amount: number, released: boolean) =>
+      db.query(
+        `INSERT INTO loan_tranche (application_id, sequence, milestone, required_progress_pct, amount_vnd, confirmed_at,
+                                   confirmed_by_id, confirmed_progress_pct, released_at, released_by_id, version)
+         VALUES ($1, $2, 'Hoàn thành móng', 30, $3, $4, $5, $6, $4, $5, 1)`,
+        [items[item], sequence, amount, released ? new Date() : null, released ? a.id : null, released ? 30 : null],
+      );
+    if (disbursed > 0) await tranche(1, disbursed, true);
+    if (planned > disbursed) await tranche(2, planned - disbursed, false);
   }
 
   beforeAll(async () => {

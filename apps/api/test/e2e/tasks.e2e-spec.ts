@@ -140,7 +140,7 @@ describe('tasks (HTTP)', () => {
       await fieldsOf(
         staff.post('/api/tasks', { title: 'x', dueAt: due, subjectType: 'prospect', subjectId: UNKNOWN_ID }),
       ),
-    ).toEqual([400, ['subjectType']]);
+    ).toEqual([422, ['subjectId']]);
     expect(
       await fieldsOf(
         staff.post('/api/tasks', { title: 'x', dueAt: due, subjectType: 'contact', subjectId: UNKNOWN_ID }),

@@ -203,10 +203,9 @@ describe('timeline (HTTP)', () => {
     const badType = await timelineOf(staff, 'investor', UNKNOWN_ID);
     expect(badType.status).toBe(400);
     expect(badType.body.errors.map((e: { field: string }) => e.field)).toEqual(['subjectType']);
-    // A type whose records do not exist yet is refused as such, not as a missing record.
-    const notYet = await timelineOf(staff, 'prospect', UNKNOWN_ID);
-    expect(notYet.status).toBe(400);
-    expect(notYet.body.errors[0].field).toBe('subjectType');
+    // Pipeline items have timelines too; an unknown one is missing like any record.
+    expect((await timelineOf(staff, 'prospect', UNKNOWN_ID)).status).toBe(404);
+    expect((await timelineOf(staff, 'land_enquiry', UNKNOWN_ID)).status).toBe(404);
     const investor = await newInvestor();
     expect((await timelineOf(staff, 'organization', investor.id, '&cursor=bm9wZQ')).status).toBe(400);
     const forged = Buffer.from(JSON.stringify(["2026-01-01'; DROP TABLE x; --", '1'])).toString('base64url');
