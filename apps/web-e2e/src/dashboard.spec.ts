@@ -277,11 +277,35 @@ async function arrange(db: Client, owners: Record<'a' | 'b', string>): Promise<v
     }
     if (item.kind === 'land_enquiry') await db.query(`INSERT INTO land_enquiry (item_id) VALUES ($1)`, [id]);
   }
-  const loan = `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose, approved_vnd,
-                                              planned_vnd, disbursed_vnd) VALUES ($1, $2, $3, $4, 'Nhà xưởng', $5, $6, $7)`;
-  await db.query(loan, [ids.LN1, 'sme', 'Vietcombank', 'bank', 1_500_000_000, 1_000_000_000, 500_000_000]);
-  await db.query(loan, [ids.LN2, 'cluster_infrastructure', 'Quỹ Đầu tư phát triển', 'fund', 25e9, 25e9, 25e9]);
-  await db.query(loan, [ids.LN4, 'sme', 'BIDV', 'bank', null, 0, 0]);
+  // Planned and disbursed totals are kept by the tranche triggers: a released tranche for what was disbursed, a
+  // planned one for the rest.
+  const loan = async (
+    item: string,
+    applicantType: string,
+    lender: string,
+    lenderKind: string,
+    approved: number | null,
+    planned: number,
+    disbursed: number,
+  ) => {
+    await db.query(
+      `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose, approved_vnd)
+       VALUES ($1, $2, $3, $4, 'Nhà xưởng', $5)`,
+      [item, applicantType, lender, lenderKind, approved],
+    );
+    const tranche = (sequence: number, amount: number, released: boolean) =>
+      db.query(
+        `INSERT INTO loan_tranche (application_id, sequence, milestone, required_progress_pct, amount_vnd, confirmed_at,
+                                   confirmed_by_id, confirmed_progress_pct, released_at, released_by_id, version)
+         VALUES ($1, $2, 'Hoàn thành móng', 30, $3, $4, $5, $6, $4, $5, 1)`,
+        [item, sequence, amount, released ? new Date() : null, released ? owners.a : null, released ? 30 : null],
+      );
+    if (disbursed > 0) await tranche(1, disbursed, true);
+    if (planned > disbursed) await tranche(2, planned - disbursed, false);
+  };
+  await loan(ids.LN1, 'sme', 'Vietcombank', 'bank', 1_500_000_000, 1_000_000_000, 500_000_000);
+  await loan(ids.LN2, 'cluster_infrastructure', 'Quỹ Đầu tư phát triển', 'fund', 25e9, 25e9, 25e9);
+  await loan(ids.LN4, 'sme', 'BIDV', 'bank', null, 0, 0);
   await db.query('COMMIT');
 }
 

@@ -109,6 +109,8 @@ test.describe('pipeline settings', () => {
     await expect(page.getByRole('menuitem', { name: 'Ngừng dùng…' })).toBeDisabled();
     await expect(page.getByRole('menu')).toContainText('Quy tắc nghiệp vụ tìm giai đoạn này theo mã “converted”');
     await page.keyboard.press('Escape');
+    // Wait for the menu to be gone, so the next one opened is the only one.
+    await expect(page.getByRole('menu')).toHaveCount(0);
 
     // Retire: the dialog tells how many items move (none here), then the row shows it retired.
     await renamed.getByRole('button', { name: 'Thao tác khác với “Đã gửi tài liệu”' }).click();
