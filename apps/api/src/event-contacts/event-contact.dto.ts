@@ -32,7 +32,7 @@ import {
 } from '@irm/contracts';
 import { IsLocalDate } from '../calendar/local-date.validator';
 import { emptyToNull, RequiredText } from '../common/dto';
-import { PipelineItemBaseDto } from '../items/items.dto';
+import { OptionalCapitalUsd, OptionalJobs, OptionalSector, PipelineItemBaseDto } from '../items/items.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 /** Required for one kind of conversion, checked whenever sent. */
@@ -111,27 +111,13 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
   @IsUUID()
   organizationId?: string | null;
 
-  @ApiPropertyOptional({ enum: ZONE_SECTORS, nullable: true })
-  @IsOptional()
-  @Transform(emptyToNull)
-  @nullable()
-  @IsIn(ZONE_SECTORS)
+  @OptionalSector()
   sector?: ZoneSector | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Planned investment, USD' })
-  @IsOptional()
-  @nullable()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @OptionalCapitalUsd()
   capitalUsd?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @nullable()
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
+  @OptionalJobs()
   expectedJobs?: number | null;
 
   @ApiPropertyOptional({ description: 'Land enquiries (required): hectares requested' })

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -93,7 +94,8 @@ export class BoardQueryDto extends ItemFilterQueryDto {
   limit = 20;
 }
 
-export class ItemListQueryDto extends PageQueryDto {
+/** A list query: paging, the board's filters, a stage and an order. */
+export class ItemListQueryDto extends IntersectionType(PageQueryDto, ItemFilterQueryDto) {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -103,17 +105,6 @@ export class ItemListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ITEM_SORTS)
   sort: ItemSort = '-updatedAt';
-
-  // The filters of boards, repeated here so one DTO validates the whole query string.
-  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean() mine?: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() zoneId?: string;
-  @ApiPropertyOptional({ enum: ZONE_SECTORS }) @IsOptional() @IsIn(ZONE_SECTORS) sector?: ZoneSector;
-  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() eventId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() contactId?: string;
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200) q?: string;
 }
 
 export class MoveDto implements MoveRequest {
@@ -136,6 +127,38 @@ export class MoveDto implements MoveRequest {
 }
 
 const nullable = () => ValidateIf((_, value) => value !== null);
+
+/** A sector a zone admits, or null; empty text counts as null. */
+export const OptionalSector = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: ZONE_SECTORS, nullable: true }),
+    IsOptional(),
+    Transform(emptyToNull),
+    nullable(),
+    IsIn(ZONE_SECTORS),
+  );
+
+/** Planned investment in USD, 2 decimals, or null. */
+export const OptionalCapitalUsd = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Number, nullable: true, description: 'Planned investment, USD' }),
+    IsOptional(),
+    nullable(),
+    IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }),
+    Min(0),
+    Max(1e13),
+  );
+
+/** Jobs the project is expected to create, or null. */
+export const OptionalJobs = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Number, nullable: true }),
+    IsOptional(),
+    nullable(),
+    IsInt(),
+    Min(0),
+    Max(10_000_000),
+  );
 
 /**
  * Fields every kind's create and update accept, all optional; a kind's create DTO adds the title and the links it
@@ -166,11 +189,7 @@ export class ItemFieldsDto {
   @IsUUID()
   eventId?: string | null;
 
-  @ApiPropertyOptional({ enum: ZONE_SECTORS, nullable: true })
-  @IsOptional()
-  @Transform(emptyToNull)
-  @nullable()
-  @IsIn(ZONE_SECTORS)
+  @OptionalSector()
   sector?: ZoneSector | null;
 
   @ApiPropertyOptional({ enum: LeadSource, nullable: true })
@@ -180,20 +199,10 @@ export class ItemFieldsDto {
   @IsEnum(LeadSource)
   source?: LeadSource | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Planned investment, USD' })
-  @IsOptional()
-  @nullable()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1e13)
+  @OptionalCapitalUsd()
   capitalUsd?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
-  @nullable()
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
+  @OptionalJobs()
   expectedJobs?: number | null;
 }
 
