@@ -15,6 +15,7 @@ import { TimelineEntryEntity } from '../timeline/timeline-entry.entity';
 import { UserEntity } from '../users/user.entity';
 import { PublicHolidayEntity } from '../calendar/public-holiday.entity';
 import { SearchWordEntity } from '../search/search-word.entity';
+import { StageTallyEntity } from '../items/stage-tally.entity';
 import { LandMovementEntity } from '../zones/land-movement.entity';
 import { ZoneEntity } from '../zones/zone.entity';
 import { EventAttendeeEntity } from '../events/event-attendee.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   ImportJobEntity,
   ImportRowErrorEntity,
   SearchWordEntity,
+  StageTallyEntity,
   PublicHolidayEntity,
   PromotionEventEntity,
   PipelineItemEntity,

@@ -392,40 +392,77 @@ export class ItemsRepository {
     );
   }
 
-  /** Per stage of a pipeline: count, overdue count and sums, all in one pass over the filtered items. */
-  async boardStages(filter: ItemFilter, today: string): Promise<BoardStageRow[]> {
+  /**
+   * A pipeline's board: per stage the count, overdue count and sums, and the first `limit` + 1 cards, oldest in
+   * stage first. Unfiltered, the figures come from the stage tally and the cards from the stage index, one short
+   * read per stage. Filtered, the matching items are gathered once (through the covering board index, or the
+   * trigram index for a search) and both figures and first cards come from that set.
+   */
+  async board(filter: ItemFilter & { pipelineId: string }, stageIds: string[], today: string, limit: number) {
+    const filtered = Object.entries(filter).some(
+      ([key, value]) => value !== undefined && key !== 'pipelineId' && key !== 'kind',
+    );
+    if (!filtered) {
+      const [stages, cards] = await Promise.all([
+        this.tallies(filter.pipelineId, today),
+        this.firstCards(stageIds, today, limit),
+      ]);
+      return { stages, cards };
+    }
     const params: unknown[] = [today];
-    const where = await this.where(filter, params);
-    return this.query(
-      filter,
-      `SELECT i.stage_id AS "stageId", count(*)::int AS count,
-              count(*) FILTER (WHERE i.closed_at IS NULL AND i.overdue_from <= $1::date)::int AS "overdueCount",
-              sum(i.area_ha) AS "areaHa", sum(i.capital_usd) AS "capitalUsd", sum(i.amount_vnd) AS "amountVnd"
-         FROM pipeline_item i
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        GROUP BY i.stage_id`,
+    const where = await this.where({ ...filter, stageId: undefined }, params);
+    params.push(limit + 1);
+    const stages: (BoardStageRow & { cardIds: string[] })[] = await this.dataSource.query(
+      `SELECT stage_id AS "stageId", count(*)::int AS count,
+              count(*) FILTER (WHERE closed_at IS NULL AND overdue_from <= $1::date)::int AS "overdueCount",
+              sum(area_ha) AS "areaHa", sum(capital_usd) AS "capitalUsd", sum(amount_vnd) AS "amountVnd",
+              array_agg(id ORDER BY place) FILTER (WHERE place <= $${params.length}) AS "cardIds"
+         FROM (
+           SELECT i.id, i.stage_id, i.closed_at, i.overdue_from, i.area_ha, i.capital_usd, i.amount_vnd,
+                  row_number() OVER (PARTITION BY i.stage_id ORDER BY i.stage_entered_at, i.id) AS place
+             FROM pipeline_item i WHERE ${where.join(' AND ')}
+         ) ranked
+        GROUP BY stage_id`,
       params,
+    );
+    const ids = stages.flatMap((stage) => stage.cardIds ?? []);
+    const cards: ItemRow[] = ids.length
+      ? await this.dataSource.query(
+          `SELECT ${COLUMNS}, ${SORT_COLUMNS.stageEnteredAt.key} AS "sortKey"
+             FROM pipeline_item i ${JOINS} WHERE i.id = ANY($2::uuid[])
+            ORDER BY i.stage_entered_at, i.id`,
+          [today, ids],
+        )
+      : [];
+    return { stages: stages as BoardStageRow[], cards };
+  }
+
+  /** Per stage of a pipeline: count, overdue count today and sums, from the stage tally. */
+  private tallies(pipelineId: string, today: string): Promise<BoardStageRow[]> {
+    return this.dataSource.query(
+      `SELECT t.stage_id AS "stageId", sum(t.items)::int AS count,
+              coalesce(sum(t.items) FILTER (WHERE t.overdue_from <= $1::date), 0)::int AS "overdueCount",
+              CASE WHEN sum(t.area_items) > 0 THEN sum(t.area_ha) END AS "areaHa",
+              CASE WHEN sum(t.capital_items) > 0 THEN sum(t.capital_usd) END AS "capitalUsd",
+              CASE WHEN sum(t.amount_items) > 0 THEN sum(t.amount_vnd) END AS "amountVnd"
+         FROM stage_tally t JOIN stage s ON s.id = t.stage_id
+        WHERE s.pipeline_id = $2
+        GROUP BY t.stage_id`,
+      [today, pipelineId],
     );
   }
 
-  /** The first `limit` cards of each listed stage, oldest in stage first, in one statement. */
-  async boardCards(filter: ItemFilter, stageIds: string[], today: string, limit: number): Promise<ItemRow[]> {
-    const params: unknown[] = [today];
-    const where = await this.where({ ...filter, stageId: undefined }, params);
-    params.push(stageIds);
-    const stagesParam = `$${params.length}`;
-    params.push(limit + 1);
-    return this.query(
-      filter,
-      `SELECT card.* FROM unnest(${stagesParam}::uuid[]) AS board(stage_id)
+  /** The first `limit` + 1 cards of each listed stage, oldest in stage first, in one statement. */
+  private firstCards(stageIds: string[], today: string, limit: number): Promise<ItemRow[]> {
+    return this.dataSource.query(
+      `SELECT card.* FROM unnest($2::uuid[]) AS board(stage_id)
        CROSS JOIN LATERAL (
-         SELECT ${COLUMNS},
-                to_char(i.stage_entered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "sortKey"
+         SELECT ${COLUMNS}, ${SORT_COLUMNS.stageEnteredAt.key} AS "sortKey"
            FROM pipeline_item i ${JOINS}
-          WHERE i.stage_id = board.stage_id ${where.length ? `AND ${where.join(' AND ')}` : ''}
-          ORDER BY i.stage_entered_at, i.id LIMIT $${params.length}
+          WHERE i.stage_id = board.stage_id
+          ORDER BY i.stage_entered_at, i.id LIMIT $3
        ) card`,
-      params,
+      [today, stageIds, limit + 1],
     );
   }
 }

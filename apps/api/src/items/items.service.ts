@@ -424,9 +424,8 @@ export class ItemsService {
     const stages = (await this.stages(this.dataSource.manager, pipelineId)).filter((stage) => !stage.retiredAt);
     const scoped = { ...filter, pipelineId };
     const today = this.today();
-    const [figures, cards, days] = await Promise.all([
-      this.items.boardStages(scoped, today),
-      this.items.boardCards(
+    const [{ stages: figures, cards }, days] = await Promise.all([
+      this.items.board(
         scoped,
         stages.map((stage) => stage.id),
         today,

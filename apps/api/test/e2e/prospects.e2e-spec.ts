@@ -271,6 +271,44 @@ describe('prospects and the pipeline engine (HTTP)', () => {
     expect((await staff.get(`/api/pipelines/${UNKNOWN_ID}/board`)).status).toBe(404);
   });
 
+  it("the unfiltered board's figures, kept by triggers, match a count over the items after every kind of write", async () => {
+    const expectBoardExact = async () => {
+      const board = (await manager.get(`/api/pipelines/${pipelineId}/board`)).body as {
+        stages: { stageId: string; count: number; overdueCount: number; totals: { capitalUsd: number | null } }[];
+      };
+      const rows: { stageId: string; count: number; overdueCount: number; capital: number | null }[] =
+        await db().query(
+          `SELECT s.id AS "stageId", count(i.id)::int AS count,
+                  count(i.id) FILTER (WHERE i.closed_at IS NULL AND i.overdue_from <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS "overdueCount",
+                  sum(i.capital_usd)::float8 AS capital
+             FROM stage s LEFT JOIN pipeline_item i ON i.stage_id = s.id
+            WHERE s.pipeline_id = $1 AND s.retired_at IS NULL GROUP BY s.id`,
+          [pipelineId],
+        );
+      expect(board.stages.map((s) => [s.stageId, s.count, s.overdueCount, s.totals.capitalUsd]).sort()).toEqual(
+        rows.map((r) => [r.stageId, r.count, r.overdueCount, r.capital]).sort(),
+      );
+    };
+    const a = await create(staff, { title: 'Sổ đếm: một', capitalUsd: 1_500_000 });
+    const b = await create(staff, { title: 'Sổ đếm: hai' });
+    await expectBoardExact();
+    // A figure edited, an item moved on, one closed as won, one falling overdue, one deleted.
+    expect((await staff.patch(`/api/prospects/${b.id}`, { version: b.version, capitalUsd: 250_000 })).status).toBe(
+      200,
+    );
+    expect((await move(staff, a.id, { stageId: stages.on_hold.id, version: a.version })).status).toBe(200);
+    await db().query(`UPDATE pipeline_item SET overdue_from = current_date - 3 WHERE id = $1`, [a.id]);
+    await expectBoardExact();
+    await db().query(`UPDATE pipeline_item SET stage_id = $2, closed_at = now() WHERE id = $1`, [
+      b.id,
+      stages.licensed.id,
+    ]);
+    await db().query(`DELETE FROM pipeline_item WHERE id = $1`, [a.id]);
+    await expectBoardExact();
+    // No tally row is left at zero items.
+    expect((await db().query(`SELECT count(*)::int AS n FROM stage_tally WHERE items = 0`))[0].n).toBe(0);
+  });
+
   it('lists with cursor paging and sorting; a cursor of another sort is 400', async () => {
     const first = await staff.get('/api/prospects?limit=2&sort=title');
     expect(first.status).toBe(200);
