@@ -360,7 +360,7 @@ export class ItemsRepository {
       where.push(`NOT (i.closed_at IS NULL AND COALESCE(i.overdue_from <= $1::date, false))`);
     if (filter.q) {
       const terms = await searchTerms(this.dataSource, filter.q);
-      where.push(textMatchSql('f_unaccent(lower(i.title))', terms, param));
+      where.push(textMatchSql('i.search_key', terms, param));
     }
     return where;
   }

@@ -171,6 +171,10 @@ export class PipelineItemEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Unaccented, lower-case title for search; kept by a database trigger, never written or read by the app. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchKey!: string;
+
   @VersionColumn()
   version!: number;
 }
