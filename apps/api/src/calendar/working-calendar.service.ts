@@ -49,7 +49,8 @@ export class WorkingCalendarService {
 
   /**
    * Recomputes the SLA dates of open items (of one stage, or all) after holidays or an SLA changed. Works per
-   * distinct (entry date, SLA) pair, so the cost follows the calendar, not the number of items.
+   * distinct (entry date, SLA) pair, so the cost follows the calendar, not the number of items. Only rows whose
+   * dates change are written, each with a new version, so that a client holding the old dates reloads them.
    */
   async recomputeSla(manager: EntityManager, stageId?: string): Promise<number> {
     this.invalidate();
@@ -66,7 +67,7 @@ export class WorkingCalendarService {
     const withSla = pairs.filter((pair) => pair.sla !== null);
     const [, changed] = await manager.query(
       `UPDATE pipeline_item i
-          SET sla_due_on = v.due, overdue_from = v.overdue_from
+          SET sla_due_on = v.due, overdue_from = v.overdue_from, version = i.version + 1, updated_at = now()
          FROM stage s, unnest($2::date[], $3::int[], $4::date[], $5::date[]) AS v(entered, sla, due, overdue_from)
         WHERE s.id = i.stage_id AND i.closed_at IS NULL ${stageId ? 'AND s.id = $6' : ''}
           AND s.sla_working_days = v.sla AND (i.stage_entered_at AT TIME ZONE $1)::date = v.entered
@@ -82,9 +83,11 @@ export class WorkingCalendarService {
     );
     // Open items of stages without an SLA have no SLA dates.
     const [, cleared] = await manager.query(
-      `UPDATE pipeline_item i SET sla_due_on = NULL, overdue_from = NULL
+      `UPDATE pipeline_item i
+          SET sla_due_on = NULL, overdue_from = NULL, version = i.version + 1, updated_at = now()
          FROM stage s
-        WHERE s.id = i.stage_id AND s.sla_working_days IS NULL AND i.sla_due_on IS NOT NULL ${stageId ? 'AND s.id = $1' : ''}`,
+        WHERE s.id = i.stage_id AND s.sla_working_days IS NULL ${stageId ? 'AND s.id = $1' : ''}
+          AND (i.sla_due_on IS NOT NULL OR i.overdue_from IS NOT NULL)`,
       stageId ? [stageId] : [],
     );
     return Number(changed) + Number(cleared);

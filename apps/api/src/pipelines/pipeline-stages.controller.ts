@@ -86,13 +86,20 @@ export class PipelineStagesController {
   @HttpCode(200)
   @RequireAccess(Access.Manager)
   @ApiOperation({
-    summary: 'Retires a stage, moving its items to another stage of the pipeline with a stage-history row each',
+    summary:
+      'Retires a stage, moving its items to another stage of the pipeline, each with a new version, a stage-history ' +
+      'row, a timeline entry and an audit event',
   })
   @ApiOkResponse({ type: StageRetirementDto })
   @ApiForbiddenResponse({ description: 'Managers only' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale stage version' })
-  @ApiUnprocessableEntityResponse({ description: RULES })
+  @ApiUnprocessableEntityResponse({
+    description:
+      `${RULES}; or, with rule \`target_refuses_items\`, items of the stage that cannot enter the target under the ` +
+      'move rules (required fields, loan documents, reserved land): `refusedItems` counts them, `items` names the ' +
+      'first ones with their `errors`, and nothing moves',
+  })
   retire(
     @CurrentPrincipal() principal: Principal,
     @Param() params: StageParamsDto,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PipelineKind, StageType } from '@irm/contracts';
+import type { LocalizedText, PipelineKind, StageType } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 const PIPELINE_COLUMNS = `id, kind, name_vi AS "nameVi", name_en AS "nameEn", version`;
@@ -188,13 +188,39 @@ export class PipelinesRepository {
   }
 
   /**
-   * Moves every item of one stage to another with one statement, and writes a stage-history row for each: the
-   * working days each spent in the stage come from a per-entry-date table (`workingDays`), so the cost follows
-   * the calendar, not the number of items. Returns how many moved.
+   * The items of a stage being retired, locked until the retirement ends (a move of one of them waits, and one
+   * that left meanwhile is not read), with what the move rules read of each (loan details and documents, the
+   * land a land enquiry holds) in one statement.
    */
-  async moveAllItems(manager: EntityManager, move: StageItemsMove): Promise<number> {
+  retiringItems(manager: EntityManager, stageId: string): Promise<RetiringItemRow[]> {
+    return manager.query(
+      `SELECT i.id, i.kind, i.title, i.sector, i.organization_id AS "organizationId", i.contact_id AS "contactId",
+              i.capital_usd::float8 AS "capitalUsd", i.expected_jobs AS "expectedJobs", i.area_ha::float8 AS "areaHa",
+              i.zone_id AS "zoneId", i.amount_vnd::float8 AS "amountVnd",
+              l.approved_vnd::float8 AS "approvedVnd", l.interest_support_rate::float8 AS "interestSupportRate",
+              l.term_months AS "termMonths", coalesce(l.planned_vnd, 0)::float8 AS "plannedVnd",
+              coalesce(l.disbursed_vnd, 0)::float8 AS "disbursedVnd",
+              ARRAY(SELECT d.document_key FROM loan_document d WHERE d.application_id = i.id) AS "documentKeys",
+              coalesce(e.reserved_ha, 0)::float8 AS "reservedHa"
+         FROM pipeline_item i
+         LEFT JOIN loan_application l ON l.item_id = i.id
+         LEFT JOIN land_enquiry e ON e.item_id = i.id
+        WHERE i.stage_id = $1
+        ORDER BY i.stage_entered_at, i.id
+          FOR UPDATE OF i`,
+      [stageId],
+    );
+  }
+
+  /**
+   * Moves every item of one stage to another with one statement, bumping each item's version, and writes a
+   * stage-history row and a `stage_move` timeline entry (the shape a move by hand writes) for each: the working
+   * days each spent in the stage come from a per-entry-date table (`workingDays`), so the cost follows the
+   * calendar, not the number of items. Returns the ids of the items moved.
+   */
+  async moveAllItems(manager: EntityManager, move: StageItemsMove): Promise<string[]> {
     // The statement is a SELECT at its top, so the driver answers with its rows.
-    const rows: { count: number }[] = await manager.query(
+    const rows: { id: string }[] = await manager.query(
       `WITH moved AS (
          UPDATE pipeline_item i
             SET stage_id = $2, stage_entered_at = $3, sla_due_on = $4, overdue_from = $5,
@@ -202,18 +228,29 @@ export class PipelinesRepository {
            FROM (SELECT id, owner_id, stage_entered_at, overdue_from, closed_at
                    FROM pipeline_item WHERE stage_id = $1 FOR UPDATE) old
           WHERE i.id = old.id
-         RETURNING old.id, old.owner_id, old.stage_entered_at, old.overdue_from, old.closed_at
-       ), history AS (
-         INSERT INTO stage_history (item_id, pipeline_id, from_stage_id, to_stage_id, owner_id, moved_by_id, moved_at,
-                                    working_days_in_stage, breached_sla, reason)
-         SELECT m.id, $6, $1, $2, m.owner_id, $7, $3, wd.days,
-                m.closed_at IS NULL AND m.overdue_from IS NOT NULL AND m.overdue_from <= $8::date, $9
+         RETURNING old.id, i.kind, old.owner_id, old.stage_entered_at, old.overdue_from, old.closed_at
+       ), facts AS (
+         SELECT m.id, m.kind, m.owner_id, wd.days,
+                m.closed_at IS NULL AND m.overdue_from IS NOT NULL AND m.overdue_from <= $8::date AS breached
            FROM moved m
            LEFT JOIN unnest($10::date[], $11::int[]) AS wd(entered, days)
              ON wd.entered = (m.stage_entered_at AT TIME ZONE $12)::date
-         RETURNING 1
+       ), history AS (
+         INSERT INTO stage_history (item_id, pipeline_id, from_stage_id, to_stage_id, owner_id, moved_by_id, moved_at,
+                                    working_days_in_stage, breached_sla, reason)
+         SELECT f.id, $6, $1, $2, f.owner_id, $7, $3, f.days, f.breached, $9
+           FROM facts f
+         RETURNING item_id
+       ), timeline AS (
+         INSERT INTO timeline_entry (subject_type, subject_id, kind, body, occurred_at, author_id, payload, version)
+         SELECT f.kind::text::record_subject_type, f.id, 'stage_move', $9, $3, $7,
+                jsonb_build_object('fromStageId', $1::uuid, 'fromStage', jsonb_build_object('vi', $13::text, 'en', $14::text),
+                                   'toStageId', $2::uuid, 'toStage', jsonb_build_object('vi', $15::text, 'en', $16::text),
+                                   'workingDaysInStage', f.days, 'breachedSla', f.breached),
+                1
+           FROM facts f
        )
-       SELECT count(*)::int AS count FROM history`,
+       SELECT item_id AS id FROM history`,
       [
         move.fromStageId,
         move.toStageId,
@@ -227,10 +264,36 @@ export class PipelinesRepository {
         move.workingDays.map(([entered]) => entered),
         move.workingDays.map(([, days]) => days),
         move.timeZone,
+        move.fromName.vi,
+        move.fromName.en,
+        move.toName.vi,
+        move.toName.en,
       ],
     );
-    return rows[0].count;
+    return rows.map((row) => row.id);
   }
+}
+
+/** An item of a stage being retired, with the facts the move rules read. */
+export interface RetiringItemRow {
+  id: string;
+  kind: PipelineKind;
+  title: string;
+  sector: string | null;
+  organizationId: string | null;
+  contactId: string | null;
+  capitalUsd: number | null;
+  expectedJobs: number | null;
+  areaHa: number | null;
+  zoneId: string | null;
+  amountVnd: number | null;
+  approvedVnd: number | null;
+  interestSupportRate: number | null;
+  termMonths: number | null;
+  plannedVnd: number;
+  disbursedVnd: number;
+  documentKeys: string[];
+  reservedHa: number;
 }
 
 export interface StageUsageRow {
@@ -254,6 +317,9 @@ export interface StageItemsMove {
   today: string;
   timeZone: string;
   reason: string;
+  /** The stages' names now, for the timeline entries. */
+  fromName: LocalizedText;
+  toName: LocalizedText;
   /** [entry date, working days from it to today] for each date items entered the stage being emptied. */
   workingDays: [string, number][];
 }

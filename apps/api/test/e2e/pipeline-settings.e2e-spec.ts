@@ -469,6 +469,26 @@ describe('pipeline settings (HTTP)', () => {
     );
     expect(untouched).toBe(2203);
 
+    // The fixtures have no sector, which every stage from Screened on requires: none may go to Site visit, and
+    // the refusal counts them all, names the first 50 and moves nothing.
+    const unready = await retire(id('site_visit'));
+    expect([unready.status, rule(unready)]).toEqual([422, 'target_refuses_items']);
+    expect(unready.body.refusedItems).toBe(2203);
+    expect(unready.body.items).toHaveLength(50);
+    expect(unready.body.items[0]).toEqual({
+      id: expect.any(String),
+      title: expect.stringMatching(/^Fixture /),
+      errors: [{ field: 'sector', message: 'is required once screened' }],
+    });
+    expect(unready.body.errors).toEqual([
+      {
+        field: 'moveItemsToStageId',
+        message: '2203 of the 2203 items cannot enter “Site visit”: sector is required once screened (2203)',
+      },
+    ]);
+    expect(await pipeline('land_enquiry')).toEqual(p);
+    await db.query(`UPDATE pipeline_item SET sector = 'textiles' WHERE stage_id = $1`, [from.id]);
+
     const started = Date.now();
     // Set-based: the statements do not grow with the 2,203 items (auth, locks, checks, one move, audit).
     const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
@@ -519,6 +539,42 @@ describe('pipeline settings (HTTP)', () => {
       // 17:30 UTC on 2 November is already 3 November in Hà Nội.
       { ...common, days: days.between('2026-11-03', today), breached: false, count: 3 },
     ]);
+
+    // A stage-move timeline entry each, as a move by hand writes it, and an audit event each.
+    const entries = await db.query(
+      `SELECT e.kind, e.body, e.author_id AS "authorId", e.payload, count(*)::int AS count
+         FROM timeline_entry e JOIN pipeline_item i ON i.id = e.subject_id AND e.subject_type = 'land_enquiry'
+        WHERE i.pipeline_id = $1 AND i.title LIKE 'Fixture %'
+        GROUP BY 1, 2, 3, 4 ORDER BY count DESC`,
+      [p.id],
+    );
+    const entry = (workingDaysInStage: number, breachedSla: boolean, count: number) => ({
+      kind: 'stage_move',
+      body: 'stage retired',
+      authorId: managerId,
+      payload: {
+        fromStageId: from.id,
+        fromStage: { vi: 'Đàm phán vị trí', en: 'Plot negotiation' },
+        toStageId: id('site_visit'),
+        toStage: stageIn(p, 'site_visit').name,
+        workingDaysInStage,
+        breachedSla,
+      },
+      count,
+    });
+    expect(entries).toEqual([
+      entry(days.between('2026-10-05', today), true, 1500),
+      entry(0, false, 700),
+      entry(days.between('2026-11-03', today), false, 3),
+    ]);
+    const [{ audited }] = await db.query(
+      `SELECT count(*)::int AS audited FROM audit_event a JOIN pipeline_item i ON a.subject_id = i.id::text
+        WHERE i.pipeline_id = $1 AND a.action = 'stage_move' AND a.subject_type = 'land_enquiry'
+          AND a.changes = jsonb_build_object('stageId', jsonb_build_object('before', $2::text, 'after', $3::text))
+          AND a.details = '{"reason": "stage retired"}'`,
+      [p.id, from.id, id('site_visit')],
+    );
+    expect(audited).toBe(2203);
 
     expect(await auditOf(from.id)).toContainEqual(
       expect.objectContaining({
@@ -583,6 +639,17 @@ describe('pipeline settings (HTTP)', () => {
     );
     expect(dates).toEqual([{ due: days.add('2026-10-01', 250), overdue: days.add('2026-10-01', 251) }]);
     expect(await overdue()).toBe(0);
+    // Rows whose dates changed have a new version, so that a client holding the old dates reloads.
+    const versions = () =>
+      db.query(
+        `SELECT closed_at IS NULL AS open, version, count(*)::int AS count
+           FROM pipeline_item WHERE stage_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [screened.id],
+      );
+    expect(await versions()).toEqual([
+      { open: false, version: 1, count: 2 },
+      { open: true, version: 2, count: 4 },
+    ]);
     expect(await auditOf(screened.id)).toEqual([
       expect.objectContaining({
         changes: { slaWorkingDays: { before: 5, after: 250 } },
@@ -600,6 +667,16 @@ describe('pipeline settings (HTTP)', () => {
       [screened.id],
     );
     expect(withDates).toBe(0);
+    expect(await versions()).toEqual([
+      { open: false, version: 1, count: 2 },
+      { open: true, version: 3, count: 4 },
+    ]);
+    // Recomputed again, no dates change: no row is written, no version bumped.
+    expect(await calendar.recomputeSla(db.manager, screened.id)).toBe(0);
+    expect(await versions()).toEqual([
+      { open: false, version: 1, count: 2 },
+      { open: true, version: 3, count: 4 },
+    ]);
   });
 
   it('deletes a stage no item was ever in, and renumbers the rest', async () => {
@@ -634,5 +711,275 @@ describe('pipeline settings (HTTP)', () => {
     const historyOnly = await manager.delete(`/api/pipelines/${p.id}/stages/${once.body.id}?version=1`);
     expect([historyOnly.status, rule(historyOnly)]).toEqual([409, 'stage_was_used']);
     expect((await pipeline('loan_application')).stages.some((s) => s.id === once.body.id)).toBe(true);
+  });
+  /** A company for items that need one. */
+  async function investor(name: string): Promise<string> {
+    const created = await manager.post('/api/organizations?confirmDuplicate=true', {
+      name,
+      kind: 'domestic',
+      country: 'VN',
+    });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  function retireInto(p: Pipeline, retiring: Stage, targetId: string) {
+    return manager.post(`/api/pipelines/${p.id}/stages/${retiring.id}/retire`, {
+      moveItemsToStageId: targetId,
+      version: retiring.version,
+    });
+  }
+
+  /** What a retirement may change of these items: stage, version, timeline, history, audit. */
+  function itemTrail(ids: string[]) {
+    return db.query(
+      `SELECT i.id, i.stage_id AS "stageId", i.version,
+              (SELECT count(*)::int FROM timeline_entry e WHERE e.subject_id = i.id) AS entries,
+              (SELECT count(*)::int FROM stage_history h WHERE h.item_id = i.id) AS moves,
+              (SELECT count(*)::int FROM audit_event a WHERE a.subject_id = i.id::text) AS audits
+         FROM pipeline_item i WHERE i.id = ANY($1) ORDER BY i.title`,
+      [ids],
+    );
+  }
+
+  it('gives each moved item a stage-move timeline entry and a new version; a client holding the old one gets 409', async () => {
+    const organizationId = await investor('Công ty TNHH Dệt may Tam Dương');
+    const screening = await addStage(await pipeline('land_enquiry'), {
+      nameVi: 'Sàng lọc sơ bộ',
+      nameEn: 'Pre-screening',
+      type: 'open',
+      slaWorkingDays: 3,
+      position: 2,
+    });
+    expect(screening.status).toBe(201);
+    const p = await pipeline('land_enquiry');
+    const [received, optionsSent] = [stageIn(p, 'received'), stageIn(p, 'options_sent')];
+    const enquiry = async (title: string, sector?: string) => {
+      const created = await staff.post('/api/land-enquiries', { title, organizationId, requestedAreaHa: 3, sector });
+      expect(created.status).toBe(201);
+      const moved = await staff.post(`/api/land-enquiries/${created.body.id}/move`, {
+        stageId: screening.body.id,
+        version: created.body.version,
+      });
+      expect(moved.status).toBe(200);
+      return moved.body as { id: string; version: number };
+    };
+    const ready = await enquiry('Nhà máy dệt kim', 'textiles');
+    const unready = await enquiry('Kho lạnh nông sản');
+    const before = await itemTrail([ready.id, unready.id]);
+
+    // Options sent needs a sector (required from Screened on): one of the two has none, so neither moves.
+    const refused = await retireInto(p, screening.body, optionsSent.id);
+    expect([refused.status, rule(refused)]).toEqual([422, 'target_refuses_items']);
+    expect(refused.body).toMatchObject({
+      detail:
+        `1 of the 2 items in “Pre-screening” cannot move to “${optionsSent.name.en}”: sector is required once ` +
+        'screened (1). Complete them or move them on their own first; nothing was moved.',
+      refusedItems: 1,
+      items: [
+        {
+          id: unready.id,
+          title: 'Kho lạnh nông sản',
+          errors: [{ field: 'sector', message: 'is required once screened' }],
+        },
+      ],
+    });
+    expect(await itemTrail([ready.id, unready.id])).toEqual(before);
+    expect(await pipeline('land_enquiry')).toEqual(p);
+
+    // Back to Received asks nothing of them.
+    const retired = await retireInto(p, screening.body, received.id);
+    expect(retired.status).toBe(200);
+    expect(retired.body.movedItems).toBe(2);
+    expect(await itemTrail([ready.id, unready.id])).toEqual(
+      before.map((row: { version: number; entries: number; moves: number; audits: number }) => ({
+        ...row,
+        stageId: received.id,
+        version: row.version + 1,
+        entries: row.entries + 1,
+        moves: row.moves + 1,
+        audits: row.audits + 1,
+      })),
+    );
+
+    // The web timeline reads the entry as it reads a move by hand: same kind, same payload fields.
+    const timeline = await staff.get(`/api/timeline?subjectType=land_enquiry&subjectId=${ready.id}`);
+    expect(timeline.status).toBe(200);
+    const [retirement, byHand] = timeline.body.items.filter((e: { kind: string }) => e.kind === 'stage_move');
+    expect(retirement).toMatchObject({
+      body: 'stage retired',
+      authorId: managerId,
+      payload: {
+        fromStageId: screening.body.id,
+        fromStage: { vi: 'Sàng lọc sơ bộ', en: 'Pre-screening' },
+        toStageId: received.id,
+        toStage: received.name,
+        workingDaysInStage: 0,
+        breachedSla: false,
+      },
+    });
+    expect(Object.keys(retirement.payload).sort()).toEqual(Object.keys(byHand.payload).sort());
+    expect(await auditOf(ready.id)).toContainEqual(
+      expect.objectContaining({
+        action: 'stage_move',
+        changes: { stageId: { before: screening.body.id, after: received.id } },
+        details: { reason: 'stage retired' },
+      }),
+    );
+
+    const current = await staff.get(`/api/land-enquiries/${ready.id}`);
+    expect(current.body).toMatchObject({ stageId: received.id, version: ready.version + 1 });
+    const staleEdit = await staff.patch(`/api/land-enquiries/${ready.id}`, {
+      title: 'Lost update',
+      version: ready.version,
+    });
+    expect([staleEdit.status, staleEdit.body.code]).toEqual([409, 'stale_version']);
+    const staleMove = await staff.post(`/api/land-enquiries/${ready.id}/move`, {
+      stageId: optionsSent.id,
+      version: ready.version,
+    });
+    expect([staleMove.status, staleMove.body.code]).toEqual([409, 'stale_version']);
+    expect((await staff.get(`/api/land-enquiries/${ready.id}`)).body).toEqual(current.body);
+  });
+
+  it("checks each loan application's documents against the target stage", async () => {
+    const organizationId = await investor('Công ty CP Cơ khí Bình Xuyên');
+    const intake = await addStage(await pipeline('loan_application'), {
+      nameVi: 'Tiếp nhận',
+      nameEn: 'Intake review',
+      type: 'open',
+      slaWorkingDays: 2,
+      position: 2,
+    });
+    expect(intake.status).toBe(201);
+    const p = await pipeline('loan_application');
+    const created = await staff.post('/api/loan-applications', {
+      organizationId,
+      applicantType: 'sme',
+      lender: 'Ngân hàng Phát triển Việt Nam — Chi nhánh Vĩnh Phúc',
+      lenderKind: 'bank',
+      purpose: 'Dây chuyền gia công cơ khí',
+      requestedVnd: 3_000_000_000,
+    });
+    expect(created.status).toBe(201);
+    const base = `/api/loan-applications/${created.body.id}`;
+    let loan = (await staff.post(`${base}/move`, { stageId: intake.body.id, version: created.body.version })).body;
+    expect(loan.stageId).toBe(intake.body.id);
+    loan = (await staff.request('PUT', `${base}/documents/application_form`, { body: { version: loan.version } })).body;
+
+    const check = stageIn(p, 'completeness_check');
+    const refused = await retireInto(p, intake.body, check.id);
+    expect([refused.status, rule(refused)]).toEqual([422, 'target_refuses_items']);
+    expect(refused.body.items).toEqual([
+      {
+        id: loan.id,
+        title: loan.title,
+        errors: [{ field: 'documents', message: 'missing: business_registration' }],
+      },
+    ]);
+
+    loan = (await staff.request('PUT', `${base}/documents/business_registration`, { body: { version: loan.version } }))
+      .body;
+    const retired = await retireInto(p, intake.body, check.id);
+    expect([retired.status, retired.body.movedItems]).toEqual([200, 1]);
+    expect((await staff.get(base)).body).toMatchObject({ stageId: check.id, version: loan.version + 1 });
+  });
+
+  it('keeps land holds exact: a retirement never fills “Land reserved” nor moves an enquiry holding land', async () => {
+    const organizationId = await investor('Công ty TNHH Linh kiện Khai Quang');
+    const zones: { id: string; availableHa: number; sectors: string[] }[] = (await manager.get('/api/zones?limit=200'))
+      .body.items;
+    const zone = present(zones.find((z) => z.availableHa >= 5 && z.sectors.length > 0));
+    const reserved = await stage('land_enquiry', 'land_reserved');
+    const survey = await addStage(await pipeline('land_enquiry'), {
+      nameVi: 'Đo đạc ranh giới',
+      nameEn: 'Boundary survey',
+      type: 'open',
+      slaWorkingDays: 10,
+      position: reserved.position + 1,
+    });
+    const fencing = await addStage(await pipeline('land_enquiry'), {
+      nameVi: 'Rào chắn mặt bằng',
+      nameEn: 'Site fencing',
+      type: 'open',
+      slaWorkingDays: 10,
+      position: reserved.position + 2,
+    });
+    expect([survey.status, fencing.status]).toEqual([201, 201]);
+    const p = await pipeline('land_enquiry');
+    const move = async (item: { id: string; version: number }, stageId: string) => {
+      const moved = await staff.post(`/api/land-enquiries/${item.id}/move`, { stageId, version: item.version });
+      expect(moved.status).toBe(200);
+      return moved.body as { id: string; version: number; reservedHa: number };
+    };
+    const enquiry = async (title: string, requestedAreaHa: number) => {
+      const created = await staff.post('/api/land-enquiries', {
+        title,
+        organizationId,
+        requestedAreaHa,
+        zoneId: zone.id,
+        sector: zone.sectors[0],
+      });
+      expect(created.status).toBe(201);
+      return move(created.body, reserved.id);
+    };
+    const holding = await enquiry('Nhà máy linh kiện điện tử', 2);
+    expect(holding.reservedHa).toBe(2);
+    // Leaving Land reserved released this one's land, as a move out of it does.
+    const surveyed = await move(await enquiry('Xưởng in bao bì', 1.5), survey.body.id);
+    expect(surveyed.reservedHa).toBe(0);
+
+    const landState = async () => ({
+      zone: await db.query(
+        `SELECT reserved_ha::float8 AS reserved, leased_ha::float8 AS leased,
+                (SELECT count(*)::int FROM land_movement m WHERE m.zone_id = z.id) AS movements
+           FROM zone z WHERE id = $1`,
+        [zone.id],
+      ),
+      holds: await db.query(
+        `SELECT i.id, i.stage_id AS "stageId", i.version, e.reserved_ha::float8 AS reserved,
+                e.leased_ha::float8 AS leased, e.held_zone_id AS "heldZoneId"
+           FROM land_enquiry e JOIN pipeline_item i ON i.id = e.item_id WHERE i.id = ANY($1) ORDER BY i.title`,
+        [[holding.id, surveyed.id]],
+      ),
+    });
+    const before = await landState();
+
+    // Entering Land reserved reserves land; a retirement cannot, so it never takes items there.
+    const intoReserved = await retireInto(p, survey.body, reserved.id);
+    expect([intoReserved.status, rule(intoReserved)]).toEqual([422, 'target_rule_stage']);
+    expect(intoReserved.body.errors[0].message).toContain(reserved.name.en);
+
+    // An enquiry holding reserved land outside Land reserved (written before these rules): moving it would have
+    // to release its land or keep it where no stage holds land, so the retirement refuses.
+    await db.query(`UPDATE pipeline_item SET stage_id = $2 WHERE id = $1`, [holding.id, survey.body.id]);
+    const withHold = await retireInto(p, survey.body, fencing.body.id);
+    expect([withHold.status, rule(withHold)]).toEqual([422, 'target_refuses_items']);
+    expect(withHold.body).toMatchObject({
+      refusedItems: 1,
+      items: [
+        {
+          id: holding.id,
+          errors: [
+            {
+              field: 'reservedHa',
+              message: "holds 2 ha of reserved land: move it on its own, so that the zone's land bank follows",
+            },
+          ],
+        },
+      ],
+    });
+    await db.query(`UPDATE pipeline_item SET stage_id = $2 WHERE id = $1`, [holding.id, reserved.id]);
+    expect(await landState()).toEqual(before);
+    expect(await pipeline('land_enquiry')).toEqual(p);
+
+    const retired = await retireInto(p, survey.body, fencing.body.id);
+    expect([retired.status, retired.body.movedItems]).toEqual([200, 1]);
+    const after = await landState();
+    expect(after.zone).toEqual(before.zone);
+    expect(after.holds).toEqual([
+      before.holds[0],
+      { ...before.holds[1], stageId: fencing.body.id, version: before.holds[1].version + 1 },
+    ]);
   });
 });

@@ -185,7 +185,22 @@ export function moveProblems(check: MoveCheck): FieldError[] {
   const problems: FieldError[] = [];
   if (to.type === StageType.Lost && !isFilled(check.reason))
     problems.push({ field: 'reason', message: 'is required to close an item as lost' });
+  problems.push(...entryProblems(item, to, stages, check.converting));
+  return problems;
+}
 
+/**
+ * What an item lacks to be in stage `to`, whichever way it gets there: the fields and loan documents that stage
+ * requires, the tranches, and conversion as the only way into the event contacts' won stage. A stage retirement
+ * checks its items with this too, since it moves them without a move request (see `retirementItemProblems`).
+ */
+export function entryProblems(
+  item: MoveSubject,
+  to: StageRef,
+  stages: readonly StageRef[],
+  converting = false,
+): FieldError[] {
+  const problems: FieldError[] = [];
   const required = REQUIRED_FROM[item.kind];
   for (const key of reachedKeys(stages, to, Object.keys(required))) {
     for (const { field, message } of required[key]) {
@@ -208,7 +223,7 @@ export function moveProblems(check: MoveCheck): FieldError[] {
       break;
     }
     case PipelineKind.EventContact:
-      if (to.key === EventContactStageKey.Converted && !check.converting)
+      if (to.key === EventContactStageKey.Converted && !converting)
         problems.push({
           field: 'stageId',
           message: 'is reached by converting the contact into a prospect, land enquiry or loan application',

@@ -1,10 +1,11 @@
 import { PipelineKind, StageType } from '@irm/contracts';
-import { landEnquiryPipeline, loanApplicationPipeline } from './default-pipelines';
+import { landEnquiryPipeline, loanApplicationPipeline, prospectPipeline } from './default-pipelines';
 import type { PipelineDefinition } from './default-pipelines';
 import {
   ConfiguredStage,
   isRuleStage,
   missingStageTypes,
+  retirementItemProblems,
   retirementTargetProblem,
   retirementTargets,
   ruleStageKeys,
@@ -113,7 +114,13 @@ describe('retirementTargetProblem', () => {
   it('takes an open stage on the same side of land reserved', () => {
     expect(problem('negotiation', 'site_visit')).toBeNull();
     expect(problem('negotiation', 'received')).toBeNull();
-    expect(problem('handover', 'land_reserved')).toBeNull();
+    const more = withStage(stages, { id: 'fencing', key: 'fencing', type: Open, retiredAt: null }, 8);
+    const fencing = more.find((stage) => stage.id === 'fencing');
+    expect(fencing && retirementTargetProblem(PipelineKind.LandEnquiry, more, byId('handover'), fencing)).toBeNull();
+  });
+
+  it('never fills land reserved: entering it reserves land, which only a move by hand does', () => {
+    expect(problem('handover', 'land_reserved')).toBe('target_rule_stage');
   });
 
   it('refuses a crossing of land reserved, in either direction', () => {
@@ -149,8 +156,74 @@ describe('retirementTargetProblem', () => {
       'options_sent',
       'site_visit',
     ]);
-    expect(retirementTargets(PipelineKind.LandEnquiry, stages, byId('handover')).map((s) => s.id)).toEqual([
-      'land_reserved',
+    expect(retirementTargets(PipelineKind.LandEnquiry, stages, byId('handover')).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('retirementItemProblems', () => {
+  const stagesOf = (definition: PipelineDefinition, kind: PipelineKind) =>
+    configured(definition).map((stage) => ({ ...stage, pipelineId: kind }));
+  const at = (stages: ReturnType<typeof stagesOf>, key: string) => {
+    const found = stages.find((stage) => stage.key === key);
+    if (!found) throw new Error(`no stage ${key}`);
+    return found;
+  };
+  const fieldsOf = (problems: { field: string }[]) => problems.map((p) => p.field);
+
+  it('asks of each item what the target stage requires, as a move would', () => {
+    const land = stagesOf(landEnquiryPipeline, PipelineKind.LandEnquiry);
+    const item = { kind: PipelineKind.LandEnquiry };
+    expect(retirementItemProblems(item, at(land, 'received'), land)).toEqual([]);
+    expect(fieldsOf(retirementItemProblems(item, at(land, 'options_sent'), land))).toEqual(['sector']);
+    expect(retirementItemProblems({ ...item, sector: 'electronics' }, at(land, 'options_sent'), land)).toEqual([]);
+
+    const prospects = stagesOf(prospectPipeline, PipelineKind.Prospect);
+    expect(
+      fieldsOf(
+        retirementItemProblems({ kind: PipelineKind.Prospect, sector: 'it' }, at(prospects, 'proposal'), prospects),
+      ),
+    ).toEqual(['organizationId', 'capitalUsd']);
+  });
+
+  it('checks loan documents and tranches', () => {
+    const loans = stagesOf(loanApplicationPipeline, PipelineKind.LoanApplication);
+    const loan = { kind: PipelineKind.LoanApplication, documentKeys: ['application_form'] };
+    expect(retirementItemProblems(loan, at(loans, 'completeness_check'), loans)).toEqual([
+      { field: 'documents', message: 'missing: business_registration' },
     ]);
+    const approved = {
+      ...loan,
+      approvedVnd: 1_000_000_000,
+      interestSupportRate: 2,
+      termMonths: 36,
+      documentKeys: [
+        'application_form',
+        'business_registration',
+        'investment_plan',
+        'financial_statements',
+        'collateral',
+        'land_lease',
+        'credit_contract',
+      ],
+    };
+    expect(fieldsOf(retirementItemProblems(approved, at(loans, 'disbursing'), loans))).toEqual(['tranches']);
+    expect(retirementItemProblems({ ...approved, plannedVnd: 1 }, at(loans, 'disbursing'), loans)).toEqual([]);
+  });
+
+  it('needs no reason for lost items: they stay lost with the reason they had', () => {
+    const land = stagesOf(landEnquiryPipeline, PipelineKind.LandEnquiry);
+    expect(retirementItemProblems({ kind: PipelineKind.LandEnquiry }, at(land, 'withdrawn'), land)).toEqual([]);
+  });
+
+  it('refuses an item holding reserved land, whatever the target', () => {
+    const land = stagesOf(landEnquiryPipeline, PipelineKind.LandEnquiry);
+    const holding = { kind: PipelineKind.LandEnquiry, sector: 'textiles', reservedHa: 2.5 };
+    expect(retirementItemProblems(holding, at(land, 'site_visit'), land)).toEqual([
+      {
+        field: 'reservedHa',
+        message: "holds 2.5 ha of reserved land: move it on its own, so that the zone's land bank follows",
+      },
+    ]);
+    expect(retirementItemProblems({ ...holding, reservedHa: 0 }, at(land, 'site_visit'), land)).toEqual([]);
   });
 });

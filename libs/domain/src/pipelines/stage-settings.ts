@@ -1,6 +1,7 @@
 import { PipelineKind, StageType } from '@irm/contracts';
-import type { StageRule } from '@irm/contracts';
+import type { FieldError, StageRule } from '@irm/contracts';
 import { defaultPipelineFor, LandEnquiryStageKey, LoanApplicationStageKey } from './default-pipelines';
+import { entryProblems, MoveSubject, StageRef } from './move-rules';
 
 /*
  * The rules of a manager's pipeline configuration that both the API (on locked rows) and the settings page
@@ -12,6 +13,14 @@ const OPEN_RULE_STAGE_KEYS: Record<PipelineKind, readonly string[]> = {
   [PipelineKind.Prospect]: [],
   [PipelineKind.LandEnquiry]: [LandEnquiryStageKey.LandReserved],
   [PipelineKind.LoanApplication]: [LoanApplicationStageKey.Disbursing],
+  [PipelineKind.EventContact]: [],
+};
+
+/** Open stages whose entry a kind acts on in a move (entering "Land reserved" reserves the enquiry's land). */
+const ENTRY_EFFECT_STAGE_KEYS: Record<PipelineKind, readonly string[]> = {
+  [PipelineKind.Prospect]: [],
+  [PipelineKind.LandEnquiry]: [LandEnquiryStageKey.LandReserved],
+  [PipelineKind.LoanApplication]: [],
   [PipelineKind.EventContact]: [],
 };
 
@@ -94,9 +103,11 @@ export function stageOrderProblem(
 }
 
 /**
- * Why `target` cannot take the items of the retiring stage, or null when it can. Items keep their type (an open
- * item must not become won or lost without the checks of a move), never enter a won rule stage this way, and
- * stay on the same side of every open rule stage: items past "land reserved" hold land, items before it do not.
+ * Why `target` cannot take the items of the retiring stage, or null when it can. A retirement moves items without
+ * a move's side effects, so: items keep their type (an open item must not become won or lost without the checks
+ * of a move), never enter a won rule stage or a stage whose entry does something (entering "Land reserved"
+ * reserves land), and stay on the same side of every open rule stage, so that none skips or undoes what entering
+ * it does. What each item needs in the target is checked item by item (`retirementItemProblems`).
  */
 export function retirementTargetProblem(
   kind: PipelineKind,
@@ -114,6 +125,7 @@ export function retirementTargetProblem(
     if (rule && retiring.position >= rule.position !== target.position >= rule.position)
       return 'target_crosses_rule_stage';
   }
+  if (ENTRY_EFFECT_STAGE_KEYS[kind].includes(target.key)) return 'target_rule_stage';
   return null;
 }
 
@@ -126,4 +138,35 @@ export function retirementTargets<T extends ConfiguredStage>(
   return [...stages]
     .sort((a, b) => a.position - b.position)
     .filter((stage) => retirementTargetProblem(kind, stages, retiring, stage) === null);
+}
+
+/** An item of a retiring stage as its retirement checks it: the facts of the move rules and the land it holds. */
+export interface RetiringItem extends MoveSubject {
+  /** Land enquiries: hectares reserved for the enquiry in its zone (0 when none). */
+  reservedHa?: number;
+}
+
+/**
+ * Why an item of a retiring stage cannot go to `target` with the others, as field errors; empty when it can.
+ *
+ * The choice: a retirement moves an item only where a move by hand could take it, and changes nothing else. So
+ * each item must meet what the target requires (fields, loan documents, tranches) under the same rules as a move;
+ * when any fails, nothing moves and the manager is told which and why, to complete them or move them by hand
+ * first. It needs no reason to close (items keep their type, and lost ones their lost reason). Reserved land is
+ * refused rather than released: a move out of "Land reserved" releases it through the zone's ledger, which a
+ * configuration change should not do behind the manager's back (leased land is final and stays with its item).
+ */
+export function retirementItemProblems(
+  item: RetiringItem,
+  target: StageRef,
+  stages: readonly StageRef[],
+): FieldError[] {
+  const problems = entryProblems(item, target, stages);
+  if ((item.reservedHa ?? 0) > 0) {
+    problems.push({
+      field: 'reservedHa',
+      message: `holds ${item.reservedHa} ha of reserved land: move it on its own, so that the zone's land bank follows`,
+    });
+  }
+  return problems;
 }
