@@ -83,7 +83,12 @@ export type StageRule =
   /** Won stages the rules act on (licence, lease, closing, conversion) are entered only by a checked move. */
   | 'target_rule_stage'
   /** The items would cross a stage the rules act on (e.g. land reserved) without its effect. */
-  | 'target_crosses_rule_stage';
+  | 'target_crosses_rule_stage'
+  /**
+   * Some items of the stage could not enter the target by a move (a required field, a document, reserved land):
+   * the problem's `refusedItems` counts them and `items` lists the first ones with their reasons.
+   */
+  | 'target_refuses_items';
 
 export interface CreateStageRequest {
   nameVi: string;

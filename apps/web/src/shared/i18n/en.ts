@@ -1460,6 +1460,10 @@ export const en: Translation = {
       target_retired: 'The chosen stage is retired.',
       target_type: 'Items move only to a stage of the same type.',
       target_rule_stage: 'Items enter that stage only through a move that checks its rule.',
+      target_refuses_items_one:
+        '{{count}} item of this stage cannot enter the chosen stage by a move (a required field, a document or reserved land). Complete it or move it on its own first; nothing was moved.',
+      target_refuses_items_other:
+        '{{count}} items of this stage cannot enter the chosen stage by a move (required fields, documents or reserved land). Complete them or move them on their own first; nothing was moved.',
       target_crosses_rule_stage:
         'The chosen stage is on the other side of a stage the rules act on (land reservation, disbursement): the items would skip or undo it.',
     },

@@ -1458,6 +1458,10 @@ export const vi = {
       target_retired: 'Giai đoạn được chọn đã ngừng dùng.',
       target_type: 'Hồ sơ chỉ chuyển sang giai đoạn cùng loại.',
       target_rule_stage: 'Hồ sơ chỉ vào giai đoạn này qua một lần chuyển có kiểm tra quy tắc.',
+      target_refuses_items_one:
+        '{{count}} hồ sơ của giai đoạn này không thể chuyển sang giai đoạn đã chọn (thiếu trường bắt buộc, tài liệu hoặc đang giữ đất). Hãy bổ sung hoặc chuyển riêng hồ sơ đó trước; chưa có hồ sơ nào được chuyển.',
+      target_refuses_items_other:
+        '{{count}} hồ sơ của giai đoạn này không thể chuyển sang giai đoạn đã chọn (thiếu trường bắt buộc, tài liệu hoặc đang giữ đất). Hãy bổ sung hoặc chuyển riêng các hồ sơ đó trước; chưa có hồ sơ nào được chuyển.',
       target_crosses_rule_stage:
         'Giai đoạn được chọn nằm ở phía bên kia giai đoạn mà quy tắc xử lý (giữ đất, giải ngân): hồ sơ sẽ bỏ qua hoặc đảo ngược việc đó.',
     },

@@ -23,6 +23,7 @@ const STAGE_RULES: readonly StageRule[] = [
   'target_type',
   'target_rule_stage',
   'target_crosses_rule_stage',
+  'target_refuses_items',
 ];
 
 /** The rule a 409 or 422 of the stage settings names, when it names one. */
@@ -46,6 +47,10 @@ export function stageProblemMessage(error: unknown, t: TFunction): string {
   if (error.status === 403) return t('errors.forbidden');
   if (isStalePipeline(error)) return t('pipelineSettings.problems.stale');
   const rule = stageRuleOf(error);
+  if (rule === 'target_refuses_items') {
+    const count = (error.problem as ProblemDetails & { refusedItems?: unknown }).refusedItems;
+    return t('pipelineSettings.problems.target_refuses_items', { count: typeof count === 'number' ? count : 0 });
+  }
   if (rule) return t(`pipelineSettings.problems.${rule}`);
   return error.problem.detail ?? error.problem.title;
 }
