@@ -102,7 +102,12 @@ test.describe('promotion events', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-convert.png` });
     await convert.getByTestId('convert-submit').click();
     await expect(convert).toBeHidden();
-    await expect(page.getByTestId('notifications')).toContainText('đã được chuyển thành Nhà đầu tư tiềm năng');
+    // The dialog says what came of it and offers the new prospect; staying here closes it.
+    const done = page.getByTestId('convert-done');
+    await expect(done).toContainText(`${parkName} đã được chuyển thành nhà đầu tư tiềm năng.`);
+    await expect(done.getByTestId('convert-open-item')).toHaveAttribute('href', /^\/prospects\/[0-9a-f-]{36}$/);
+    await done.getByRole('button', { name: 'Ở lại trang này' }).click();
+    await expect(done).toBeHidden();
     await expect(park).toHaveAttribute('data-stage', 'converted');
     await expect(park.getByTestId('converted-item-link')).toHaveAttribute('href', /^\/prospects\/[0-9a-f-]{36}$/);
     await expect(park.getByTestId('remove-attendee')).toHaveCount(0);
@@ -132,6 +137,98 @@ test.describe('promotion events', () => {
     await expect(row).toContainText('Roadshow');
     await expect(row).toContainText('15/09/2026 – 17/09/2026');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/web-events.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test('an event contact converts from its own page into a prospect, which then stands in for the button', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    // A page, a dialog and a second page: more than the default 30 s on a busy machine.
+    test.slow();
+    const errors = collectPageErrors(page);
+    const unique = Date.now().toString(36);
+
+    // A person met at a fair, followed up as an event contact: arranged through the API.
+    const api = await adminApi(playwright, baseURL);
+    const post = async (path: string, data: unknown) => {
+      const response = await api.request.post(path, { data, headers: api.headers });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as { id: string; itemId: string };
+    };
+    const investor = await post('/api/organizations?confirmDuplicate=true', {
+      name: `Công ty TNHH Điện tử Sao Mai ${unique}`,
+      kind: 'foreign_invested',
+      country: 'JP',
+    });
+    const personName = `Tanaka Hiroshi ${unique}`;
+    const contact = await post('/api/contacts?confirmDuplicate=true', {
+      fullName: personName,
+      organizationId: investor.id,
+    });
+    const eventName = `Hội chợ công nghiệp hỗ trợ Osaka ${unique}`;
+    const event = await post('/api/events', {
+      name: eventName,
+      kind: 'trade_fair',
+      startsOn: '2026-10-06',
+      endsOn: '2026-10-08',
+      place: 'Osaka, INTEX',
+      country: 'JP',
+    });
+    const attendee = await post(`/api/events/${event.id}/attendees`, { contactId: contact.id });
+    await api.dispose();
+
+    // The event contact's page offers the conversion beside editing.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/event-contacts/${attendee.itemId}`);
+    await expect(page.getByTestId('item-details')).toContainText(eventName);
+    await expect(page.getByTestId('stage-badge').first()).toHaveText('Đã gặp');
+    await expect(page.getByTestId('converted-item-link')).toHaveCount(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByTestId('convert-event-contact')).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('convert-event-contact').click();
+
+    // The same dialog as on the event's page, filled for a prospect.
+    const dialog = page.getByRole('dialog', { name: `Chuyển đổi ${personName}` });
+    const form = dialog.getByTestId('convert-form');
+    await expect(form.getByTestId('convert-title')).toHaveValue(`Công ty TNHH Điện tử Sao Mai ${unique}`);
+    const prospectTitle = `Nhà máy linh kiện điện tử Sao Mai ${unique}`;
+    await form.getByTestId('convert-title').fill(prospectTitle);
+    await form.getByTestId('convert-capital').fill('8500000');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-convert-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-convert-390.png` });
+    await form.getByTestId('convert-submit').click();
+
+    // Done: the dialog links to the new prospect, and the page already shows what the contact became.
+    const done = dialog.getByTestId('convert-done');
+    await expect(done).toContainText(`${personName} đã được chuyển thành nhà đầu tư tiềm năng.`);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-converted-390.png` });
+    await expect(page.getByTestId('stage-badge').first()).toHaveText('Đã chuyển đổi');
+    await done.getByTestId('convert-open-item').click();
+    await expect(page).toHaveURL(/\/prospects\/[0-9a-f-]{36}$/);
+    const prospectUrl = page.url();
+    await expect(page.getByTestId('item-title')).toHaveText(prospectTitle);
+    await expect(page.getByTestId('item-details')).toContainText(eventName);
+    await expect(page.getByTestId('item-details')).toContainText('8.500.000,00 US$');
+
+    // Back on the contact's page, the link to the prospect stands where the button was.
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/event-contacts/${attendee.itemId}$`));
+    const link = page.getByTestId('converted-item-link');
+    await expect(link).toHaveText('Đã thành nhà đầu tư tiềm năng');
+    await expect(link).toHaveAttribute('href', new URL(prospectUrl).pathname);
+    await expect(page.getByTestId('convert-event-contact')).toHaveCount(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-converted-page-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-contact-converted-page-1280.png`, fullPage: true });
+    await link.click();
+    await expect(page.getByTestId('item-title')).toHaveText(prospectTitle);
     expect(errors).toEqual([]);
   });
 });

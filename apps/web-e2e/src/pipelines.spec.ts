@@ -83,6 +83,8 @@ test.describe('pipelines', () => {
     await expect(column(page, 'received').getByTestId('board-card')).toHaveCount(1);
     await expect(column(page, 'received')).toContainText(title);
     await expect(column(page, 'received').getByTestId('column-totals')).toHaveText('2,35 ha');
+    // The card itself shows the hectares and the zone, as the list does.
+    await expect(card(page, title).getByTestId('item-figures')).toHaveText(`2,35 ha${ZONE_NAME}`);
     await expect(column(page, 'land_reserved').getByTestId('board-card')).toHaveCount(0);
 
     // Drag the card from "Received" to "Land reserved".
@@ -172,6 +174,150 @@ test.describe('pipelines', () => {
     await expect(row.getByTestId('stage-badge')).toHaveText('Đã rút yêu cầu');
     await row.getByTestId('item-link').click();
     await expect(page.getByTestId('lost-notice')).toContainText('Nhà đầu tư chọn địa điểm ở tỉnh khác');
+    await api.dispose();
+    expect(errors).toEqual([]);
+  });
+
+  test('a planned tranche is edited and deleted; a stale edit says so and shows the tranche as it is', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    // Several dialogs and two viewports: more than the default 30 s on a busy machine.
+    test.slow();
+    const errors = collectPageErrors(page);
+    const api = await adminApi(playwright, baseURL);
+    const call = async (
+      method: 'post' | 'patch',
+      path: string,
+      data: unknown,
+      status = method === 'post' ? 201 : 200,
+    ) => {
+      const response = await api.request[method](path, { data, headers: api.headers });
+      expect(response.status(), await response.text()).toBe(status);
+      return (await response.json()) as { id: string; version: number };
+    };
+    // An approved application of 15 billion VND, with a first tranche whose milestone is already confirmed.
+    const title = `Mở rộng xưởng đúc ${unique()}`;
+    const investor = await call('post', '/api/organizations?confirmDuplicate=true', {
+      name: `Công ty CP Cơ khí ${title}`,
+      kind: 'domestic',
+      country: 'VN',
+    });
+    const loan = await call('post', '/api/loan-applications', {
+      title,
+      organizationId: investor.id,
+      applicantType: 'sme',
+      lender: 'BIDV Vĩnh Phúc',
+      lenderKind: 'bank',
+      purpose: 'Mua dây chuyền đúc áp lực',
+      requestedVnd: 20_000_000_000,
+    });
+    const approved = await call('patch', `/api/loan-applications/${loan.id}`, {
+      approvedVnd: 15_000_000_000,
+      version: loan.version,
+    });
+    const first = await call('post', `/api/loan-applications/${loan.id}/tranches`, {
+      milestone: 'Hoàn thành móng nhà xưởng',
+      requiredProgressPct: 30,
+      amountVnd: 3_000_000_000,
+      version: approved.version,
+    });
+    await call(
+      'post',
+      `/api/loan-applications/${loan.id}/tranches/${first.id}/confirm`,
+      {
+        version: first.version,
+        progressPct: 35,
+      },
+      200,
+    );
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/loan-applications/${loan.id}`);
+    const panel = page.getByTestId('loan-tranches');
+    const row = (sequence: number) => panel.locator(`[data-testid="tranche-row"][data-sequence="${sequence}"]`);
+    await expect(row(1)).toContainText('Đã xác nhận mốc');
+
+    // Plan a second tranche.
+    await panel.getByTestId('plan-tranche').click();
+    const planForm = panel.getByTestId('plan-tranche-form');
+    await planForm.getByTestId('tranche-milestone').fill('Lắp đặt xong dây chuyền đúc');
+    await planForm.getByTestId('tranche-progress').fill('60');
+    await planForm.getByTestId('tranche-amount').fill('5000000000');
+    await planForm.getByRole('button', { name: 'Thêm đợt giải ngân' }).click();
+    await expect(planForm).toBeHidden();
+    await expect(row(2)).toContainText('Lắp đặt xong dây chuyền đúc');
+    await expect(row(2).getByTestId('tranche-amount')).toHaveText('5.000.000.000 ₫');
+
+    // Edit its amount: above what the approval leaves, the dialog says how much is possible; then a good amount.
+    await row(2).getByTestId('edit-tranche').click();
+    const editDialog = page.getByRole('dialog', { name: 'Sửa đợt giải ngân 2' });
+    const editForm = editDialog.getByTestId('edit-tranche-form');
+    await expect(editForm.getByTestId('tranche-milestone')).toHaveValue('Lắp đặt xong dây chuyền đúc');
+    await editForm.getByTestId('tranche-amount').fill('14000000000');
+    await editForm.getByTestId('edit-tranche-submit').click();
+    await expect(editForm).toContainText('Tổng các đợt sẽ vượt số tiền được duyệt: đợt này tối đa 12.000.000.000 ₫.');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-tranche-edit-1280.png` });
+    await editForm.getByTestId('tranche-amount').fill('7500000000');
+    await editForm.getByTestId('edit-tranche-submit').click();
+    await expect(editDialog).toBeHidden();
+    await expect(page.getByTestId('notifications')).toContainText('Đã lưu đợt 2.');
+    await expect(row(2).getByTestId('tranche-amount')).toHaveText('7.500.000.000 ₫');
+    await expect(panel).toContainText('10.500.000.000 ₫');
+
+    // The confirmed tranche keeps its milestone: only its amount can still change, as the server allows.
+    await row(1).getByTestId('edit-tranche').click();
+    const confirmedDialog = page.getByRole('dialog', { name: 'Sửa đợt giải ngân 1' });
+    await expect(confirmedDialog).toContainText('Mốc tiến độ đã được xác nhận: chỉ còn sửa được số tiền.');
+    await expect(confirmedDialog.getByTestId('tranche-milestone')).toBeDisabled();
+    await expect(confirmedDialog.getByTestId('tranche-progress')).toBeDisabled();
+    await confirmedDialog.getByRole('button', { name: 'Hủy' }).click();
+    await expect(confirmedDialog).toBeHidden();
+
+    // Someone else changes the second tranche meanwhile: the stale edit is refused, said so, and the panel refreshed.
+    await row(2).getByTestId('edit-tranche').click();
+    await editForm.getByTestId('tranche-amount').fill('6000000000');
+    const tranches = (await (await api.request.get(`/api/loan-applications/${loan.id}/tranches`)).json()) as {
+      id: string;
+      sequence: number;
+      version: number;
+    }[];
+    const second = tranches.find((tranche) => tranche.sequence === 2);
+    if (!second) throw new Error('The second tranche is gone');
+    await call('patch', `/api/loan-applications/${loan.id}/tranches/${second.id}`, {
+      amountVnd: 4_000_000_000,
+      version: second.version,
+    });
+    await editForm.getByTestId('edit-tranche-submit').click();
+    await expect(editDialog).toBeHidden();
+    await expect(page.getByTestId('notifications')).toContainText('Người khác vừa thay đổi đợt giải ngân này.');
+    await expect(row(2).getByTestId('tranche-amount')).toHaveText('4.000.000.000 ₫');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-tranches-1280.png`, fullPage: true });
+    await panel.screenshot({ path: `${SCREENSHOT_DIR}/web-tranches-panel-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${SCREENSHOT_DIR}/web-tranches-390.png` });
+
+    // Delete it, after a confirmation.
+    await row(2).getByTestId('remove-tranche').click();
+    const removeDialog = page.getByRole('dialog', { name: 'Xóa đợt giải ngân 2?' });
+    await expect(removeDialog).toContainText('Đợt “Lắp đặt xong dây chuyền đúc” (4.000.000.000 ₫)');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-tranche-delete-390.png` });
+    await removeDialog.getByRole('button', { name: 'Xóa đợt giải ngân' }).click();
+    await expect(removeDialog).toBeHidden();
+    await expect(panel.getByTestId('tranche-row')).toHaveCount(1);
+    await expect(page.getByTestId('notifications')).toContainText('Đã xóa đợt 2.');
+
+    // The board's card shows the amount requested.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/pipelines/loan_application?q=${encodeURIComponent(title)}`);
+    await expect(card(page, title).getByTestId('item-figures')).toHaveText('20 T ₫');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-board-loans-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(card(page, title).getByTestId('item-figures')).toHaveText('20 T ₫');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-board-loans-390.png`, fullPage: true });
     await api.dispose();
     expect(errors).toEqual([]);
   });

@@ -206,6 +206,17 @@ export interface MoveRequest {
   reason?: string;
 }
 
+/**
+ * What a board card shows of its kind's figures, named as on the full item so that a card and an item read the
+ * same way: a prospect's planned capital; a land enquiry's hectares, zone and capital; a loan application's amount
+ * requested. Figures of other kinds are absent (event contacts carry none).
+ */
+export type BoardCardFigures = Partial<Pick<LandEnquiry, 'requestedAreaHa' | 'zoneId' | 'zoneName' | 'capitalUsd'>> &
+  Partial<Pick<LoanApplication, 'requestedVnd'>>;
+
+/** One card of a board column: the common fields and its kind's figures. */
+export type BoardCard = PipelineItemBase & BoardCardFigures;
+
 export interface BoardStage {
   stageId: string;
   count: number;
@@ -213,7 +224,7 @@ export interface BoardStage {
   /** Sums that fit the pipeline's kind; absent figures are null. */
   totals: { areaHa: number | null; capitalUsd: number | null; amountVnd: number | null };
   /** The first cards, oldest in stage first. */
-  cards: PipelineItemBase[];
+  cards: BoardCard[];
   /** Cursor for the next cards of this stage (the list endpoint with `stageId`). */
   nextCursor: string | null;
 }

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import {
   Board,
+  BoardCard,
   BoardStage,
   LeadSource,
   LocalizedText,
@@ -288,12 +289,23 @@ class BoardTotalsDto {
   @ApiProperty({ type: Number, nullable: true }) amountVnd!: number | null;
 }
 
+/** A card: the common fields and the figures its kind shows (absent for the other kinds). */
+class BoardCardDto extends PipelineItemBaseDto implements BoardCard {
+  @ApiPropertyOptional({ description: 'Land enquiries: hectares requested' }) requestedAreaHa?: number;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Land enquiries' })
+  zoneId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Land enquiries' }) zoneName?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Prospects and land enquiries: planned capital' })
+  capitalUsd?: number | null;
+  @ApiPropertyOptional({ description: 'Loan applications: VND requested' }) requestedVnd?: number;
+}
+
 class BoardStageDto implements BoardStage {
   @ApiProperty() stageId!: string;
   @ApiProperty() count!: number;
   @ApiProperty() overdueCount!: number;
   @ApiProperty({ type: BoardTotalsDto }) totals!: BoardTotalsDto;
-  @ApiProperty({ type: [PipelineItemBaseDto] }) cards!: PipelineItemBase[];
+  @ApiProperty({ type: [BoardCardDto] }) cards!: BoardCard[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 

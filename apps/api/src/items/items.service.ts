@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   Board,
+  BoardCard,
+  BoardCardFigures,
   FieldChange,
   LocalizedText,
   MoveRequest,
@@ -53,6 +55,8 @@ export interface ItemKindHandler {
   what: string;
   ruleFields?(manager: EntityManager, item: LockedItem): Promise<Partial<MoveSubject>>;
   onMove?(manager: EntityManager, move: ItemMove): Promise<void>;
+  /** The figures its board cards show, from the common row the board has already read (no further query). */
+  cardFigures?(row: ItemRow): BoardCardFigures;
 }
 
 export interface MoveOptions {
@@ -421,6 +425,7 @@ export class ItemsService {
   /** Every current stage with its count, overdue count, sums and first cards (retired stages left out). */
   async board(pipelineId: string, filter: ItemFilter, limit: number): Promise<Board> {
     const kind = await this.pipelineKind(pipelineId);
+    const cardFigures = this.handler(kind).cardFigures;
     const stages = (await this.stages(this.dataSource.manager, pipelineId)).filter((stage) => !stage.retiredAt);
     const scoped = { ...filter, pipelineId };
     const today = this.today();
@@ -451,7 +456,7 @@ export class ItemsService {
             capitalUsd: numberOrNull(figure?.capitalUsd ?? null),
             amountVnd: numberOrNull(figure?.amountVnd ?? null),
           },
-          cards: shown.map((card) => this.toBase(card, days, now)),
+          cards: shown.map((card): BoardCard => ({ ...this.toBase(card, days, now), ...cardFigures?.(card) })),
           nextCursor:
             stageCards.length > limit && last ? encodeCursor(['stageEnteredAt', last.sortKey!, last.id]) : null,
         };

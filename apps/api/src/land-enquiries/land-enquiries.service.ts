@@ -44,7 +44,15 @@ export class LandEnquiriesService extends ItemKindService<LandEnquiry> {
     private readonly landBank: LandBankService,
   ) {
     super(items, KIND);
-    items.register({ kind: KIND, what: 'land enquiry', onMove: (manager, move) => this.onMove(manager, move) });
+    items.register({
+      kind: KIND,
+      what: 'land enquiry',
+      onMove: (manager, move) => this.onMove(manager, move),
+      cardFigures: (row) => {
+        const { areaHa, capitalUsd } = this.items.figures(row);
+        return { requestedAreaHa: areaHa ?? 0, zoneId: row.zoneId, zoneName: row.zoneName, capitalUsd };
+      },
+    });
   }
 
   protected async complete(rows: ItemRow[], days: WorkingDays): Promise<LandEnquiry[]> {

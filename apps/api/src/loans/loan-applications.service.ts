@@ -62,6 +62,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
     items.register({
       kind: PipelineKind.LoanApplication,
       what: WHAT,
+      cardFigures: (row) => ({ requestedVnd: Number(row.amountVnd) }),
       ruleFields: async (manager, item) => {
         const [[details], documentKeys] = await Promise.all([
           this.loans.details([item.id], manager),

@@ -17,7 +17,11 @@ export class ProspectsService extends ItemKindService<Prospect> {
     private readonly dataSource: DataSource,
   ) {
     super(items, PipelineKind.Prospect);
-    items.register({ kind: PipelineKind.Prospect, what: 'prospect' });
+    items.register({
+      kind: PipelineKind.Prospect,
+      what: 'prospect',
+      cardFigures: (row) => ({ capitalUsd: this.items.figures(row).capitalUsd }),
+    });
   }
 
   protected async complete(rows: ItemRow[], days: WorkingDays): Promise<Prospect[]> {

@@ -1,5 +1,6 @@
 import { Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { seed } from '../../src/seed/seeder';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signedIn, TestClient } from '../support/test-client';
@@ -60,5 +61,76 @@ describe('pipelines (HTTP)', () => {
     expect((await staff.get('/api/pipelines/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await staff.get('/api/pipelines/nope')).status).toBe(400);
     expect((await fetch(`${t.baseUrl}/api/pipelines`)).status).toBe(401);
+  });
+
+  it("a board's cards carry the figure of their kind, read in the same statements whatever their number", async () => {
+    const unique = `Bảng số liệu ${Date.now().toString(36)}`;
+    const organizationId = (
+      await staff.post('/api/organizations?confirmDuplicate=true', { name: unique, kind: 'domestic', country: 'VN' })
+    ).body.id;
+    const [zone] = await t.app.get(DataSource).query(`SELECT id, name FROM zone ORDER BY code LIMIT 1`);
+    const created = async (path: string, body: Record<string, unknown>) => {
+      const response = await staff.post(path, { organizationId, ...body });
+      expect(response.status).toBe(201);
+      return response.body as { id: string; pipelineId: string };
+    };
+    const prospect = await created('/api/prospects', { title: `${unique} dự án`, capitalUsd: 12_500_000.5 });
+    await created('/api/prospects', { title: `${unique} dự án chưa rõ vốn` });
+    const land = await created('/api/land-enquiries', {
+      title: `${unique} đất`,
+      requestedAreaHa: 3.25,
+      zoneId: zone.id,
+      capitalUsd: 4_000_000,
+    });
+    const loan = await created('/api/loan-applications', {
+      title: `${unique} vay`,
+      applicantType: 'sme',
+      lender: 'Vietcombank',
+      lenderKind: 'bank',
+      purpose: 'Mở rộng nhà xưởng',
+      requestedVnd: 15_000_000_000,
+    });
+    const cardsOf = async (pipelineId: string, limit = 50) => {
+      const response = await staff.get(
+        `/api/pipelines/${pipelineId}/board?q=${encodeURIComponent(unique)}&limit=${limit}`,
+      );
+      expect(response.status).toBe(200);
+      return (response.body.stages as { cards: Record<string, unknown>[] }[]).flatMap((stage) => stage.cards);
+    };
+
+    const prospectCards = await cardsOf(prospect.pipelineId);
+    expect(prospectCards.find((card) => card.id === prospect.id)).toMatchObject({ capitalUsd: 12_500_000.5 });
+    expect(prospectCards.find((card) => card.id !== prospect.id)).toMatchObject({ capitalUsd: null });
+    expect(prospectCards[0]).not.toHaveProperty('requestedAreaHa');
+    expect(prospectCards[0]).not.toHaveProperty('requestedVnd');
+    const [landCard] = await cardsOf(land.pipelineId);
+    expect(landCard).toMatchObject({
+      id: land.id,
+      requestedAreaHa: 3.25,
+      zoneId: zone.id,
+      zoneName: zone.name,
+      capitalUsd: 4_000_000,
+    });
+    expect(landCard).not.toHaveProperty('requestedVnd');
+    const [loanCard] = await cardsOf(loan.pipelineId);
+    expect(loanCard).toMatchObject({ id: loan.id, requestedVnd: 15_000_000_000 });
+    expect(loanCard).not.toHaveProperty('capitalUsd');
+    expect(loanCard).not.toHaveProperty('requestedAreaHa');
+
+    // One card or every card: the figures come with the cards' own statement, not one query per card.
+    const statements = async (limit: number) => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const cards = await cardsOf(prospect.pipelineId, limit);
+        return { count: spy.mock.calls.length, cards: cards.length };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await statements(1); // the session's first touch and the working calendar are not part of what we compare
+    const one = await statements(1);
+    const all = await statements(50);
+    expect([one.cards, all.cards]).toEqual([1, 2]);
+    expect(all.count).toBe(one.count);
   });
 });

@@ -1,7 +1,8 @@
 import { PipelineKind, RecordSubjectType } from '@irm/contracts';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../features/auth';
-import { ItemRecord, StageHistoryPanel } from '../features/pipelines';
+import { EventContactConversion } from '../features/events';
+import { isEventContact, ItemRecord, StageHistoryPanel } from '../features/pipelines';
 import { TasksPanel } from '../features/tasks';
 import { TimelinePanel } from '../features/timeline';
 
@@ -15,6 +16,9 @@ export function EventContactRecordPage() {
       kind={PipelineKind.EventContact}
       id={id}
       me={me}
+      actions={(item, canChange) =>
+        isEventContact(item) && <EventContactConversion item={item} canConvert={canChange} />
+      }
       panels={(item) => (
         <>
           <StageHistoryPanel kind={item.kind} itemId={item.id} />

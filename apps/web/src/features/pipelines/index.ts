@@ -5,4 +5,4 @@ export { PipelineView } from './components/PipelineView';
 export { StageHistoryPanel } from './components/StageHistoryPanel';
 export { isPipelineKind, KIND_SETTINGS, PIPELINE_KINDS } from './kinds';
 export { itemPath, pipelinePath, PIPELINES_PATH } from './paths';
-export { isLandEnquiry, isLoanApplication, type PipelineItem } from './types';
+export { isEventContact, isLandEnquiry, isLoanApplication, type PipelineItem } from './types';

@@ -31,8 +31,8 @@ export const stageRef = (pipeline: Pipeline, stage: Stage): StageRef => ({
 });
 
 /**
- * What the rules can know of an item from what the web app holds: a board card carries only the common fields,
- * so a field it lacks is left out (and not taken for empty).
+ * What the rules can know of an item from what the web app holds: a board card carries the common fields and its
+ * kind's figures only, so a field it lacks is left out (and not taken for empty).
  */
 function moveSubject(item: PipelineItemBase): MoveSubject {
   const source = item as unknown as Record<string, unknown>;

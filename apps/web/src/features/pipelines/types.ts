@@ -64,3 +64,4 @@ export const isLandEnquiry = (item: PipelineItemBase): item is LandEnquiry => it
 export const isLoanApplication = (item: PipelineItemBase): item is LoanApplication =>
   item.kind === PipelineKind.LoanApplication;
 export const isProspect = (item: PipelineItemBase): item is Prospect => item.kind === PipelineKind.Prospect;
+export const isEventContact = (item: PipelineItemBase): item is EventContact => item.kind === PipelineKind.EventContact;

@@ -1286,7 +1286,25 @@ export const en: Translation = {
       },
       failed: 'The conversion did not go through; nothing was changed',
       stale: 'Someone moved this follow-up meanwhile. Close the dialog and look at it again.',
-      doneNotice: '{{name}} is now a {{kind}}.',
+      action: 'Convert',
+      done: {
+        prospect: '{{name}} is now an investor prospect.',
+        land_enquiry: '{{name}} is now a land enquiry.',
+        loan_application: '{{name}} is now a loan application.',
+      },
+      doneHint: 'The follow-up is marked as converted; the new item is linked to the event and to this person.',
+      open: {
+        prospect: 'Open the prospect',
+        land_enquiry: 'Open the land enquiry',
+        loan_application: 'Open the loan application',
+      },
+      stay: 'Stay here',
+      became: {
+        prospect: 'Became a prospect',
+        land_enquiry: 'Became a land enquiry',
+        loan_application: 'Became a loan application',
+        event_contact: 'Became an event contact',
+      },
     },
     convertKind: {
       prospect: 'Prospect',

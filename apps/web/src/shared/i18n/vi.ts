@@ -1283,7 +1283,25 @@ export const vi = {
       },
       failed: 'Chưa chuyển đổi được; không có gì thay đổi',
       stale: 'Người khác vừa chuyển bước việc theo dõi này. Hãy đóng hộp thoại và xem lại.',
-      doneNotice: '{{name}} đã được chuyển thành {{kind}}.',
+      action: 'Chuyển đổi',
+      done: {
+        prospect: '{{name}} đã được chuyển thành nhà đầu tư tiềm năng.',
+        land_enquiry: '{{name}} đã được chuyển thành yêu cầu thuê đất.',
+        loan_application: '{{name}} đã được chuyển thành hồ sơ vay vốn.',
+      },
+      doneHint: 'Việc theo dõi đã được đánh dấu là đã chuyển đổi; hồ sơ mới gắn với sự kiện và người này.',
+      open: {
+        prospect: 'Mở nhà đầu tư tiềm năng',
+        land_enquiry: 'Mở yêu cầu thuê đất',
+        loan_application: 'Mở hồ sơ vay vốn',
+      },
+      stay: 'Ở lại trang này',
+      became: {
+        prospect: 'Đã thành nhà đầu tư tiềm năng',
+        land_enquiry: 'Đã thành yêu cầu thuê đất',
+        loan_application: 'Đã thành hồ sơ vay vốn',
+        event_contact: 'Đã thành liên hệ từ sự kiện',
+      },
     },
     convertKind: {
       prospect: 'Nhà đầu tư tiềm năng',

@@ -24,6 +24,7 @@ import { isApiError } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmModal, ErrorState, notify } from '../../../shared/ui';
 import { contactPath } from '../../contacts';
+import { attendeeConversion } from '../conversion';
 import { useAttendees, useRemoveAttendee } from '../hooks/use-events';
 import { itemPath } from '../paths';
 import { isManager } from './roles';
@@ -156,7 +157,7 @@ export function AttendeesPanel({ event, me, canChange }: { event: PromotionEvent
       )}
       <AddAttendeeModal event={event} opened={addOpened} onClose={addModal.close} />
       <BulkAttendeesModal event={event} opened={bulkOpened} onClose={bulkModal.close} />
-      <ConvertModal eventId={event.id} attendee={converting} onClose={() => setConverting(null)} />
+      <ConvertModal subject={converting && attendeeConversion(converting)} onClose={() => setConverting(null)} />
       <ConfirmModal
         opened={removing !== null}
         title={t('events.attendees.removeTitle')}
@@ -251,9 +252,10 @@ function AttendeeRow({
       </Table.Td>
       <Table.Td ta="right">
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          {converted ? (
-            <ConvertedItemLink attendee={attendee} />
+          {attendee.convertedItemId && attendee.convertedItemKind ? (
+            <ConvertedItemLink kind={attendee.convertedItemKind} id={attendee.convertedItemId} />
           ) : (
+            !converted &&
             canConvert && (
               <Button
                 variant="light"

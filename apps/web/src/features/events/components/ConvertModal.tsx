@@ -4,13 +4,15 @@ import {
   LoanApplicantType,
   type ConversionKind,
   type ConvertEventContactRequest,
-  type EventAttendee,
+  type ConvertEventContactResult,
+  type PipelineKind,
   type ZoneSector,
 } from '@irm/contracts';
 import {
   Button,
   Group,
   Modal,
+  ThemeIcon,
   NumberInput,
   SegmentedControl,
   Select,
@@ -20,14 +22,17 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconArrowRight, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../shared/api';
 import { useLanguage } from '../../../shared/i18n';
-import { FormError, notify } from '../../../shared/ui';
+import { FormError } from '../../../shared/ui';
 import { OrganizationPicker, type OrganizationChoice } from '../../contacts';
 import { isStaleVersion } from '../../records';
-import { useConvertAttendee, useZoneChoices } from '../hooks/use-events';
+import type { ConversionSubject } from '../conversion';
+import { useConvertEventContact, useZoneChoices } from '../hooks/use-events';
 import { itemPath } from '../paths';
 import { applicantTypeOptions, isConversionKind, lenderKindOptions, sectorOptions } from './options';
 
@@ -91,41 +96,101 @@ function toRequest(values: Values): Omit<ConvertEventContactRequest, 'version'> 
 }
 
 /**
- * Turns a person met at the event into a prospect, land enquiry or loan application, asking only for what that
- * kind needs. The new item opens in its first stage and the event contact moves to Converted in one step.
+ * Turns a person met at an event into a prospect, land enquiry or loan application, asking only for what that
+ * kind needs. The new item opens in its first stage and the event contact moves to Converted in one step; the
+ * dialog then offers the new item's page.
  */
 export function ConvertModal({
-  eventId,
-  attendee,
+  subject,
   onClose,
 }: {
-  eventId: string;
-  /** The attendee to convert; the dialog is closed when null. */
-  attendee: EventAttendee | null;
+  /** The contact to convert; the dialog is closed when null. */
+  subject: ConversionSubject | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Modal
-      opened={attendee !== null}
+      opened={subject !== null}
       onClose={onClose}
-      title={attendee ? t('events.convert.title', { name: attendee.contactName }) : ''}
+      title={subject ? t('events.convert.title', { name: subject.contactName }) : ''}
       size="lg"
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {attendee && <ConvertForm key={attendee.id} eventId={eventId} attendee={attendee} onDone={onClose} />}
+      {subject && <Conversion key={subject.itemId} subject={subject} onClose={onClose} />}
     </Modal>
   );
 }
 
-function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee: EventAttendee; onDone: () => void }) {
+/** The form, then what came of it. */
+function Conversion({ subject, onClose }: { subject: ConversionSubject; onClose: () => void }) {
+  const [result, setResult] = useState<ConvertEventContactResult | null>(null);
+  return result ? (
+    <Converted subject={subject} item={result.item} onClose={onClose} />
+  ) : (
+    <ConvertForm subject={subject} onConverted={setResult} onCancel={onClose} />
+  );
+}
+
+function Converted({
+  subject,
+  item,
+  onClose,
+}: {
+  subject: ConversionSubject;
+  item: ConvertEventContactResult['item'];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" data-testid="convert-done">
+      <Group gap="sm" wrap="nowrap" align="flex-start" role="status">
+        <ThemeIcon color="teal" variant="light" radius="xl" size="lg" aria-hidden>
+          <IconCheck size={18} />
+        </ThemeIcon>
+        <div>
+          <Text fw={600}>{t(`events.convert.done.${item.kind}`, { name: subject.contactName })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('events.convert.doneHint')}
+          </Text>
+        </div>
+      </Group>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          {t('events.convert.stay')}
+        </Button>
+        <Button
+          component={Link}
+          to={itemPath(item.kind, item.id)}
+          rightSection={<IconArrowRight size={16} aria-hidden />}
+          data-autofocus
+          data-testid="convert-open-item"
+        >
+          {t(`events.convert.open.${item.kind}`)}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ConvertForm({
+  subject,
+  onConverted,
+  onCancel,
+}: {
+  subject: ConversionSubject;
+  onConverted: (result: ConvertEventContactResult) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const convert = useConvertAttendee(eventId);
+  const convert = useConvertEventContact();
+  // Three kinds side by side do not fit a phone: there they stack.
+  const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const [values, setValues] = useState<Values>({
     kind: 'prospect',
-    title: attendee.organizationName ?? attendee.contactName,
+    title: subject.organizationName ?? subject.contactName,
     organization: null,
     sector: null,
     capitalUsd: '',
@@ -152,7 +217,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
   const validate = () => {
     const found: Partial<Record<Field, string>> = {};
     const required = t('events.convert.required');
-    if (!attendee.organizationId && !values.organization)
+    if (!subject.organizationId && !values.organization)
       found.organizationId = t('events.convert.organizationRequired');
     if (values.kind === 'land_enquiry' && typeof values.requestedAreaHa !== 'number') found.requestedAreaHa = required;
     if (values.kind === 'loan_application') {
@@ -168,21 +233,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
     const found = validate();
     setLocalErrors(found);
     if (Object.values(found).some(Boolean)) return;
-    convert.mutate(
-      { attendee, request: toRequest(values) },
-      {
-        onSuccess: (result) => {
-          notify({
-            tone: 'success',
-            message: t('events.convert.doneNotice', {
-              name: attendee.contactName,
-              kind: t(`events.convertKind.${result.item.kind}`),
-            }),
-          });
-          onDone();
-        },
-      },
-    );
+    convert.mutate({ subject, request: toRequest(values) }, { onSuccess: onConverted });
   };
 
   return (
@@ -200,6 +251,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
         )}
         <SegmentedControl
           fullWidth
+          orientation={narrow ? 'vertical' : 'horizontal'}
           aria-label={t('events.convert.kind')}
           data={(['prospect', 'land_enquiry', 'loan_application'] as const).map((kind) => ({
             value: kind,
@@ -220,7 +272,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
             data-testid="convert-title"
           />
         )}
-        {!attendee.organizationId && (
+        {!subject.organizationId && (
           <OrganizationPicker
             label={t('events.convert.organization')}
             description={t('events.convert.organizationHint')}
@@ -349,7 +401,7 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
           />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onDone} disabled={convert.isPending}>
+          <Button variant="default" onClick={onCancel} disabled={convert.isPending}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={convert.isPending} data-testid="convert-submit">
@@ -362,18 +414,29 @@ function ConvertForm({ eventId, attendee, onDone }: { eventId: string; attendee:
 }
 
 /** The item a contact became, as a link to its page. */
-export function ConvertedItemLink({ attendee }: { attendee: EventAttendee }) {
+export function ConvertedItemLink({
+  kind,
+  id,
+  variant = 'subtle',
+  label,
+}: {
+  kind: PipelineKind;
+  id: string;
+  variant?: 'subtle' | 'light';
+  /** "Prospect" in a table row by default; a page says more. */
+  label?: string;
+}) {
   const { t } = useTranslation();
-  if (!attendee.convertedItemId || !attendee.convertedItemKind) return null;
   return (
     <Button
       component={Link}
-      to={itemPath(attendee.convertedItemKind, attendee.convertedItemId)}
-      variant="subtle"
-      size="compact-sm"
+      to={itemPath(kind, id)}
+      variant={variant}
+      size={variant === 'subtle' ? 'compact-sm' : 'sm'}
+      rightSection={<IconArrowRight size={14} aria-hidden />}
       data-testid="converted-item-link"
     >
-      {t(`events.convertedTo.${attendee.convertedItemKind}`)} →
+      {label ?? t(`events.convertedTo.${kind}`)}
     </Button>
   );
 }

@@ -1,12 +1,14 @@
-import type {
-  AddAttendeeRequest,
-  BulkAddAttendeesRequest,
-  ConvertEventContactRequest,
-  CreatePromotionEventRequest,
-  EventAttendee,
-  PromotionEvent,
-  PromotionEventSort,
-  UpdatePromotionEventRequest,
+import {
+  PipelineKind,
+  type AddAttendeeRequest,
+  type BulkAddAttendeesRequest,
+  type ConvertEventContactRequest,
+  type ConvertEventContactResult,
+  type CreatePromotionEventRequest,
+  type EventAttendee,
+  type PromotionEvent,
+  type PromotionEventSort,
+  type UpdatePromotionEventRequest,
 } from '@irm/contracts';
 import {
   keepPreviousData,
@@ -33,6 +35,7 @@ import {
   searchContacts,
   updateEvent,
 } from '../api/events.api';
+import type { ConversionSubject } from '../conversion';
 
 export function useEventList(filters: EventListFilters, sort: PromotionEventSort) {
   return useInfiniteQuery({
@@ -142,20 +145,36 @@ export function useRemoveAttendee(eventId: string) {
   });
 }
 
-export function useConvertAttendee(eventId: string) {
+export interface Conversion {
+  subject: ConversionSubject;
+  request: Omit<ConvertEventContactRequest, 'version'>;
+}
+
+/**
+ * After a conversion (or a refusal because the contact changed meanwhile): the contact's page, the lists and boards
+ * of the event contacts and of the new item's kind, the event's attendees and return figures.
+ */
+function refreshConversion(queryClient: QueryClient, subject: ConversionSubject, result?: ConvertEventContactResult) {
+  const kind = PipelineKind.EventContact;
+  if (result) queryClient.setQueryData(queryKeys.items.detail(kind, subject.itemId), result.eventContact);
+  void queryClient.invalidateQueries({ queryKey: queryKeys.items.all(kind) });
+  if (result) void queryClient.invalidateQueries({ queryKey: queryKeys.items.all(result.item.kind) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.pipelines.all() });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.timeline.subject(kind, subject.itemId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.audit.subject(kind, subject.itemId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all() });
+  if (subject.eventId) refreshAttendance(queryClient, subject.eventId);
+}
+
+export function useConvertEventContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      attendee,
-      request,
-    }: {
-      attendee: EventAttendee;
-      request: Omit<ConvertEventContactRequest, 'version'>;
-    }) => convertEventContact(attendee.itemId, { ...request, version: attendee.itemVersion }),
-    onSuccess: () => refreshAttendance(queryClient, eventId),
-    onError: (error) => {
+    mutationFn: ({ subject, request }: Conversion) =>
+      convertEventContact(subject.itemId, { ...request, version: subject.itemVersion }),
+    onSuccess: (result, { subject }) => refreshConversion(queryClient, subject, result),
+    onError: (error, { subject }) => {
       // Someone moved the contact meanwhile: load its current stage and version.
-      if (isStaleVersion(error)) refreshAttendance(queryClient, eventId);
+      if (isStaleVersion(error)) refreshConversion(queryClient, subject);
     },
   });
 }

@@ -9,6 +9,7 @@ import {
   type PipelineItemBase,
   type ReceiveLoanDocumentRequest,
   type StageMove,
+  type UpdateLoanTrancheRequest,
 } from '@irm/contracts';
 import { api } from '../../../shared/api';
 import { KIND_SETTINGS } from '../kinds';
@@ -94,6 +95,21 @@ export function fetchTranches(id: string, signal?: AbortSignal): Promise<LoanTra
 
 export function planTranche(application: LoanApplication, request: NewTranche): Promise<LoanTranche> {
   return api.post<LoanTranche>(`${loanUrl(application.id)}/tranches`, { ...request, version: application.version });
+}
+
+const trancheUrl = (tranche: LoanTranche) =>
+  `${loanUrl(tranche.applicationId)}/tranches/${encodeURIComponent(tranche.id)}`;
+
+/** Changes a tranche's milestone, progress or amount; the tranche's `version` guards it. */
+export function updateTranche(
+  tranche: LoanTranche,
+  changes: Omit<UpdateLoanTrancheRequest, 'version'>,
+): Promise<LoanTranche> {
+  return api.patch<LoanTranche>(trancheUrl(tranche), { ...changes, version: tranche.version });
+}
+
+export function removeTranche(tranche: LoanTranche): Promise<void> {
+  return api.delete(trancheUrl(tranche), { query: { version: tranche.version } });
 }
 
 export function confirmTranche(tranche: LoanTranche, progressPct: number): Promise<LoanTranche> {

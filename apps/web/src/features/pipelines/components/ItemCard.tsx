@@ -1,5 +1,5 @@
 import { memo, type DragEvent } from 'react';
-import { StageType, type Pipeline, type PipelineItemBase, type Stage } from '@irm/contracts';
+import { StageType, type BoardCard, type Pipeline, type PipelineItemBase, type Stage } from '@irm/contracts';
 import { ActionIcon, Avatar, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconBuilding, IconClockHour4, IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,8 @@ export const CARD_DRAG_TYPE = 'application/x-irm-pipeline-item';
 
 interface ItemCardProps {
   pipeline: Pipeline;
-  item: PipelineItemBase;
+  /** A board card, or an item from a further page of the column: both carry the figures of their kind. */
+  item: BoardCard;
   stageType: StageType;
   /** This card is the one being dragged. */
   dragging: boolean;

@@ -1,22 +1,21 @@
-import type { PipelineItemBase } from '@irm/contracts';
+import type { BoardCard } from '@irm/contracts';
 import { Group, Text } from '@mantine/core';
 import { IconMapPin } from '@tabler/icons-react';
 import { useFormatters } from '../../../shared/i18n';
 import { useMoneyFormat } from '../hooks/use-money-format';
 
 /**
- * The figure an item is about, when the copy at hand has it: hectares and zone for land, capital for a prospect,
- * the amount for a loan. Board cards may carry only the common fields; then nothing is shown.
+ * The figure an item is about: hectares and zone for land, capital for a prospect, the amount for a loan. Full
+ * items and board cards name these fields alike; an item of a kind without figures shows nothing.
  */
-export function ItemFigures({ item, size = 'sm' }: { item: PipelineItemBase; size?: 'xs' | 'sm' }) {
+export function ItemFigures({ item, size = 'sm' }: { item: BoardCard; size?: 'xs' | 'sm' }) {
   const format = useFormatters();
   const money = useMoneyFormat();
-  const fields = item as unknown as Record<string, unknown>;
   const parts: string[] = [];
-  if (typeof fields.requestedAreaHa === 'number') parts.push(format.hectares(fields.requestedAreaHa));
-  if (typeof fields.requestedVnd === 'number') parts.push(money.vndShort(fields.requestedVnd));
-  if (typeof fields.capitalUsd === 'number') parts.push(money.usdShort(fields.capitalUsd));
-  const zone = typeof fields.zoneName === 'string' ? fields.zoneName : null;
+  if (typeof item.requestedAreaHa === 'number') parts.push(format.hectares(item.requestedAreaHa));
+  if (typeof item.requestedVnd === 'number') parts.push(money.vndShort(item.requestedVnd));
+  if (typeof item.capitalUsd === 'number') parts.push(money.usdShort(item.capitalUsd));
+  const zone = item.zoneName ?? null;
   if (parts.length === 0 && !zone) return null;
   return (
     <Group gap={8} wrap="wrap" data-testid="item-figures">

@@ -34,10 +34,12 @@ interface ItemRecordProps {
   me: Me;
   /** Panels the page adds under the details (matching, tranches, history, tasks, timeline), given the item. */
   panels?: (item: PipelineItem, canChange: boolean) => ReactNode;
+  /** Actions of the kind beside edit and move (an event contact's conversion); shown to everyone, told `canChange`. */
+  actions?: (item: PipelineItem, canChange: boolean) => ReactNode;
 }
 
 /** One pipeline item: what it is, where it stands and how it got there; edit and move for those allowed to. */
-export function ItemRecord({ kind, id, me, panels }: ItemRecordProps) {
+export function ItemRecord({ kind, id, me, panels, actions }: ItemRecordProps) {
   const { t } = useTranslation();
   const item = useItem(kind, id);
   usePageTitle(item.data?.title ?? t(`pipelines.kind.${kind}`));
@@ -57,10 +59,15 @@ export function ItemRecord({ kind, id, me, panels }: ItemRecordProps) {
       />
     );
   }
-  return <RecordView item={item.data} me={me} panels={panels} />;
+  return <RecordView item={item.data} me={me} panels={panels} actions={actions} />;
 }
 
-function RecordView({ item, me, panels }: { item: PipelineItem; me: Me; panels: ItemRecordProps['panels'] }) {
+function RecordView({
+  item,
+  me,
+  panels,
+  actions,
+}: Pick<ItemRecordProps, 'me' | 'panels' | 'actions'> & { item: PipelineItem }) {
   const { t } = useTranslation();
   const { pipeline } = usePipeline(item.kind);
   const flow = useMoveFlow(pipeline);
@@ -68,6 +75,7 @@ function RecordView({ item, me, panels }: { item: PipelineItem; me: Me; panels: 
   // The server enforces the same rule; the page only avoids offering what would be refused.
   const canChange = isManager(me) || item.ownerId === me.id;
   const stage = pipeline?.stages.find((s) => s.id === item.stageId);
+  const kindActions = actions?.(item, canChange);
 
   return (
     <Stack gap="lg">
@@ -102,10 +110,11 @@ function RecordView({ item, me, panels }: { item: PipelineItem; me: Me; panels: 
             </Group>
           </Group>
         </Stack>
-        {canChange && (
+        {(canChange || kindActions) && (
           <Group gap="sm">
+            {kindActions}
             {/* Beside the page the stage card has this button; on small screens that card comes last. */}
-            {pipeline && stage?.type !== StageType.Won && (
+            {canChange && pipeline && stage?.type !== StageType.Won && (
               <Box hiddenFrom="md">
                 <MoveToMenu pipeline={pipeline} item={item} onMove={(to) => flow.requestMove(item, to)}>
                   <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />}>
@@ -114,7 +123,7 @@ function RecordView({ item, me, panels }: { item: PipelineItem; me: Me; panels: 
                 </MoveToMenu>
               </Box>
             )}
-            <RecordActions name="item" onEdit={editModal.open} />
+            {canChange && <RecordActions name="item" onEdit={editModal.open} />}
           </Group>
         )}
       </Group>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { LoanApplication, LoanTranche } from '@irm/contracts';
-import { LoanApplicationStageKey } from '@irm/domain';
+import { LoanApplicationStageKey, trancheProblems, type LoanFacts, type TrancheFacts } from '@irm/domain';
 import {
-  Alert,
+  ActionIcon,
   Badge,
   Button,
   Card,
@@ -15,28 +15,29 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
-  TextInput,
+  ThemeIcon,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
-import { IconCheck, IconCoin, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconCoin, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isApiError } from '../../../shared/api';
+import { isApiError } from '../../../shared/api';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
-import { ErrorState, notify } from '../../../shared/ui';
+import { ConfirmModal, ErrorState, notify } from '../../../shared/ui';
 import { isStaleVersion } from '../../records';
 import { useMoneyFormat } from '../hooks/use-money-format';
 import {
   usePipeline,
-  usePlanTranche,
+  useRemoveTranche,
   useSetDocumentReceived,
   useTrancheStep,
   useTranches,
 } from '../hooks/use-pipelines';
 import { fieldProblemLines, localized } from '../move-check';
+import { EditTrancheModal, PlanTrancheForm, trancheRefusal } from './LoanTrancheForms';
 
 function refusal(error: unknown, t: TFunction): string {
   if (isStaleVersion(error)) return t('pipelines.edit.stale');
@@ -45,15 +46,36 @@ function refusal(error: unknown, t: TFunction): string {
   return error.problem.detail ?? error.problem.title;
 }
 
-/** The error without the field messages the form already shows under its inputs. */
-function withoutShownFields(error: ApiError, shown: readonly string[]): ApiError {
-  const rest = error.fieldErrors.filter((e) => !shown.includes(e.field));
-  if (rest.length === error.fieldErrors.length) return error;
-  return new ApiError({ ...error.problem, errors: rest });
-}
-
 /** A 404 from a panel's endpoint: that part of the loan workflow is not offered (yet). */
 const notOffered = (error: unknown) => isApiError(error) && (error.status === 404 || error.status === 405);
+
+const loanFacts = (application: LoanApplication): LoanFacts => ({
+  approvedVnd: application.approvedVnd,
+  plannedVnd: application.plannedVnd,
+  disbursedVnd: application.disbursedVnd,
+  stageKey: application.stageKey,
+  closed: application.closedAt !== null,
+});
+
+const trancheFacts = (tranche: LoanTranche): TrancheFacts => ({
+  amountVnd: tranche.amountVnd,
+  requiredProgressPct: tranche.requiredProgressPct,
+  confirmed: tranche.confirmedAt !== null,
+  released: tranche.releasedAt !== null,
+});
+
+/**
+ * What the server would let a person do to a tranche, by the same rules: a tranche changes and goes until its money
+ * is released (once its milestone is confirmed, only its amount changes), and nothing changes once the application
+ * is closed.
+ */
+function trancheChanges(application: LoanApplication, tranche: LoanTranche) {
+  const facts = loanFacts(application);
+  return {
+    edit: trancheProblems(facts, { kind: 'change', tranche: trancheFacts(tranche) }).length === 0,
+    remove: trancheProblems(facts, { kind: 'remove', tranche: trancheFacts(tranche) }).length === 0,
+  };
+}
 
 /**
  * Disbursement: the approved amount, what is planned in tranches and what has been released. Each tranche is tied
@@ -70,6 +92,25 @@ export function LoanTranchesPanel({ application, canChange }: { application: Loa
   const ratio = (value: number) => (ceiling > 0 ? Math.min(100, (value / ceiling) * 100) : 0);
 
   const [confirming, setConfirming] = useState<LoanTranche | null>(null);
+  // By id: after a refresh the dialogs work on the tranche as it is now (its current version).
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [removingId, setRemovingId] = useState<string | null>(null);
+  const current = (id: string | null) => (id ? (tranches.data?.find((tranche) => tranche.id === id) ?? null) : null);
+  const editing = current(editingId);
+  const removing = current(removingId);
+  const remove = useRemoveTranche();
+  const confirmRemove = (tranche: LoanTranche) =>
+    remove.mutate(tranche, {
+      onSuccess: () =>
+        notify({ tone: 'success', message: t('pipelines.loan.removeDone', { sequence: tranche.sequence }) }),
+      onError: (error) =>
+        notify({
+          tone: 'error',
+          title: t('pipelines.loan.removeFailed'),
+          message: trancheRefusal(error, t, money, application, tranche) ?? t('errors.unexpected'),
+        }),
+      onSettled: () => setRemovingId(null),
+    });
   const run = (tranche: LoanTranche, which: 'confirm' | 'release', progressPct?: number) =>
     step.mutate(
       { tranche, step: which, progressPct },
@@ -154,14 +195,31 @@ export function LoanTranchesPanel({ application, canChange }: { application: Loa
           {t('pipelines.loan.noTranches')}
         </Text>
       ) : (
-        <TranchesTable
+        <TranchesList
           tranches={tranches.data}
           canChange={canChange}
+          changes={(tranche) => trancheChanges(application, tranche)}
           disbursing={application.stageKey === LoanApplicationStageKey.Disbursing}
           busy={step.isPending ? step.variables?.tranche.id : undefined}
           onStep={(tranche, which) => (which === 'confirm' ? setConfirming(tranche) : run(tranche, 'release'))}
+          onEdit={(tranche) => setEditingId(tranche.id)}
+          onRemove={(tranche) => setRemovingId(tranche.id)}
         />
       )}
+      <EditTrancheModal application={application} tranche={editing} onClose={() => setEditingId(null)} />
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('pipelines.loan.removeTitle', { sequence: removing?.sequence ?? '' })}
+        message={t('pipelines.loan.removeConfirm', {
+          milestone: removing?.milestone ?? '',
+          amount: removing ? money.vnd(removing.amountVnd) : '',
+        })}
+        confirmLabel={t('pipelines.loan.remove')}
+        destructive
+        pending={remove.isPending}
+        onClose={() => setRemovingId(null)}
+        onConfirm={() => removing && confirmRemove(removing)}
+      />
       <ConfirmMilestoneModal
         tranche={confirming}
         pending={step.isPending}
@@ -261,53 +319,77 @@ function ConfirmMilestoneForm({
   );
 }
 
-function TranchesTable({
+/** The tranches in order, one row each: milestone and amount, then where it stands and what can be done with it. */
+function TranchesList({
   tranches,
   canChange,
+  changes,
   disbursing,
   busy,
   onStep,
+  onEdit,
+  onRemove,
 }: {
   tranches: LoanTranche[];
   canChange: boolean;
+  /** Whether the rules let this tranche be edited or removed (for someone who may change the application). */
+  changes: (tranche: LoanTranche) => { edit: boolean; remove: boolean };
   /** Money is released only while the application is in "Disbursing". */
   disbursing: boolean;
   busy: string | undefined;
   onStep: (tranche: LoanTranche, step: 'confirm' | 'release') => void;
+  onEdit: (tranche: LoanTranche) => void;
+  onRemove: (tranche: LoanTranche) => void;
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormat();
   return (
-    <Table.ScrollContainer minWidth={620} type="native">
-      <Table verticalSpacing="xs" data-testid="tranches-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>{t('pipelines.loan.milestone')}</Table.Th>
-            <Table.Th ta="right">{t('pipelines.loan.amount')}</Table.Th>
-            <Table.Th>{t('pipelines.loan.status')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...tranches]
-            .sort((a, b) => a.sequence - b.sequence)
-            .map((tranche) => (
-              <Table.Tr key={tranche.id} data-testid="tranche-row">
-                <Table.Td>{tranche.sequence}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{tranche.milestone}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('pipelines.loan.progressAt', { percent: tranche.requiredProgressPct })}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+    <Stack component="ol" gap={0} m={0} p={0} style={{ listStyle: 'none' }} data-testid="tranches-list">
+      {[...tranches]
+        .sort((a, b) => a.sequence - b.sequence)
+        .map((tranche) => {
+          const allowed = canChange ? changes(tranche) : { edit: false, remove: false };
+          return (
+            <Stack
+              component="li"
+              key={tranche.id}
+              gap={8}
+              py="sm"
+              style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              data-testid="tranche-row"
+              data-sequence={tranche.sequence}
+            >
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
+                  <ThemeIcon variant="light" color="gray" radius="xl" size={26} aria-hidden>
+                    <Text span size="xs" fw={700}>
+                      {tranche.sequence}
+                    </Text>
+                  </ThemeIcon>
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      <VisuallyHidden>
+                        {t('pipelines.loan.trancheNumber', { sequence: tranche.sequence })}{' '}
+                      </VisuallyHidden>
+                      {tranche.milestone}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('pipelines.loan.progressAt', { percent: tranche.requiredProgressPct })}
+                    </Text>
+                  </div>
+                </Group>
+                <Text
+                  size="sm"
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
+                  data-testid="tranche-amount"
+                >
                   {money.vnd(tranche.amountVnd)}
-                </Table.Td>
-                <Table.Td>
-                  <TrancheStatus tranche={tranche} />
-                </Table.Td>
-                <Table.Td ta="right">
+                </Text>
+              </Group>
+              <Group justify="space-between" align="center" wrap="wrap" gap="xs" pl={38}>
+                <TrancheStatus tranche={tranche} />
+                <Group gap={4} wrap="nowrap" ml="auto">
                   {canChange && !tranche.releasedAt && (
                     <Tooltip
                       label={t('pipelines.loan.releaseWhenDisbursing')}
@@ -334,12 +416,38 @@ function TranchesTable({
                       </Button>
                     </Tooltip>
                   )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                  {allowed.edit && (
+                    <Tooltip label={t('pipelines.loan.edit')} withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        onClick={() => onEdit(tranche)}
+                        aria-label={t('pipelines.loan.editOne', { sequence: tranche.sequence })}
+                        data-testid="edit-tranche"
+                      >
+                        <IconPencil size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                  {allowed.remove && (
+                    <Tooltip label={t('pipelines.loan.remove')} withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        onClick={() => onRemove(tranche)}
+                        aria-label={t('pipelines.loan.removeOne', { sequence: tranche.sequence })}
+                        data-testid="remove-tranche"
+                      >
+                        <IconTrash size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Group>
+              </Group>
+            </Stack>
+          );
+        })}
+    </Stack>
   );
 }
 
@@ -352,8 +460,8 @@ function TrancheStatus({ tranche }: { tranche: LoanTranche }) {
       ? ['irm', t('pipelines.loan.confirmed'), tranche.confirmedAt, tranche.confirmedByName]
       : ['gray', t('pipelines.loan.waiting'), null, null];
   return (
-    <Stack gap={2}>
-      <Badge color={color} variant="light" radius="sm" tt="none" w="fit-content">
+    <Group gap={6} wrap="wrap" miw={0}>
+      <Badge color={color} variant="light" radius="sm" tt="none">
         {label}
       </Badge>
       {when && (
@@ -362,106 +470,7 @@ function TrancheStatus({ tranche }: { tranche: LoanTranche }) {
           {by ? ` · ${by}` : ''}
         </Text>
       )}
-    </Stack>
-  );
-}
-
-function PlanTrancheForm({ application, onDone }: { application: LoanApplication; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [language] = useLanguage();
-  const plan = usePlanTranche(application);
-  const [milestone, setMilestone] = useState('');
-  const [progress, setProgress] = useState<number | string>('');
-  const [amount, setAmount] = useState<number | string>('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const numberFormat =
-    language === 'vi' ? { decimalSeparator: ',', thousandSeparator: '.' } : { thousandSeparator: ',' };
-  const serverError = (name: string) => (isApiError(plan.error) ? plan.error.fieldError(name) : undefined);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = {
-      milestone: milestone.trim() ? undefined : t('pipelines.loan.milestoneRequired'),
-      requiredProgressPct:
-        typeof progress === 'number' && progress > 0 && progress <= 100
-          ? undefined
-          : t('pipelines.loan.progressInvalid'),
-      amountVnd:
-        typeof amount === 'number' && amount > 0 && Number.isInteger(amount)
-          ? undefined
-          : t('pipelines.form.amountInvalid'),
-    };
-    setErrors(found);
-    if (Object.values(found).some(Boolean)) return;
-    plan.mutate(
-      { milestone: milestone.trim(), requiredProgressPct: progress as number, amountVnd: amount as number },
-      {
-        onSuccess: () => {
-          notify({ tone: 'success', message: t('pipelines.loan.planDone') });
-          onDone();
-        },
-      },
-    );
-  };
-
-  return (
-    <form onSubmit={submit} noValidate data-testid="plan-tranche-form">
-      <Stack gap="sm" mb="md" p="md" bg="gray.0" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-        {plan.error != null && (
-          <Alert color="red" variant="light" role="alert" title={t('pipelines.loan.planFailed')}>
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {refusal(
-                isApiError(plan.error)
-                  ? withoutShownFields(plan.error, ['milestone', 'requiredProgressPct', 'amountVnd'])
-                  : plan.error,
-                t,
-              )}
-            </Text>
-          </Alert>
-        )}
-        <TextInput
-          label={t('pipelines.loan.milestone')}
-          required
-          data-autofocus
-          value={milestone}
-          onChange={(event) => setMilestone(event.currentTarget.value)}
-          error={errors.milestone ?? serverError('milestone')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput
-            label={t('pipelines.loan.requiredProgress')}
-            required
-            suffix=" %"
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            value={progress}
-            onChange={setProgress}
-            error={errors.requiredProgressPct ?? serverError('requiredProgressPct')}
-          />
-          <NumberInput
-            label={t('pipelines.loan.amount')}
-            required
-            suffix=" ₫"
-            allowDecimal={false}
-            allowNegative={false}
-            {...numberFormat}
-            value={amount}
-            onChange={setAmount}
-            error={errors.amountVnd ?? serverError('amountVnd')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone} disabled={plan.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={plan.isPending}>
-            {t('pipelines.loan.planSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    </Group>
   );
 }
 

@@ -1,4 +1,10 @@
-import { PipelineKind, type LoanApplication, type LoanTranche, type Pipeline } from '@irm/contracts';
+import {
+  PipelineKind,
+  type LoanApplication,
+  type LoanTranche,
+  type Pipeline,
+  type UpdateLoanTrancheRequest,
+} from '@irm/contracts';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -21,8 +27,10 @@ import {
   fetchZoneMatches,
   planTranche,
   releaseTranche,
+  removeTranche,
   setDocumentReceived,
   updateItem,
+  updateTranche,
 } from '../api/pipelines.api';
 import type { ItemChanges, ItemFields, ItemFilters, ItemSort, NewTranche, PipelineItem } from '../types';
 
@@ -162,6 +170,29 @@ export function usePlanTranche(application: LoanApplication) {
   return useMutation({
     mutationFn: (request: NewTranche) => planTranche(application, request),
     onSettled: () => refreshLoan(queryClient, application.id),
+  });
+}
+
+export interface TrancheChange {
+  /** The tranche as the person saw it: its `version` guards against overwriting someone else's change. */
+  tranche: LoanTranche;
+  changes: Omit<UpdateLoanTrancheRequest, 'version'>;
+}
+
+/** Edits a tranche not yet released; refused or not, the panel shows the tranches as they are afterwards. */
+export function useUpdateTranche() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tranche, changes }: TrancheChange) => updateTranche(tranche, changes),
+    onSettled: (_result, _error, { tranche }) => refreshLoan(queryClient, tranche.applicationId),
+  });
+}
+
+export function useRemoveTranche() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tranche: LoanTranche) => removeTranche(tranche),
+    onSettled: (_result, _error, tranche) => refreshLoan(queryClient, tranche.applicationId),
   });
 }
 
