@@ -166,31 +166,32 @@ export class ReportQueries {
     const exits = p.add(exitStageIds);
     const where = [`h.pipeline_id = ${p.add(pipelineId)}`, inWindow('h.moved_at', window, p)];
     if (ownerId) where.push(`h.owner_id = ${p.add(ownerId)}`);
-    // GROUPING(owner_id, period, exit_stage): 7 the whole window, 5 per period, 3 per owner, 6 per exit stage.
+    // GROUPING(owner_id, period): 3 the whole window, 2 per period, 1 per owner. Exits are few: counted apart,
+    // so that the per-item pass hashes only the funnel's moves, three ways rather than four.
     return this.db.query(
       `WITH moves AS (
          SELECT h.item_id, h.owner_id, ${periodStart} AS period,
-                array_position(${funnel}::uuid[], h.to_stage_id) - 1 AS rank,
-                CASE WHEN h.to_stage_id = ANY(${exits}::uuid[]) THEN h.to_stage_id END AS exit_stage
+                array_position(${funnel}::uuid[], h.to_stage_id) - 1 AS rank
            FROM stage_history h
-          WHERE ${where.join(' AND ')}
+          WHERE ${where.join(' AND ')} AND h.to_stage_id = ANY(${funnel}::uuid[])
        ),
        per_item AS (
-         SELECT GROUPING(owner_id, period, exit_stage) AS grp, period, owner_id, exit_stage, max(rank) AS rank
+         SELECT GROUPING(owner_id, period) AS grp, period, owner_id, max(rank) AS rank
            FROM moves
-          GROUP BY GROUPING SETS ((item_id), (item_id, period), (item_id, owner_id), (item_id, exit_stage))
+          GROUP BY GROUPING SETS ((item_id), (item_id, period), (item_id, owner_id))
        ),
        counts AS (
-         SELECT grp, period, owner_id, exit_stage, CASE WHEN grp = 6 THEN NULL ELSE rank END AS rank,
-                count(*)::int AS items
-           FROM per_item
-          WHERE CASE WHEN grp = 6 THEN exit_stage IS NOT NULL ELSE rank IS NOT NULL END
-          GROUP BY 1, 2, 3, 4, 5
+         SELECT grp, period, owner_id, rank, count(*)::int AS items FROM per_item GROUP BY 1, 2, 3, 4
        )
-       SELECT CASE c.grp WHEN 7 THEN 'total' WHEN 5 THEN 'period' WHEN 3 THEN 'owner' ELSE 'exit' END AS breakdown,
+       SELECT CASE c.grp WHEN 3 THEN 'total' WHEN 2 THEN 'period' ELSE 'owner' END AS breakdown,
               c.period, c.owner_id AS "ownerId", coalesce(u.name, '') AS "ownerName",
-              c.rank, c.exit_stage AS "stageId", c.items
-         FROM counts c LEFT JOIN app_user u ON u.id = c.owner_id`,
+              c.rank, NULL::uuid AS "stageId", c.items
+         FROM counts c LEFT JOIN app_user u ON u.id = c.owner_id
+       UNION ALL
+       SELECT 'exit', NULL, NULL, '', NULL, h.to_stage_id, count(DISTINCT h.item_id)::int
+         FROM stage_history h
+        WHERE ${where.join(' AND ')} AND h.to_stage_id = ANY(${exits}::uuid[])
+        GROUP BY h.to_stage_id`,
       p.values,
     );
   }
