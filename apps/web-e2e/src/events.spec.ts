@@ -130,6 +130,48 @@ test.describe('promotion events', () => {
     await lee.getByTestId('remove-attendee').click();
     await page.getByRole('button', { name: 'Gỡ', exact: true }).click();
     await expect(page.getByTestId('attendee-row')).toHaveCount(1);
+
+    // The organisers' list, imported from a CSV: Park attends already and is skipped, Lee (known by email) comes
+    // back, a new person is added with their company, and a row with a broken email is reported.
+    const choiName = `Choi Yu-na ${unique}`;
+    const list =
+      '\uFEFFHọ và tên,Email,Doanh nghiệp,Chức vụ,Quốc gia,Ghi chú\r\n' +
+      `${parkName},park-${unique}@hanviet.example,,,,\r\n` +
+      `Lee Min-seo ${unique},${leeEmail},,,,\r\n` +
+      `${choiName},choi-${unique}@hanviet-logistics.example,Hàn Việt Logistics ${unique},Giám đốc,Hàn Quốc,Muốn thăm CCN Đồng Sóc\r\n` +
+      `Người sai email,khong-phai-email,,,,\r\n`;
+    await page.getByTestId('import-attendees').click();
+    const importForm = page.getByTestId('import-attendees-form');
+    await expect(importForm).toContainText(eventName);
+    await importForm.getByTestId('import-file-input').setInputFiles({
+      name: `khach-moi-${unique}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(list, 'utf8'),
+    });
+    await expect(importForm.getByTestId('import-file')).toContainText(`khach-moi-${unique}.csv`);
+    await importForm.getByRole('button', { name: 'Các cột được đọc và tệp mẫu' }).click();
+    await expect(importForm.getByTestId('template-xlsx')).toHaveAttribute('href', /templates\/attendees\?format=xlsx/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-import-choose.png` });
+    await page.getByTestId('import-attendees-submit').click();
+    await expect(page.getByTestId('import-completed')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('import-completed')).toContainText('Đã thêm 2 người tham dự');
+    await expect(page.getByTestId('import-count-created')).toContainText('2');
+    await expect(page.getByTestId('import-count-unchanged')).toContainText('1');
+    await expect(page.getByTestId('import-count-failed')).toContainText('1');
+    await expect(page.getByTestId('import-error-row')).toHaveCount(1);
+    await expect(page.getByTestId('import-error-row')).toContainText('5');
+    await expect(page.getByTestId('download-errors')).toHaveAttribute(
+      'href',
+      /^\/api\/imports\/[0-9a-f-]{36}\/errors\.csv$/,
+    );
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-import.png` });
+    await page.getByTestId('import-attendees-done').click();
+    await expect(page.getByTestId('attendee-row')).toHaveCount(3);
+    const choi = page.getByTestId('attendee-row').filter({ hasText: choiName });
+    await expect(choi).toHaveAttribute('data-stage', 'met');
+    await expect(choi).toContainText(`Hàn Việt Logistics ${unique}`);
+    await expect(page.getByTestId('roi-contacts').locator('[data-value]')).toHaveText('3');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-event-attendees-imported.png`, fullPage: true });
     await page.getByRole('link', { name: 'Tất cả sự kiện' }).click();
     await page.getByTestId('event-search').fill(`seoul ${unique}`);
     const row = page.getByTestId('event-row');

@@ -2,6 +2,8 @@
 export enum ImportEntity {
   Organizations = 'organizations',
   Contacts = 'contacts',
+  /** A promotion event's attendee list: each row finds or adds the contact and adds them to the event. */
+  Attendees = 'attendees',
 }
 
 export enum ImportFormat {
@@ -78,6 +80,70 @@ const OWNER_EMAIL: ImportColumn = {
   },
 };
 
+/** Columns several imports share, so the same header means the same thing in each. */
+const COUNTRY: ImportColumn = {
+  key: 'country',
+  vi: 'Quốc gia',
+  en: 'Country',
+  required: false,
+  aliases: ['Nước', 'Quốc tịch', 'Nationality'],
+  hint: { vi: 'Mã ISO (VN, JP, KR) hoặc tên nước. Trống: VN.', en: 'ISO code (VN, JP, KR) or name. Empty: VN.' },
+};
+
+const FULL_NAME: ImportColumn = {
+  key: 'fullName',
+  vi: 'Họ và tên',
+  en: 'Full name',
+  required: true,
+  aliases: ['Họ tên', 'Tên', 'Name'],
+  hint: { vi: 'Bắt buộc.', en: 'Required.' },
+};
+
+const EMAIL: ImportColumn = {
+  key: 'email',
+  vi: 'Email',
+  en: 'Email',
+  required: false,
+  aliases: ['E-mail', 'Thư điện tử'],
+  hint: {
+    vi: 'Dòng có email đã có sẽ cập nhật người đó.',
+    en: 'A row whose email exists updates that contact.',
+  },
+};
+
+const PHONE: ImportColumn = {
+  key: 'phone',
+  vi: 'Số điện thoại',
+  en: 'Phone',
+  required: false,
+  aliases: ['Điện thoại', 'SĐT', 'Di động', 'Mobile'],
+  hint: {
+    vi: 'Số Việt Nam có thể bỏ +84 (0912 345 678); số nước ngoài cần mã nước.',
+    en: 'Vietnamese numbers may omit +84 (0912 345 678); foreign numbers need their country code.',
+  },
+};
+
+const POSITION: ImportColumn = {
+  key: 'position',
+  vi: 'Chức vụ',
+  en: 'Position',
+  required: false,
+  aliases: ['Chức danh', 'Title', 'Job title'],
+  hint: { vi: 'Ví dụ: Giám đốc.', en: 'For example: Director.' },
+};
+
+const ORGANIZATION_TAX_CODE: ImportColumn = {
+  key: 'organizationTaxCode',
+  vi: 'Mã số thuế doanh nghiệp',
+  en: 'Investor tax code',
+  required: false,
+  aliases: ['Mã số thuế', 'MST', 'Tax code', 'Organization tax code'],
+  hint: {
+    vi: 'Mã số thuế của một nhà đầu tư đã có trong hệ thống.',
+    en: 'The tax code of an investor already in the system.',
+  },
+};
+
 export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn[]>> = {
   [ImportEntity.Organizations]: [
     {
@@ -118,14 +184,7 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
         en: 'Domestic, FDI (foreign-invested) or Joint venture. Empty: domestic for Viet Nam, otherwise FDI.',
       },
     },
-    {
-      key: 'country',
-      vi: 'Quốc gia',
-      en: 'Country',
-      required: false,
-      aliases: ['Nước', 'Quốc tịch'],
-      hint: { vi: 'Mã ISO (VN, JP, KR) hoặc tên nước. Trống: VN.', en: 'ISO code (VN, JP, KR) or name. Empty: VN.' },
-    },
+    COUNTRY,
     {
       key: 'sectors',
       vi: 'Ngành nghề (VSIC)',
@@ -176,55 +235,11 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
     RECORD_ID,
   ],
   [ImportEntity.Contacts]: [
-    {
-      key: 'fullName',
-      vi: 'Họ và tên',
-      en: 'Full name',
-      required: true,
-      aliases: ['Họ tên', 'Tên', 'Name'],
-      hint: { vi: 'Bắt buộc.', en: 'Required.' },
-    },
-    {
-      key: 'email',
-      vi: 'Email',
-      en: 'Email',
-      required: false,
-      aliases: ['E-mail', 'Thư điện tử'],
-      hint: {
-        vi: 'Dòng có email đã có sẽ cập nhật người đó.',
-        en: 'A row whose email exists updates that contact.',
-      },
-    },
-    {
-      key: 'phone',
-      vi: 'Số điện thoại',
-      en: 'Phone',
-      required: false,
-      aliases: ['Điện thoại', 'SĐT', 'Di động', 'Mobile'],
-      hint: {
-        vi: 'Số Việt Nam có thể bỏ +84 (0912 345 678); số nước ngoài cần mã nước.',
-        en: 'Vietnamese numbers may omit +84 (0912 345 678); foreign numbers need their country code.',
-      },
-    },
-    {
-      key: 'position',
-      vi: 'Chức vụ',
-      en: 'Position',
-      required: false,
-      aliases: ['Chức danh', 'Title'],
-      hint: { vi: 'Ví dụ: Giám đốc.', en: 'For example: Director.' },
-    },
-    {
-      key: 'organizationTaxCode',
-      vi: 'Mã số thuế doanh nghiệp',
-      en: 'Investor tax code',
-      required: false,
-      aliases: ['Mã số thuế', 'MST', 'Tax code', 'Organization tax code'],
-      hint: {
-        vi: 'Mã số thuế của một nhà đầu tư đã có trong hệ thống.',
-        en: 'The tax code of an investor already in the system.',
-      },
-    },
+    FULL_NAME,
+    EMAIL,
+    PHONE,
+    POSITION,
+    ORGANIZATION_TAX_CODE,
     {
       key: 'preferredLanguage',
       vi: 'Ngôn ngữ',
@@ -260,6 +275,73 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
     },
     OWNER_EMAIL,
     RECORD_ID,
+  ],
+  [ImportEntity.Attendees]: [
+    FULL_NAME,
+    {
+      ...EMAIL,
+      hint: {
+        vi: 'Người đã có email này trong hệ thống được thêm vào sự kiện, không tạo mới. Nên có để nhập lại không bị trùng.',
+        en: 'A contact with this email is added to the event instead of a new one. Best given, so imports never duplicate.',
+      },
+    },
+    {
+      ...PHONE,
+      hint: {
+        vi: `${PHONE.hint.vi} Dòng không có email: người có số này được dùng.`,
+        en: `${PHONE.hint.en} For a row without email, the contact with this number is used.`,
+      },
+    },
+    POSITION,
+    {
+      key: 'organizationName',
+      vi: 'Doanh nghiệp',
+      en: 'Organization',
+      required: false,
+      aliases: [
+        'Tên doanh nghiệp',
+        'Công ty',
+        'Tên công ty',
+        'Đơn vị',
+        'Đơn vị công tác',
+        'Cơ quan',
+        'Nhà đầu tư',
+        'Company',
+        'Company name',
+        'Organisation',
+        'Organization name',
+        'Investor',
+      ],
+      hint: {
+        vi: 'Cho người mới: doanh nghiệp có đúng tên này được dùng, nếu chưa có thì được thêm.',
+        en: 'For a new contact: the investor with exactly this name is used, or added when there is none.',
+      },
+    },
+    {
+      ...ORGANIZATION_TAX_CODE,
+      hint: {
+        vi: 'Không bắt buộc. Nếu có, doanh nghiệp được tìm theo mã số thuế trước tên; chưa có thì được thêm.',
+        en: 'Optional. When given, the investor is found by tax code before name, and added when there is none.',
+      },
+    },
+    {
+      ...COUNTRY,
+      hint: {
+        vi: 'Quốc gia của doanh nghiệp khi được thêm mới: mã ISO (VN, JP, KR) hoặc tên nước. Trống: VN.',
+        en: 'The country of an investor being added: ISO code (VN, JP, KR) or name. Empty: VN.',
+      },
+    },
+    {
+      key: 'notes',
+      vi: 'Ghi chú',
+      en: 'Notes',
+      required: false,
+      aliases: ['Note', 'Nhận xét', 'Nội dung trao đổi', 'Comments', 'Remarks'],
+      hint: {
+        vi: 'Ghi lại vào dòng thời gian của người liên hệ sự kiện khi người đó được thêm.',
+        en: 'Written on the event contact’s timeline when the person is added.',
+      },
+    },
   ],
 };
 
@@ -308,6 +390,9 @@ export interface ImportJob extends ImportCounts {
   appliedJobId: string | null;
   /** For an applied import: the dry run it came from. */
   dryRunJobId: string | null;
+  /** For an attendee import: the event the people are added to (null once the event is deleted). */
+  eventId: string | null;
+  eventName: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;

@@ -58,6 +58,8 @@ const FROM = `event_attendee a
     SELECT x.id, x.kind FROM pipeline_item x WHERE x.source_item_id = i.id ORDER BY x.created_at, x.id LIMIT 1
   ) conv ON true`;
 
+const NAME_KEY = (column: string) => `btrim(regexp_replace(f_unaccent(lower(${column})), '\\s+', ' ', 'g'))`;
+
 @Injectable()
 export class AttendeesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -121,6 +123,37 @@ export class AttendeesRepository {
       `SELECT id, full_name AS "fullName", lower(email) AS email, organization_id AS "organizationId"
          FROM contact WHERE id = ANY($1::uuid[]) OR email = ANY($2::citext[])`,
       [ids, emails],
+    );
+  }
+
+  /** The contacts with these phone numbers (E.164), oldest first. */
+  candidatesByPhone(manager: EntityManager, phones: string[]): Promise<(AttendeeCandidate & { phone: string })[]> {
+    if (phones.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT id, full_name AS "fullName", lower(email) AS email, organization_id AS "organizationId", phone
+         FROM contact WHERE phone = ANY($1::text[]) ORDER BY created_at, id`,
+      [phones],
+    );
+  }
+
+  /**
+   * The event's attendees whose names are these names, unaccented, in any case and spacing (any script: a Korean or
+   * Japanese name is compared as written); each with the name given.
+   */
+  attendeesByName(
+    manager: EntityManager,
+    eventId: string,
+    names: string[],
+  ): Promise<(AttendeeCandidate & { givenName: string })[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return manager.query(
+      `SELECT c.id, c.full_name AS "fullName", lower(c.email) AS email, c.organization_id AS "organizationId",
+              n.name AS "givenName"
+         FROM unnest($2::text[]) AS n(name)
+         JOIN event_attendee a ON a.event_id = $1
+         JOIN contact c ON c.id = a.contact_id AND ${NAME_KEY('c.full_name')} = ${NAME_KEY('n.name')}
+        ORDER BY a.added_at, a.id`,
+      [eventId, names],
     );
   }
 

@@ -7,6 +7,7 @@ import {
   Page,
   PipelineKind,
   RecordSubjectType,
+  TimelineEntryKind,
 } from '@irm/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -58,10 +59,27 @@ export function toAttendee(row: AttendeeRow): EventAttendee {
   };
 }
 
-interface LockedEvent {
+export interface LockedEvent {
   id: string;
   name: string;
   ownerId: string;
+}
+
+/** People an import names, found: by email, by phone, and among the event's attendees by name. */
+export interface KnownPeople {
+  byEmail: Map<string, AttendeeCandidate>;
+  byPhone: Map<string, AttendeeCandidate>;
+  /** By the name as given. */
+  byName: Map<string, AttendeeCandidate>;
+  /** Which of those found already attend. */
+  attending: Set<string>;
+}
+
+/** One person an import adds, with what its audit entry names and an optional note for their event contact. */
+export interface ImportedAttendee {
+  contact: AttendeeCandidate;
+  details: Record<string, unknown>;
+  note?: string;
 }
 
 /**
@@ -107,7 +125,7 @@ export class AttendeesService {
               { field: 'contactId', message: 'already attends this event' },
             ]);
           }
-          const id = await this.open(manager, principal, event, contact, input.ownerId);
+          const { id } = await this.open(manager, principal, event, contact, input.ownerId);
           const [row] = await this.attendees.findByIds(manager, [id], this.items.today());
           return toAttendee(row);
         }),
@@ -151,7 +169,7 @@ export class AttendeesService {
               skippedEntries.push({ contactId: contact.id, email: contact.email, reason: 'already_attendee' });
               continue;
             }
-            ids.push(await this.open(manager, principal, event, contact, input.ownerId));
+            ids.push((await this.open(manager, principal, event, contact, input.ownerId)).id);
           }
           const added = await this.attendees.findByIds(manager, ids, this.items.today());
           return {
@@ -197,14 +215,63 @@ export class AttendeesService {
     });
   }
 
-  /** Opens the person's event contact in the first stage and records the attendance; returns its id. */
+  /**
+   * Finds the people an import names, in its transaction: contacts by email (as `addMany` does) and by phone, and
+   * the event's attendees by name (unaccented, any case), so a list without emails imported again adds no one twice.
+   */
+  async knownPeople(
+    manager: EntityManager,
+    eventId: string,
+    named: { emails: string[]; phones: string[]; names: string[] },
+  ): Promise<KnownPeople> {
+    const byEmail = new Map<string, AttendeeCandidate>();
+    for (const contact of named.emails.length ? await this.attendees.candidates(manager, [], named.emails) : [])
+      if (contact.email) byEmail.set(contact.email, contact);
+    const byPhone = new Map<string, AttendeeCandidate>();
+    for (const contact of await this.attendees.candidatesByPhone(manager, named.phones))
+      if (!byPhone.has(contact.phone)) byPhone.set(contact.phone, contact);
+    const byName = new Map<string, AttendeeCandidate>();
+    for (const contact of await this.attendees.attendeesByName(manager, eventId, named.names))
+      if (!byName.has(contact.givenName)) byName.set(contact.givenName, contact);
+    const found = [...byEmail.values(), ...byPhone.values()].map((contact) => contact.id);
+    const attending = found.length ? await this.attendees.attending(manager, eventId, found) : new Set<string>();
+    for (const contact of byName.values()) attending.add(contact.id);
+    return { byEmail, byPhone, byName, attending };
+  }
+
+  /**
+   * Adds imported people to the event in the import's transaction, each as `addMany` adds one (event contact,
+   * audit, timeline) with the import named in its audit entry; a note goes onto the new event contact's timeline.
+   */
+  async addImported(
+    manager: EntityManager,
+    principal: Principal,
+    event: LockedEvent,
+    people: ImportedAttendee[],
+  ): Promise<void> {
+    for (const person of people) {
+      const { itemId } = await this.open(manager, principal, event, person.contact, undefined, person.details);
+      if (person.note) {
+        await this.timeline.record(manager, {
+          subjectType: RecordSubjectType.EventContact,
+          subjectId: itemId,
+          kind: TimelineEntryKind.Note,
+          body: person.note,
+          authorId: principal.userId,
+        });
+      }
+    }
+  }
+
+  /** Opens the person's event contact in the first stage and records the attendance. */
   private async open(
     manager: EntityManager,
     principal: Principal,
     event: LockedEvent,
     contact: AttendeeCandidate,
     ownerId: string | undefined,
-  ): Promise<string> {
+    details?: Record<string, unknown>,
+  ): Promise<{ id: string; itemId: string }> {
     const itemId = await this.items.create(manager, principal, PipelineKind.EventContact, {
       title: `${contact.fullName} — ${event.name}`,
       contactId: contact.id,
@@ -228,14 +295,15 @@ export class AttendeesService {
         contactId: { before: null, after: contact.id },
         itemId: { before: null, after: itemId },
       },
+      ...(details && { details }),
     });
-    return id;
+    return { id, itemId };
   }
 
   /**
    * The event, share-locked so it cannot be deleted meanwhile; its attendees are changed by its owner or a manager.
    */
-  private async lockEvent(manager: EntityManager, principal: Principal, eventId: string): Promise<LockedEvent> {
+  async lockEvent(manager: EntityManager, principal: Principal, eventId: string): Promise<LockedEvent> {
     const rows: LockedEvent[] = await manager.query(
       `SELECT id, name, owner_id AS "ownerId" FROM promotion_event WHERE id = $1 FOR SHARE`,
       [eventId],

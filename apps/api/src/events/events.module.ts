@@ -14,5 +14,7 @@ import { EventsService } from './events.service';
   imports: [ItemsModule, RecordLinksModule],
   controllers: [EventsController, AttendeesController],
   providers: [EventsService, EventsRepository, AttendeesService, AttendeesRepository, AttendeeLinks],
+  // Attendee imports check access when a list is uploaded and add its people in the worker.
+  exports: [AttendeesService],
 })
 export class EventsModule {}

@@ -32,7 +32,9 @@ import { ExportsRepository } from './exports.repository';
 /** Rows read per query: the list's own keyset paging, in larger pages. */
 export const EXPORT_BATCH_SIZE = 1_000;
 
-const FILE_STEM: Record<ImportEntity, Record<ExportLanguage, string>> = {
+type ExportedEntity = ImportEntity.Organizations | ImportEntity.Contacts;
+
+const FILE_STEM: Record<ExportedEntity, Record<ExportLanguage, string>> = {
   [ImportEntity.Organizations]: { vi: 'nha-dau-tu', en: 'investors' },
   [ImportEntity.Contacts]: { vi: 'lien-he', en: 'contacts' },
 };
@@ -146,7 +148,7 @@ export class ExportsService {
   }
 
   private file(
-    entity: ImportEntity,
+    entity: ExportedEntity,
     language: ExportLanguage,
     format: ExportFormat,
     header: string[],

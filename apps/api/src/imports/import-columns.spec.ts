@@ -35,6 +35,37 @@ describe('import columns', () => {
     expect(mapHeader(ImportEntity.Contacts, ['Email']).missing.map((c) => c.key)).toEqual(['fullName']);
   });
 
+  it('reads an attendee list with the contact columns’ names, and its own', () => {
+    const mapping = mapHeader(ImportEntity.Attendees, [
+      'STT',
+      'Họ tên',
+      'E-mail',
+      'Di động',
+      'Chức danh',
+      'Tên công ty',
+      'MST',
+      'Quốc tịch',
+      'Ghi chú',
+    ]);
+    expect(mapping.columns).toEqual({
+      fullName: 'Họ tên',
+      email: 'E-mail',
+      phone: 'Di động',
+      position: 'Chức danh',
+      organizationName: 'Tên công ty',
+      organizationTaxCode: 'MST',
+      country: 'Quốc tịch',
+      notes: 'Ghi chú',
+    });
+    expect(mapping.ignored).toEqual(['STT']);
+    expect(mapHeader(ImportEntity.Attendees, ['Full name', 'Company', 'Job title', 'Notes']).columns).toEqual({
+      fullName: 'Full name',
+      organizationName: 'Company',
+      position: 'Job title',
+      notes: 'Notes',
+    });
+  });
+
   it('finds the header below title rows', () => {
     const rows = [
       { cells: ['DANH SÁCH LIÊN HỆ'] },

@@ -11,11 +11,12 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { ImportEntity, ImportFormat, ImportPreviewRow, ImportStatus } from '@irm/contracts';
+import { PromotionEventEntity } from '../events/promotion-event.entity';
 import { UserEntity } from '../users/user.entity';
 import { ImportFileEntity } from './import-file.entity';
 
 /**
- * One import of a file into investors or contacts, real or dry run. The worker advances the
+ * One import of a file into investors, contacts or an event's attendees, real or dry run. The worker advances the
  * counters in the same transaction as each batch it writes, so `processed` says exactly which
  * rows are done and a re-run resumes after them.
  */
@@ -23,6 +24,7 @@ import { ImportFileEntity } from './import-file.entity';
 @Index('ix_import_job_created_by', ['createdById', 'createdAt', 'id'])
 @Index('ix_import_job_created_at', ['createdAt', 'id'])
 @Index('ix_import_job_file', ['fileId'])
+@Index('ix_import_job_event', ['eventId'], { where: '"event_id" IS NOT NULL' })
 @Index('uq_import_job_dry_run', ['dryRunJobId'], { unique: true, where: '"dry_run_job_id" IS NOT NULL' })
 @Check('chk_import_job_counts', `"processed" = "created" + "updated" + "unchanged" + "failed"`)
 @Check('chk_import_job_progress', `"total" IS NULL OR "processed" <= "total"`)
@@ -98,6 +100,14 @@ export class ImportJobEntity {
   @ManyToOne(() => ImportJobEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'dry_run_job_id', foreignKeyConstraintName: 'fk_import_job_dry_run' })
   dryRunJob?: ImportJobEntity;
+
+  /** For an attendee import: the event its people are added to. */
+  @Column({ type: 'uuid', nullable: true })
+  eventId!: string | null;
+
+  @ManyToOne(() => PromotionEventEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'fk_import_job_event' })
+  event?: PromotionEventEntity;
 
   @Column({ type: 'uuid' })
   createdById!: string;

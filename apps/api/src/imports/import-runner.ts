@@ -12,7 +12,15 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { countDataRows, readImportRows } from './import-rows';
 import { ContactImporter } from './importers/contact-importer';
-import type { EntityImporter, ImportRow, ImportRunContext, PlannedBatch, PlannedRow } from './importers/importer';
+import { AttendeeImporter } from './importers/attendee-importer';
+import {
+  ImportAbortedError,
+  type EntityImporter,
+  type ImportRow,
+  type ImportRunContext,
+  type PlannedBatch,
+  type PlannedRow,
+} from './importers/importer';
 import { OrganizationImporter } from './importers/organization-importer';
 import { BatchCounts, ImportJobRow, ImportsRepository, RowErrorValues } from './imports.repository';
 import { UnreadableFileError } from './table-reader';
@@ -45,8 +53,13 @@ export class ImportRunner {
     private readonly imports: ImportsRepository,
     organizations: OrganizationImporter,
     contacts: ContactImporter,
+    attendees: AttendeeImporter,
   ) {
-    this.importers = { [ImportEntity.Organizations]: organizations, [ImportEntity.Contacts]: contacts };
+    this.importers = {
+      [ImportEntity.Organizations]: organizations,
+      [ImportEntity.Contacts]: contacts,
+      [ImportEntity.Attendees]: attendees,
+    };
   }
 
   /** `finalAttempt`: no retry follows, so an unexpected failure ends the job as failed. */
@@ -85,7 +98,7 @@ export class ImportRunner {
         }
       }
     } catch (error) {
-      if (error instanceof UnreadableFileError) {
+      if (error instanceof UnreadableFileError || error instanceof ImportAbortedError) {
         await this.imports.finish(jobId, ImportStatus.Failed, error.message);
         return;
       }
@@ -107,6 +120,7 @@ export class ImportRunner {
       jobId: job.id,
       actor,
       dryRun: job.dryRun,
+      eventId: job.eventId,
       seenKeys: new Map(),
       usersByEmail: new Map(),
     };
@@ -164,7 +178,8 @@ export class ImportRunner {
       .transaction(async (manager) => {
         let batch: PlannedBatch;
         try {
-          await previous.planned;
+          if (importer.sequential) await previous.committed.catch(() => false);
+          else await previous.planned;
           batch = await importer.planBatch(manager, rows, context);
         } finally {
           planned();

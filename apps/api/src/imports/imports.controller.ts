@@ -4,10 +4,12 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import {
@@ -53,12 +55,19 @@ export class ImportsController {
         file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, with or without BOM) or .xlsx' },
         entity: { type: 'string', enum: Object.values(ImportEntity) },
         dryRun: { type: 'boolean', default: false },
+        eventId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'Required for `attendees`: the event the listed people attended',
+        },
       },
     },
   })
   @ApiAcceptedResponse({ type: ImportCreatedDto, description: 'Queued; follow it with GET /api/imports/{id}' })
   @ApiPayloadTooLargeResponse({ description: `Files over ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB` })
   @ApiUnsupportedMediaTypeResponse({ description: 'Neither CSV (UTF-8) nor .xlsx' })
+  @ApiForbiddenResponse({ description: 'Attendees: staff import only into their own events (as they add attendees)' })
+  @ApiUnprocessableEntityResponse({ description: 'Attendees: the event does not exist' })
   async create(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<ImportCreated> {
     return this.imports.upload(principal, await readImportUpload(request));
   }

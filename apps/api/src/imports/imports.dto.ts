@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   ExportFormat,
   ImportCreated,
@@ -29,6 +29,11 @@ export class CreateImportFieldsDto {
   @Transform(booleanText)
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For `attendees`: the event the listed people attended' })
+  @IsOptional()
+  @IsUUID()
+  eventId?: string;
 }
 
 export class ImportEntityParamDto {
@@ -86,6 +91,9 @@ export class ImportJobDto implements ImportJob {
   preview!: ImportPreviewRow[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) appliedJobId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) dryRunJobId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The event of an attendee import' })
+  eventId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) eventName!: string | null;
   @ApiProperty({ format: 'uuid' }) createdById!: string;
   @ApiProperty() createdByName!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { QueueModule } from '../queue/queue.module';
 import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
@@ -6,7 +7,8 @@ import { ImportsService } from './imports.service';
 
 /** The API side of imports: upload, progress, errors, cancel, apply, templates. The worker runs them. */
 @Module({
-  imports: [QueueModule],
+  // Events: who may import an event's attendees is who may add them.
+  imports: [QueueModule, EventsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportsRepository],
 })

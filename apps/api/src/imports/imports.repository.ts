@@ -3,8 +3,9 @@ import { ImportEntity, ImportFormat, ImportPreviewRow, ImportStatus } from '@irm
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportJobEntity } from './import-job.entity';
 
-export type ImportJobRow = Omit<ImportJobEntity, 'file' | 'createdBy' | 'dryRunJob' | 'updatedAt'> & {
+export type ImportJobRow = Omit<ImportJobEntity, 'file' | 'createdBy' | 'dryRunJob' | 'event' | 'updatedAt'> & {
   createdByName: string;
+  eventName: string | null;
   appliedJobId: string | null;
 };
 
@@ -20,6 +21,7 @@ export interface NewImportJob {
   headers: string[];
   createdById: string;
   dryRunJobId?: string | null;
+  eventId?: string | null;
 }
 
 export interface BatchCounts {
@@ -44,11 +46,12 @@ export interface RowErrorRow extends RowErrorValues {
 const JOB_COLUMNS = `j.id, j.entity, j.file_id AS "fileId", j.file_name AS "fileName", j.format,
   j.file_size AS "fileSize", j.status, j.dry_run AS "dryRun", j.columns, j.ignored_columns AS "ignoredColumns", j.headers,
   j.total, j.processed, j.created, j.updated, j.unchanged, j.failed, j.error_message AS "errorMessage",
-  j.dry_run_job_id AS "dryRunJobId", a.id AS "appliedJobId", j.created_by_id AS "createdById",
+  j.dry_run_job_id AS "dryRunJobId", a.id AS "appliedJobId", j.event_id AS "eventId", e.name AS "eventName",
+  j.created_by_id AS "createdById",
   u.name AS "createdByName", j.created_at AS "createdAt", j.started_at AS "startedAt",
   j.finished_at AS "finishedAt", j.version`;
 const JOB_FROM = `import_job j JOIN app_user u ON u.id = j.created_by_id
-  LEFT JOIN import_job a ON a.dry_run_job_id = j.id`;
+  LEFT JOIN import_job a ON a.dry_run_job_id = j.id LEFT JOIN promotion_event e ON e.id = j.event_id`;
 
 /** Slices of a stored file read at a time; the file is never loaded whole. */
 const FILE_SLICE_BYTES = 1024 * 1024;

@@ -15,6 +15,7 @@ import {
 } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AttendeesService } from '../events/attendees.service';
 import { isManagerOrAdmin, Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import type { Download } from '../common/download';
@@ -53,6 +54,8 @@ function toImportJob(row: ImportJobRow, preview: ImportJob['preview'] = []): Imp
     preview,
     appliedJobId: row.appliedJobId,
     dryRunJobId: row.dryRunJobId,
+    eventId: row.eventId,
+    eventName: row.eventName,
     createdById: row.createdById,
     createdByName: row.createdByName,
     createdAt: iso(row.createdAt)!,
@@ -73,6 +76,7 @@ export class ImportsService {
     private readonly imports: ImportsRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly attendees: AttendeesService,
   ) {}
 
   /**
@@ -81,6 +85,7 @@ export class ImportsService {
    */
   async upload(principal: Principal, upload: ImportUpload): Promise<ImportCreated> {
     const { entity, dryRun = false } = upload.fields;
+    const eventId = await this.checkEvent(principal, entity, upload.fields.eventId);
     const prepared = prepareUpload(upload.content);
     const header = await this.checkHeader(entity, prepared.format, prepared.content);
     return this.dataSource.transaction(async (manager) => {
@@ -100,16 +105,52 @@ export class ImportsService {
         ignoredColumns: header.ignored,
         headers: header.headers.filter(Boolean),
         createdById: principal.userId,
+        eventId,
       });
       await this.audit.record(manager, {
         action: AuditAction.Create,
         subjectType: SUBJECT,
         subjectId: id,
-        details: { entity, fileName: upload.fileName, dryRun, fileSize: upload.content.length },
+        details: {
+          entity,
+          fileName: upload.fileName,
+          dryRun,
+          fileSize: upload.content.length,
+          ...(eventId && { eventId }),
+        },
       });
       await this.outbox.enqueue(manager, JobName.RunImport, { importJobId: id });
       return { id };
     });
+  }
+
+  /**
+   * An attendee import names its event, and only someone who may add attendees to it (its owner, an assignee or a
+   * manager, as on the attendee routes) may import them; other imports name none.
+   */
+  private async checkEvent(principal: Principal, entity: ImportEntity, eventId?: string): Promise<string | null> {
+    if (entity !== ImportEntity.Attendees) {
+      if (eventId === undefined) return null;
+      throw new AppException(ErrorCode.ValidationFailed, 'Only an attendee import names an event.', [
+        { field: 'eventId', message: 'is only for attendee imports' },
+      ]);
+    }
+    if (eventId === undefined) {
+      throw new AppException(ErrorCode.ValidationFailed, 'Name the event whose attendees the file lists.', [
+        { field: 'eventId', message: 'is required for an attendee import' },
+      ]);
+    }
+    try {
+      await this.dataSource.transaction((manager) => this.attendees.lockEvent(manager, principal, eventId));
+    } catch (error) {
+      if (error instanceof AppException && error.code === ErrorCode.NotFound) {
+        throw new AppException(ErrorCode.RuleViolated, `Event ${eventId} does not exist.`, [
+          { field: 'eventId', message: 'does not exist' },
+        ]);
+      }
+      throw error;
+    }
+    return eventId;
   }
 
   private async checkHeader(entity: ImportEntity, format: ImportFormat, content: Buffer) {
@@ -260,6 +301,13 @@ export class ImportsService {
         throw new AppException(ErrorCode.Conflict, 'Only a completed dry run can be applied.');
       if (!dryRun.fileId)
         throw new AppException(ErrorCode.Conflict, 'The file of this dry run is no longer kept; upload it again.');
+      if (dryRun.entity === ImportEntity.Attendees) {
+        if (!dryRun.eventId)
+          throw new AppException(ErrorCode.Conflict, 'The event of this dry run no longer exists.', [
+            { field: 'eventId', message: 'no longer exists' },
+          ]);
+        await this.attendees.lockEvent(manager, principal, dryRun.eventId);
+      }
       const applied = await this.imports.findJob(id, manager);
       if (applied?.appliedJobId)
         throw new AppException(ErrorCode.Conflict, 'This dry run has already been applied.', [
@@ -277,6 +325,7 @@ export class ImportsService {
         headers: dryRun.headers,
         createdById: principal.userId,
         dryRunJobId: id,
+        eventId: dryRun.eventId,
       });
       await this.audit.record(manager, {
         action: AuditAction.Create,

@@ -17,11 +17,12 @@ import {
   RecordKey,
   RecordWrite,
   requestOf,
+  RowError,
   rowKeys,
   validateWith,
 } from './importer';
 
-interface ContactValues {
+export interface ContactValues {
   fullName: string;
   email: string | null;
   phone: string | null;
@@ -35,7 +36,7 @@ interface ContactValues {
 type Existing = ContactValues & { id: string; consentChangedAt: Date | null; version: number };
 
 /** The cells of a row as the API's create request would carry them (the organization comes by tax code). */
-const REQUEST_FIELDS = {
+export const CONTACT_REQUEST_FIELDS = {
   fullName: null,
   email: (value: string) => value.toLowerCase(),
   phone: null,
@@ -66,7 +67,7 @@ export class ContactImporter implements EntityImporter {
   }
 
   async planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch> {
-    const organizations = await this.organizationsByTaxCode(manager, rows);
+    const organizations = await organizationsByTaxCode(manager, rows);
     const consentChangedAt: (Date | null)[] = [];
     const now = new Date();
     return planRecordBatch<Existing, ContactValues>(manager, rows, context, {
@@ -78,7 +79,7 @@ export class ContactImporter implements EntityImporter {
         consentChangedAt[matched.index] = changedAt;
         return values;
       },
-      write: (writes) => this.write(manager, writes, consentChangedAt, context),
+      write: (writes) => insertContacts(manager, this.audit, writes, (write) => consentChangedAt[write.index], context),
     });
   }
 
@@ -89,7 +90,7 @@ export class ContactImporter implements EntityImporter {
     now: Date,
     context: ImportRunContext,
   ): { values: ContactValues; changedAt: Date | null } {
-    const request = requestOf(row, REQUEST_FIELDS);
+    const request = requestOf(row, CONTACT_REQUEST_FIELDS);
     const taxCode = row.values.get('organizationTaxCode');
     if (taxCode !== undefined) {
       const organizationId = organizations.get(normalizeTaxCode(taxCodeText(taxCode)) ?? '');
@@ -112,9 +113,7 @@ export class ContactImporter implements EntityImporter {
     const plain: Record<string, unknown> = before
       ? { ...pick(before), ...request, ...(ownerId ? { ownerId } : {}) }
       : { preferredLanguage: 'vi', ...request, ownerId: ownerId ?? context.actor.userId };
-    const validated = validateWith(CreateContactDto, plain);
-    errors.push(...validated.errors);
-    return { values: pick(validated.value as Partial<ContactValues>), changedAt };
+    return { values: validContact(plain, errors), changedAt };
   }
 
   private async findExisting(
@@ -131,65 +130,6 @@ export class ContactImporter implements EntityImporter {
       [[...new Set(ids)], [...new Set(emails)]],
     );
   }
-
-  private async organizationsByTaxCode(manager: EntityManager, rows: ImportRow[]): Promise<Map<string, string>> {
-    const taxCodes = [
-      ...new Set(
-        rows.flatMap((row) => {
-          const value = row.values.get('organizationTaxCode');
-          return (value && normalizeTaxCode(taxCodeText(value))) || [];
-        }),
-      ),
-    ];
-    if (taxCodes.length === 0) return new Map();
-    const found: { id: string; taxCode: string }[] = await manager.query(
-      `SELECT id, tax_code AS "taxCode" FROM organization WHERE tax_code = ANY($1::text[])`,
-      [taxCodes],
-    );
-    return new Map(found.map((row) => [row.taxCode, row.id]));
-  }
-
-  private async write(
-    manager: EntityManager,
-    writes: RecordWrite<Existing, ContactValues>[],
-    consentChangedAt: (Date | null)[],
-    context: ImportRunContext,
-  ): Promise<void> {
-    if (writes.length === 0) return;
-    await manager.query(
-      `INSERT INTO contact (id, full_name, email, phone, position, organization_id, preferred_language, email_consent,
-                            consent_source, consent_changed_at, owner_id, version)
-       SELECT r.id, r.full_name, r.email, r.phone, r.position, r.organization_id, r.preferred_language, r.email_consent,
-              r.consent_source, r.consent_changed_at, r.owner_id, 1
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, full_name text, email citext, phone text, position text,
-              organization_id uuid, preferred_language text, email_consent email_consent, consent_source consent_source,
-              consent_changed_at timestamptz, owner_id uuid)
-       ON CONFLICT (id) DO UPDATE SET
-         full_name = EXCLUDED.full_name, email = EXCLUDED.email, phone = EXCLUDED.phone, position = EXCLUDED.position,
-         organization_id = EXCLUDED.organization_id, preferred_language = EXCLUDED.preferred_language,
-         email_consent = EXCLUDED.email_consent, consent_source = EXCLUDED.consent_source,
-         consent_changed_at = EXCLUDED.consent_changed_at, owner_id = EXCLUDED.owner_id,
-         version = contact.version + 1, updated_at = now()`,
-      [
-        JSON.stringify(
-          writes.map(({ id, values, index }) => ({
-            id,
-            full_name: values.fullName,
-            email: values.email,
-            phone: values.phone,
-            position: values.position,
-            organization_id: values.organizationId,
-            preferred_language: values.preferredLanguage,
-            email_consent: values.emailConsent,
-            consent_source: values.consentSource,
-            consent_changed_at: consentChangedAt[index],
-            owner_id: values.ownerId,
-          })),
-        ),
-      ],
-    );
-    await auditWrites(this.audit, manager, 'contact', writes, AUDITED, context);
-  }
 }
 
 function pick(source: Partial<ContactValues>): ContactValues {
@@ -204,4 +144,73 @@ function pick(source: Partial<ContactValues>): ContactValues {
     consentSource: source.consentSource ?? null,
     ownerId: source.ownerId!,
   };
+}
+
+/** The values a contact row saves, validated with the API's create request; the problems go into `errors`. */
+export function validContact(plain: Record<string, unknown>, errors: RowError[]): ContactValues {
+  const validated = validateWith(CreateContactDto, plain);
+  errors.push(...validated.errors);
+  return pick(validated.value as Partial<ContactValues>);
+}
+
+/** The investors the rows name by tax code, by normalised tax code. */
+export async function organizationsByTaxCode(manager: EntityManager, rows: ImportRow[]): Promise<Map<string, string>> {
+  const taxCodes = [
+    ...new Set(
+      rows.flatMap((row) => {
+        const value = row.values.get('organizationTaxCode');
+        return (value && normalizeTaxCode(taxCodeText(value))) || [];
+      }),
+    ),
+  ];
+  if (taxCodes.length === 0) return new Map();
+  const found: { id: string; taxCode: string }[] = await manager.query(
+    `SELECT id, tax_code AS "taxCode" FROM organization WHERE tax_code = ANY($1::text[])`,
+    [taxCodes],
+  );
+  return new Map(found.map((row) => [row.taxCode, row.id]));
+}
+
+/** One upsert for a batch's contacts (new ones insert, known ids update with a version bump) and one audit insert. */
+export async function insertContacts<E extends ContactValues>(
+  manager: EntityManager,
+  audit: AuditService,
+  writes: RecordWrite<E, ContactValues>[],
+  consentChangedAt: (write: RecordWrite<E, ContactValues>) => Date | null,
+  context: ImportRunContext,
+): Promise<void> {
+  if (writes.length === 0) return;
+  await manager.query(
+    `INSERT INTO contact (id, full_name, email, phone, position, organization_id, preferred_language, email_consent,
+                          consent_source, consent_changed_at, owner_id, version)
+     SELECT r.id, r.full_name, r.email, r.phone, r.position, r.organization_id, r.preferred_language, r.email_consent,
+            r.consent_source, r.consent_changed_at, r.owner_id, 1
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, full_name text, email citext, phone text, position text,
+            organization_id uuid, preferred_language text, email_consent email_consent, consent_source consent_source,
+            consent_changed_at timestamptz, owner_id uuid)
+     ON CONFLICT (id) DO UPDATE SET
+       full_name = EXCLUDED.full_name, email = EXCLUDED.email, phone = EXCLUDED.phone, position = EXCLUDED.position,
+       organization_id = EXCLUDED.organization_id, preferred_language = EXCLUDED.preferred_language,
+       email_consent = EXCLUDED.email_consent, consent_source = EXCLUDED.consent_source,
+       consent_changed_at = EXCLUDED.consent_changed_at, owner_id = EXCLUDED.owner_id,
+       version = contact.version + 1, updated_at = now()`,
+    [
+      JSON.stringify(
+        writes.map((write) => ({
+          id: write.id,
+          full_name: write.values.fullName,
+          email: write.values.email,
+          phone: write.values.phone,
+          position: write.values.position,
+          organization_id: write.values.organizationId,
+          preferred_language: write.values.preferredLanguage,
+          email_consent: write.values.emailConsent,
+          consent_source: write.values.consentSource,
+          consent_changed_at: consentChangedAt(write),
+          owner_id: write.values.ownerId,
+        })),
+      ),
+    ],
+  );
+  await auditWrites(audit, manager, 'contact', writes, AUDITED, context);
 }

@@ -20,6 +20,9 @@ export interface ImportRow {
   problem?: string;
 }
 
+/** The import cannot go on at all (its event is gone, say): the job fails with this message. */
+export class ImportAbortedError extends Error {}
+
 export interface RowError {
   field: string | null;
   message: string;
@@ -38,6 +41,8 @@ export interface ImportRunContext {
   jobId: string;
   actor: Principal;
   dryRun: boolean;
+  /** The event an attendee import adds people to. */
+  eventId: string | null;
   /** Upsert keys (tax code, email) already met in the file, with the row that had them first. */
   seenKeys: Map<string, number>;
   /** Active users by lower-case email, filled as owner emails come up. */
@@ -53,6 +58,11 @@ export interface PlannedBatch {
 /** Decides one batch of rows inside the caller's transaction; the caller then writes it. */
 export interface EntityImporter {
   readonly entity: ImportEntity;
+  /**
+   * Plan a batch only once the one before it has committed: its rows look for records earlier rows created
+   * (an investor named again), which another transaction sees only then.
+   */
+  readonly sequential?: boolean;
   /** The row's keys (record ID, tax code or email), so rows done before a restart still count as seen. */
   keysOf(row: ImportRow): string[];
   planBatch(manager: EntityManager, rows: ImportRow[], context: ImportRunContext): Promise<PlannedBatch>;

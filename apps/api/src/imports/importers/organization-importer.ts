@@ -25,12 +25,13 @@ import {
   RecordKey,
   RecordWrite,
   requestOf,
+  RowError,
   rowKeys,
   validateWith,
 } from './importer';
 
 type Audited = (typeof AUDITED)[number];
-type OrganizationValues = { [K in Audited]: CreateOrganizationDto[K] } & { ownerId: string };
+export type OrganizationValues = { [K in Audited]: CreateOrganizationDto[K] } & { ownerId: string };
 type Existing = OrganizationValues & { id: string; version: number };
 
 /** The cells of a row as the API's create request would carry them. */
@@ -76,7 +77,7 @@ export class OrganizationImporter implements EntityImporter {
       audited: AUDITED,
       findExisting: (ids, taxCodes) => this.findExisting(manager, ids, taxCodes, context),
       valuesOf: (matched) => this.valuesOf(matched, context),
-      write: (writes) => this.write(manager, writes, context),
+      write: (writes) => insertOrganizations(manager, this.audit, writes, context),
     });
   }
 
@@ -84,17 +85,8 @@ export class OrganizationImporter implements EntityImporter {
     const request = requestOf(row, REQUEST_FIELDS);
     const plain: Record<string, unknown> = before
       ? { ...pick(before), ...request, ...(ownerId ? { ownerId } : {}) }
-      : {
-          country: 'VN',
-          ...request,
-          ownerId: ownerId ?? context.actor.userId,
-        };
-    if (!before && plain.kind === undefined) {
-      plain.kind = plain.country === 'VN' ? OrganizationKind.Domestic : OrganizationKind.ForeignInvested;
-    }
-    const validated = validateWith(CreateOrganizationDto, plain);
-    errors.push(...validated.errors);
-    return pick(validated.value as OrganizationValues);
+      : { ...request, ownerId: ownerId ?? context.actor.userId };
+    return validOrganization(plain, !before, errors);
   }
 
   private async findExisting(
@@ -111,48 +103,6 @@ export class OrganizationImporter implements EntityImporter {
          ${context.dryRun ? '' : 'FOR UPDATE'}`,
       [[...new Set(ids)], [...new Set(taxCodes)]],
     );
-  }
-
-  /** One upsert for the batch (new rows insert, known ids update with a version bump) and one audit insert. */
-  private async write(
-    manager: EntityManager,
-    writes: RecordWrite<Existing, OrganizationValues>[],
-    context: ImportRunContext,
-  ): Promise<void> {
-    if (writes.length === 0) return;
-    await manager.query(
-      `INSERT INTO organization (id, name, legal_name, kind, country, sectors, tax_code, website, size, owner_id, tags,
-                                 source, version)
-       SELECT r.id, r.name, r.legal_name, r.kind, r.country, coalesce(r.sectors, '{}'), r.tax_code, r.website, r.size,
-              r.owner_id, coalesce(r.tags, '{}'), r.source, 1
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, legal_name text, kind organization_kind,
-              country char(2), sectors text[], tax_code text, website text, size organization_size, owner_id uuid,
-              tags text[], source lead_source)
-       ON CONFLICT (id) DO UPDATE SET
-         name = EXCLUDED.name, legal_name = EXCLUDED.legal_name, kind = EXCLUDED.kind, country = EXCLUDED.country,
-         sectors = EXCLUDED.sectors, tax_code = EXCLUDED.tax_code, website = EXCLUDED.website, size = EXCLUDED.size,
-         owner_id = EXCLUDED.owner_id, tags = EXCLUDED.tags, source = EXCLUDED.source,
-         version = organization.version + 1, updated_at = now()`,
-      [
-        JSON.stringify(
-          writes.map(({ id, values }) => ({
-            id,
-            name: values.name,
-            legal_name: values.legalName ?? null,
-            kind: values.kind,
-            country: values.country,
-            sectors: values.sectors ?? [],
-            tax_code: values.taxCode ?? null,
-            website: values.website ?? null,
-            size: values.size ?? null,
-            owner_id: values.ownerId,
-            tags: values.tags ?? [],
-            source: values.source ?? null,
-          })),
-        ),
-      ],
-    );
-    await auditWrites(this.audit, manager, 'organization', writes, AUDITED, context);
   }
 }
 
@@ -171,4 +121,65 @@ function pick(source: Partial<OrganizationValues>): OrganizationValues {
     tags: source.tags ?? [],
     source: source.source ?? null,
   };
+}
+
+/**
+ * The values an investor row saves, validated with the API's create request; a new one is in Viet Nam unless the
+ * row says otherwise, and domestic or foreign-invested by its country unless its kind is given.
+ */
+export function validOrganization(
+  plain: Record<string, unknown>,
+  isNew: boolean,
+  errors: RowError[],
+): OrganizationValues {
+  const values = isNew ? { country: 'VN', ...plain } : plain;
+  if (isNew && values.kind === undefined) {
+    values.kind = values.country === 'VN' ? OrganizationKind.Domestic : OrganizationKind.ForeignInvested;
+  }
+  const validated = validateWith(CreateOrganizationDto, values);
+  errors.push(...validated.errors);
+  return pick(validated.value as OrganizationValues);
+}
+
+/** One upsert for a batch's investors (new rows insert, known ids update with a version bump) and one audit insert. */
+export async function insertOrganizations<E extends OrganizationValues>(
+  manager: EntityManager,
+  audit: AuditService,
+  writes: RecordWrite<E, OrganizationValues>[],
+  context: ImportRunContext,
+): Promise<void> {
+  if (writes.length === 0) return;
+  await manager.query(
+    `INSERT INTO organization (id, name, legal_name, kind, country, sectors, tax_code, website, size, owner_id, tags,
+                               source, version)
+     SELECT r.id, r.name, r.legal_name, r.kind, r.country, coalesce(r.sectors, '{}'), r.tax_code, r.website, r.size,
+            r.owner_id, coalesce(r.tags, '{}'), r.source, 1
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, legal_name text, kind organization_kind,
+            country char(2), sectors text[], tax_code text, website text, size organization_size, owner_id uuid,
+            tags text[], source lead_source)
+     ON CONFLICT (id) DO UPDATE SET
+       name = EXCLUDED.name, legal_name = EXCLUDED.legal_name, kind = EXCLUDED.kind, country = EXCLUDED.country,
+       sectors = EXCLUDED.sectors, tax_code = EXCLUDED.tax_code, website = EXCLUDED.website, size = EXCLUDED.size,
+       owner_id = EXCLUDED.owner_id, tags = EXCLUDED.tags, source = EXCLUDED.source,
+       version = organization.version + 1, updated_at = now()`,
+    [
+      JSON.stringify(
+        writes.map(({ id, values }) => ({
+          id,
+          name: values.name,
+          legal_name: values.legalName ?? null,
+          kind: values.kind,
+          country: values.country,
+          sectors: values.sectors ?? [],
+          tax_code: values.taxCode ?? null,
+          website: values.website ?? null,
+          size: values.size ?? null,
+          owner_id: values.ownerId,
+          tags: values.tags ?? [],
+          source: values.source ?? null,
+        })),
+      ),
+    ],
+  );
+  await auditWrites(audit, manager, 'organization', writes, AUDITED, context);
 }

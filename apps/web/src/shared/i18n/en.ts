@@ -1004,6 +1004,7 @@ export const en: Translation = {
     entity: {
       organizations: 'Investors',
       contacts: 'Contacts',
+      attendees: 'Event attendees',
     },
     stepFile: 'Choose a file',
     stepCheck: 'Check',
@@ -1086,6 +1087,16 @@ export const en: Translation = {
     failedTitle: 'The file could not be imported',
     openInvestors: 'Open the investor list',
     openContacts: 'Open the contact list',
+    openEvent: 'Open the event',
+    attendeesCompleted_one:
+      'Added {{count}} attendee. {{skipped}} already on the list were skipped; {{failed}} rows have errors.',
+    attendeesCompleted_other:
+      'Added {{count}} attendees. {{skipped}} already on the list were skipped; {{failed}} rows have errors.',
+    attendeeCounts: {
+      added: 'Added',
+      toAdd: 'To add',
+      skipped: 'Already attending',
+    },
     appliedAs: 'This check has been imported.',
     openApplied: 'Open the import',
     fromDryRun: 'Imported from a check',
@@ -1201,6 +1212,7 @@ export const en: Translation = {
       description: 'Each person met is followed up in the event-contacts pipeline.',
       add: 'Add attendee',
       addMany: 'Add several',
+      importList: 'Import list',
       addTitle: 'Add an attendee',
       addHint: 'Pick a contact. Their follow-up starts in “Met”, owned by you.',
       addSubmit: 'Add attendee',
@@ -1225,8 +1237,19 @@ export const en: Translation = {
       removeConfirm: '{{name}} and their untouched follow-up will be removed from the event.',
       removedNotice: 'Removed {{name}}.',
       emptyTitle: 'No attendees yet',
-      emptyDescription: 'Add the people met at the event, one by one or several at once.',
+      emptyDescription:
+        'Add the people met at the event, one by one or several at once, or import the list the organisers sent.',
       emptyReadOnly: 'The event’s owner has not added anyone yet.',
+    },
+    import: {
+      title: 'Import the attendee list',
+      hint: 'The CSV or Excel list the organisers hand over after the event. People already in the system (by email) are added to “{{name}}”; new people become contacts, with their company. Anyone already attending is skipped, so importing the same file again adds no one twice.',
+      columns: 'Columns read, and templates',
+      submit: 'Import list',
+      failed: 'The file was not accepted',
+      another: 'Import another file',
+      done: 'Done',
+      running: 'Importing the list… {{processed}}/{{total}}',
     },
     bulk: {
       title: 'Add several attendees',

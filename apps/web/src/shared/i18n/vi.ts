@@ -1002,6 +1002,7 @@ export const vi = {
     entity: {
       organizations: 'Nhà đầu tư',
       contacts: 'Liên hệ',
+      attendees: 'Người tham dự sự kiện',
     },
     stepFile: 'Chọn tệp',
     stepCheck: 'Kiểm tra',
@@ -1083,6 +1084,16 @@ export const vi = {
     failedTitle: 'Không nhập được tệp',
     openInvestors: 'Xem danh sách nhà đầu tư',
     openContacts: 'Xem danh sách liên hệ',
+    openEvent: 'Xem sự kiện',
+    attendeesCompleted_one:
+      'Đã thêm {{count}} người tham dự. {{skipped}} người đã có trong danh sách được bỏ qua; {{failed}} dòng có lỗi.',
+    attendeesCompleted_other:
+      'Đã thêm {{count}} người tham dự. {{skipped}} người đã có trong danh sách được bỏ qua; {{failed}} dòng có lỗi.',
+    attendeeCounts: {
+      added: 'Đã thêm',
+      toAdd: 'Sẽ thêm',
+      skipped: 'Đã có, bỏ qua',
+    },
     appliedAs: 'Lần kiểm tra này đã được nhập.',
     openApplied: 'Xem lần nhập',
     fromDryRun: 'Nhập từ lần kiểm tra',
@@ -1198,6 +1209,7 @@ export const vi = {
       description: 'Mỗi người đã gặp được theo dõi trong quy trình liên hệ từ sự kiện.',
       add: 'Thêm người tham dự',
       addMany: 'Thêm nhiều người',
+      importList: 'Nhập danh sách',
       addTitle: 'Thêm người tham dự',
       addHint: 'Chọn một liên hệ. Việc theo dõi bắt đầu ở bước “Đã gặp”, do bạn phụ trách.',
       addSubmit: 'Thêm người tham dự',
@@ -1222,8 +1234,19 @@ export const vi = {
       removeConfirm: '{{name}} và việc theo dõi chưa bắt đầu của họ sẽ được gỡ khỏi sự kiện.',
       removedNotice: 'Đã gỡ {{name}}.',
       emptyTitle: 'Chưa có người tham dự',
-      emptyDescription: 'Thêm những người đã gặp tại sự kiện, từng người hoặc nhiều người một lúc.',
+      emptyDescription:
+        'Thêm những người đã gặp tại sự kiện, từng người, nhiều người một lúc, hoặc nhập danh sách ban tổ chức gửi.',
       emptyReadOnly: 'Người phụ trách sự kiện chưa thêm ai.',
+    },
+    import: {
+      title: 'Nhập danh sách người tham dự',
+      hint: 'Tệp CSV hoặc Excel ban tổ chức gửi sau sự kiện. Người đã có trong hệ thống (theo email) được thêm vào “{{name}}”, người chưa có được tạo thành liên hệ mới cùng doanh nghiệp của họ. Ai đã có trong danh sách tham dự thì được bỏ qua, nên nhập lại cùng tệp cũng không tạo trùng.',
+      columns: 'Các cột được đọc và tệp mẫu',
+      submit: 'Nhập danh sách',
+      failed: 'Không nhận được tệp',
+      another: 'Nhập tệp khác',
+      done: 'Xong',
+      running: 'Đang nhập danh sách… {{processed}}/{{total}}',
     },
     bulk: {
       title: 'Thêm nhiều người tham dự',

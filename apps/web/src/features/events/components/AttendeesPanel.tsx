@@ -8,6 +8,7 @@ import {
   Card,
   EmptyState,
   Group,
+  Loader,
   Skeleton,
   Stack,
   Table,
@@ -17,13 +18,21 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconTrash, IconUserPlus, IconUsers, IconUsersPlus } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconFileImport,
+  IconTrash,
+  IconUserPlus,
+  IconUsers,
+  IconUsersPlus,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../shared/api';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmModal, ErrorState, notify } from '../../../shared/ui';
 import { contactPath } from '../../contacts';
+import { isFinished, useImportJob } from '../../imports';
 import { attendeeConversion } from '../conversion';
 import { useAttendees, useRemoveAttendee } from '../hooks/use-events';
 import { itemPath } from '../paths';
@@ -32,6 +41,7 @@ import { AddAttendeeModal } from './AddAttendeeModal';
 import { StageBadge } from './badges';
 import { BulkAttendeesModal } from './BulkAttendeesModal';
 import { ConvertedItemLink, ConvertModal } from './ConvertModal';
+import { ImportAttendeesModal } from './ImportAttendeesModal';
 
 /**
  * Who attended, each with their follow-up's stage in the event-contact pipeline. The event's owner (or a manager)
@@ -43,6 +53,15 @@ export function AttendeesPanel({ event, me, canChange }: { event: PromotionEvent
   const items = useMemo(() => attendees.data?.pages.flatMap((page) => page.items) ?? [], [attendees.data]);
   const [addOpened, addModal] = useDisclosure(false);
   const [bulkOpened, bulkModal] = useDisclosure(false);
+  const [importOpened, importModal] = useDisclosure(false);
+  // The list import runs in the background: closing its dialog keeps following it here.
+  const [importJobId, setImportJobId] = useState<string>();
+  const importJob = useImportJob(importJobId);
+  const importRunning = importJob.data !== undefined && !isFinished(importJob.data);
+  const closeImport = () => {
+    importModal.close();
+    if (!importRunning) setImportJobId(undefined);
+  };
   const [converting, setConverting] = useState<EventAttendee | null>(null);
   const [removing, setRemoving] = useState<EventAttendee | null>(null);
   const remove = useRemoveAttendee(event.id);
@@ -67,6 +86,27 @@ export function AttendeesPanel({ event, me, canChange }: { event: PromotionEvent
         </div>
         {canChange && (
           <Group gap="sm">
+            {importRunning && !importOpened && (
+              <Button
+                variant="subtle"
+                leftSection={<Loader size={14} />}
+                onClick={importModal.open}
+                data-testid="import-attendees-running"
+              >
+                {t('events.import.running', {
+                  processed: importJob.data?.processed ?? 0,
+                  total: importJob.data?.total ?? '…',
+                })}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={importModal.open}
+              data-testid="import-attendees"
+            >
+              {t('events.attendees.importList')}
+            </Button>
             <Button
               variant="default"
               leftSection={<IconUsersPlus size={16} aria-hidden />}
@@ -108,9 +148,18 @@ export function AttendeesPanel({ event, me, canChange }: { event: PromotionEvent
           data-testid="attendees-empty"
         >
           {canChange && (
-            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
-              {t('events.attendees.add')}
-            </Button>
+            <Group gap="sm" justify="center">
+              <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
+                {t('events.attendees.add')}
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+                onClick={importModal.open}
+              >
+                {t('events.attendees.importList')}
+              </Button>
+            </Group>
           )}
         </EmptyState>
       ) : (
@@ -157,6 +206,14 @@ export function AttendeesPanel({ event, me, canChange }: { event: PromotionEvent
       )}
       <AddAttendeeModal event={event} opened={addOpened} onClose={addModal.close} />
       <BulkAttendeesModal event={event} opened={bulkOpened} onClose={bulkModal.close} />
+      <ImportAttendeesModal
+        event={event}
+        opened={importOpened}
+        jobId={importJobId}
+        onStarted={setImportJobId}
+        onReset={() => setImportJobId(undefined)}
+        onClose={closeImport}
+      />
       <ConvertModal subject={converting && attendeeConversion(converting)} onClose={() => setConverting(null)} />
       <ConfirmModal
         opened={removing !== null}

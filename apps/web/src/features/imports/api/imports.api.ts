@@ -14,11 +14,20 @@ import { api, ApiError, type QueryParams } from '../../../shared/api';
 
 const importPath = (id: string) => `/imports/${encodeURIComponent(id)}`;
 
+/** What is uploaded: the file and what it goes into (an attendee list names its event). */
+export interface ImportUploadRequest {
+  entity: ImportEntity;
+  file: File;
+  dryRun: boolean;
+  eventId?: string;
+}
+
 /** Sends the file as multipart/form-data; the JSON client does not carry files. */
-export async function uploadImport(entity: ImportEntity, file: File, dryRun: boolean): Promise<ImportCreated> {
+export async function uploadImport({ entity, file, dryRun, eventId }: ImportUploadRequest): Promise<ImportCreated> {
   const form = new FormData();
   form.append('entity', entity);
   form.append('dryRun', String(dryRun));
+  if (eventId) form.append('eventId', eventId);
   form.append('file', file, file.name);
   const headers = new Headers({ Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` });
   const csrf = readCookie(CSRF_COOKIE);

@@ -25,9 +25,18 @@ import { ImportErrorsPanel } from './ImportErrorsPanel';
 
 /**
  * An import as it runs and after: progress, counts, what went wrong, and for a check the first rows.
- * `actions` (apply, start over) sit right under the counts, above the long lists.
+ * `actions` (apply, start over) sit right under the counts, above the long lists. `recordsLink`: offer to open
+ * what was imported into (off where the person is looking at it already).
  */
-export function ImportJobView({ job, actions }: { job: ImportJob; actions?: ReactNode }) {
+export function ImportJobView({
+  job,
+  actions,
+  recordsLink = true,
+}: {
+  job: ImportJob;
+  actions?: ReactNode;
+  recordsLink?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
@@ -44,12 +53,14 @@ export function ImportJobView({ job, actions }: { job: ImportJob; actions?: Reac
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {t(`imports.entity.${job.entity}`)} · {job.createdByName} · {format.dateTime(job.createdAt)}
+            {[t(`imports.entity.${job.entity}`), job.eventName, job.createdByName, format.dateTime(job.createdAt)]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </div>
       </Group>
       {!isFinished(job) && <ImportProgress job={job} />}
-      <ImportOutcome job={job} />
+      <ImportOutcome job={job} recordsLink={recordsLink} />
       <ImportCounts job={job} />
       {actions}
       {job.ignoredColumns.length > 0 && (
@@ -130,7 +141,16 @@ function ImportProgress({ job }: { job: ImportJob }) {
   );
 }
 
-function ImportOutcome({ job }: { job: ImportJob }) {
+/** Where the records of a finished import are listed. */
+function recordsOf(
+  job: ImportJob,
+): { path: string; label: 'imports.openInvestors' | 'imports.openContacts' | 'imports.openEvent' } | null {
+  if (job.entity === ImportEntity.Organizations) return { path: '/investors', label: 'imports.openInvestors' };
+  if (job.entity === ImportEntity.Contacts) return { path: '/contacts', label: 'imports.openContacts' };
+  return job.eventId ? { path: `/events/${encodeURIComponent(job.eventId)}`, label: 'imports.openEvent' } : null;
+}
+
+function ImportOutcome({ job, recordsLink }: { job: ImportJob; recordsLink: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const processed = format.integer(job.processed);
@@ -156,7 +176,7 @@ function ImportOutcome({ job }: { job: ImportJob }) {
       </Alert>
     );
   }
-  const listPath = job.entity === ImportEntity.Organizations ? '/investors' : '/contacts';
+  const records = recordsLink ? recordsOf(job) : null;
   return (
     <Alert
       color="teal"
@@ -166,10 +186,20 @@ function ImportOutcome({ job }: { job: ImportJob }) {
       data-testid="import-completed"
     >
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t('imports.completedText', { processed })}</Text>
-        <Button component={Link} to={listPath} variant="white" size="xs">
-          {job.entity === ImportEntity.Organizations ? t('imports.openInvestors') : t('imports.openContacts')}
-        </Button>
+        <Text size="sm">
+          {job.entity === ImportEntity.Attendees
+            ? t('imports.attendeesCompleted', {
+                count: job.created,
+                skipped: format.integer(job.unchanged),
+                failed: format.integer(job.failed),
+              })
+            : t('imports.completedText', { processed })}
+        </Text>
+        {records && (
+          <Button component={Link} to={records.path} variant="white" size="xs">
+            {t(records.label)}
+          </Button>
+        )}
       </Stack>
     </Alert>
   );
@@ -178,25 +208,41 @@ function ImportOutcome({ job }: { job: ImportJob }) {
 function ImportCounts({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // An attendee list adds people or finds them attending already; it updates no one.
+  const attendees = job.entity === ImportEntity.Attendees;
   const counts: { key: string; label: string; value: number | null; color?: string }[] = [
     { key: 'total', label: t('imports.counts.total'), value: job.total },
     {
       key: 'created',
-      label: job.dryRun ? t('imports.dryCounts.created') : t('imports.counts.created'),
+      label: attendees
+        ? job.dryRun
+          ? t('imports.attendeeCounts.toAdd')
+          : t('imports.attendeeCounts.added')
+        : job.dryRun
+          ? t('imports.dryCounts.created')
+          : t('imports.counts.created'),
       value: job.created,
       color: 'teal',
     },
+    ...(attendees
+      ? []
+      : [
+          {
+            key: 'updated',
+            label: job.dryRun ? t('imports.dryCounts.updated') : t('imports.counts.updated'),
+            value: job.updated,
+            color: 'blue',
+          },
+        ]),
     {
-      key: 'updated',
-      label: job.dryRun ? t('imports.dryCounts.updated') : t('imports.counts.updated'),
-      value: job.updated,
-      color: 'blue',
+      key: 'unchanged',
+      label: attendees ? t('imports.attendeeCounts.skipped') : t('imports.counts.unchanged'),
+      value: job.unchanged,
     },
-    { key: 'unchanged', label: t('imports.counts.unchanged'), value: job.unchanged },
     { key: 'failed', label: t('imports.counts.failed'), value: job.failed, color: job.failed ? 'red' : undefined },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, sm: counts.length }} spacing="sm">
       {counts.map((count) => (
         <Card key={count.key} withBorder radius="md" padding="sm" data-testid={`import-count-${count.key}`}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -10,7 +10,10 @@ import { ColumnGuide } from './ColumnGuide';
 import { FileDrop } from './FileDrop';
 import { ImportJobView } from './ImportJobView';
 
-const isEntity = (value: unknown): value is ImportEntity => Object.values(ImportEntity).includes(value as ImportEntity);
+/** What the wizard imports; an event's attendee list is imported from the event's page, which names the event. */
+const WIZARD_ENTITIES = [ImportEntity.Organizations, ImportEntity.Contacts];
+
+const isEntity = (value: unknown): value is ImportEntity => WIZARD_ENTITIES.includes(value as ImportEntity);
 
 /**
  * Choose what to import and the file → a check (dry run) with its preview and row errors → the import itself,
@@ -67,7 +70,7 @@ export function ImportWizard() {
                   aria-labelledby="import-entity-label"
                   value={entity}
                   onChange={(value) => setEntity(value as ImportEntity)}
-                  data={Object.values(ImportEntity).map((value) => ({ value, label: t(`imports.entity.${value}`) }))}
+                  data={WIZARD_ENTITIES.map((value) => ({ value, label: t(`imports.entity.${value}`) }))}
                   disabled={upload.isPending}
                   data-testid="import-entity"
                 />

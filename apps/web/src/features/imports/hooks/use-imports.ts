@@ -1,4 +1,4 @@
-import { ImportStatus, type ImportEntity, type ImportJob } from '@irm/contracts';
+import { ImportStatus, type ImportJob } from '@irm/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../shared/api';
 import {
@@ -8,6 +8,7 @@ import {
   fetchImportErrors,
   fetchImports,
   uploadImport,
+  type ImportUploadRequest,
 } from '../api/imports.api';
 
 /** How often a running import is asked for its progress. */
@@ -30,6 +31,13 @@ export function useImportJob(id: string | undefined) {
         if (!job.dryRun) {
           void queryClient.invalidateQueries({ queryKey: queryKeys.organizations.lists() });
           void queryClient.invalidateQueries({ queryKey: queryKeys.contacts.lists() });
+          if (job.eventId) {
+            // An attendee list: the event's people, its count and its return figures.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.events.attendees(job.eventId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.events.roi(job.eventId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.events.detail(job.eventId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.events.lists() });
+          }
         }
       }
       return job;
@@ -64,8 +72,7 @@ export function useImportErrors(id: string, enabled: boolean) {
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ entity, file, dryRun }: { entity: ImportEntity; file: File; dryRun: boolean }) =>
-      uploadImport(entity, file, dryRun),
+    mutationFn: (request: ImportUploadRequest) => uploadImport(request),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.imports.lists() }),
   });
 }
