@@ -14,11 +14,7 @@ test.describe('promotion events', () => {
 
     // People met at the event: two contacts of a Korean investor, arranged through the API.
     const api = await adminApi(playwright, baseURL);
-    const post = async (path: string, data: unknown) => {
-      const response = await api.request.post(path, { data, headers: api.headers });
-      expect(response.status(), await response.text()).toBe(201);
-      return (await response.json()) as { id: string };
-    };
+    const post = (path: string, data: unknown) => api.send<{ id: string }>('post', path, data);
     const investor = await post('/api/organizations?confirmDuplicate=true', {
       name: `Công ty TNHH Cơ khí Hàn Việt ${unique}`,
       kind: 'foreign_invested',
@@ -194,11 +190,7 @@ test.describe('promotion events', () => {
 
     // A person met at a fair, followed up as an event contact: arranged through the API.
     const api = await adminApi(playwright, baseURL);
-    const post = async (path: string, data: unknown) => {
-      const response = await api.request.post(path, { data, headers: api.headers });
-      expect(response.status(), await response.text()).toBe(201);
-      return (await response.json()) as { id: string; itemId: string };
-    };
+    const post = (path: string, data: unknown) => api.send<{ id: string; itemId: string }>('post', path, data);
     const investor = await post('/api/organizations?confirmDuplicate=true', {
       name: `Công ty TNHH Điện tử Sao Mai ${unique}`,
       kind: 'foreign_invested',

@@ -187,16 +187,7 @@ test.describe('pipelines', () => {
     test.slow();
     const errors = collectPageErrors(page);
     const api = await adminApi(playwright, baseURL);
-    const call = async (
-      method: 'post' | 'patch',
-      path: string,
-      data: unknown,
-      status = method === 'post' ? 201 : 200,
-    ) => {
-      const response = await api.request[method](path, { data, headers: api.headers });
-      expect(response.status(), await response.text()).toBe(status);
-      return (await response.json()) as { id: string; version: number };
-    };
+    const call = api.send;
     // An approved application of 15 billion VND, with a first tranche whose milestone is already confirmed.
     const title = `Mở rộng xưởng đúc ${unique()}`;
     const investor = await call('post', '/api/organizations?confirmDuplicate=true', {

@@ -42,9 +42,21 @@ export function csrfHeaders(cookies: readonly { name: string; value: string }[])
 export async function adminApi(playwright: PlaywrightWorkerArgs['playwright'], baseURL?: string) {
   const request = await playwright.request.newContext({ baseURL, storageState: ADMIN_STATE });
   const headers = csrfHeaders((await request.storageState()).cookies);
+  /** A write through the API that must answer `status` (201 for a POST, else 200); returns the body. */
+  const send = async <T = { id: string; version: number }>(
+    method: 'post' | 'patch' | 'put',
+    path: string,
+    data: unknown,
+    status = method === 'post' ? 201 : 200,
+  ): Promise<T> => {
+    const response = await request[method](path, { data, headers });
+    expect(response.status(), await response.text()).toBe(status);
+    return (await response.json()) as T;
+  };
   return {
     request,
     headers,
+    send,
     dispose: () => request.dispose(),
   };
 }
