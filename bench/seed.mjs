@@ -28,9 +28,15 @@ export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'irm_bench';
 export const BENCH_ADMIN = { ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'Bench admin password 2026' };
 const BATCH = 5_000;
 
-// Deterministic pseudo-random numbers, so two runs build the same data.
+// Deterministic pseudo-random numbers, so two runs build the same data (mulberry32: 32-bit integer steps, so
+// no product loses precision as a float and draws do not fall into short cycles).
 let state = 20261127;
-const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+const random = () => {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = (list) => list[Math.floor(random() * list.length)];
 const pickSome = (list, max) => [
   ...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(list))),
@@ -319,7 +325,10 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
     const created = now - Math.floor(random() * 2 * 365) * DAY_MS;
     const entered = Math.min(now, created + passed.length * Math.floor(random() * 20 + 1) * DAY_MS);
     const sla = at.type === 'open' ? at.sla_working_days : null;
-    specs.push({ kind, at, passed, created, entered, sla });
+    // Moves are made under the item's owner; one item in seven changed hands on the way.
+    const owner = pick(staff);
+    const handedOverAt = random() < 0.15 ? Math.floor(random() * (passed.length + 1)) : 0;
+    specs.push({ kind, at, passed, created, entered, sla, owner, formerOwner: pick(staff), handedOverAt });
   }
   const ids = await step(`${size.items.toLocaleString('en')} pipeline items`, () =>
     fill(
@@ -331,7 +340,7 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
         pipeline_id: ['uuid', (i) => specs[i].at.pipeline_id],
         stage_id: ['uuid', (i) => specs[i].at.id],
         title: ['text', (i) => `${pick(TRADES)} ${pick(BRANDS)} ${pick(PLACES)} #${i}`],
-        owner_id: ['uuid', () => pick(staff)],
+        owner_id: ['uuid', (i) => specs[i].owner],
         organization_id: ['uuid', () => pick(organizations)],
         contact_id: ['uuid', (i) => (specs[i].kind === 'event_contact' || random() < 0.3 ? pick(contacts) : null)],
         event_id: ['uuid', (i) => (specs[i].kind === 'event_contact' || random() < 0.2 ? pick(events) : null)],
@@ -377,6 +386,7 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
         pipeline: stage.pipeline_id,
         from: n === 0 ? null : path[n - 1].id,
         to: stage.id,
+        owner: n < spec.handedOverAt ? spec.formerOwner : spec.owner,
         at: movedAt,
         daysIn,
         breached: n > 0 && path[n - 1].sla_working_days !== null && daysIn > path[n - 1].sla_working_days,
@@ -389,12 +399,20 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
       pipeline_id: ['uuid', (i) => history[i].pipeline],
       from_stage_id: ['uuid', (i) => history[i].from],
       to_stage_id: ['uuid', (i) => history[i].to],
-      owner_id: ['uuid', () => pick(staff)],
-      moved_by_id: ['uuid', () => pick(staff)],
+      owner_id: ['uuid', (i) => history[i].owner],
+      moved_by_id: ['uuid', (i) => history[i].owner],
       moved_at: ['timestamptz', (i) => new Date(history[i].at)],
       working_days_in_stage: ['int', (i) => history[i].daysIn],
       breached_sla: ['boolean', (i) => history[i].breached],
     }),
+  );
+  // Each event contact was met at its event: its attendee row (one per person and event).
+  await step('event attendees', () =>
+    db.query(
+      `INSERT INTO event_attendee (event_id, contact_id, item_id, added_by_id, added_at)
+       SELECT DISTINCT ON (event_id, contact_id) event_id, contact_id, id, owner_id, created_at
+         FROM pipeline_item WHERE kind = 'event_contact' ORDER BY event_id, contact_id, created_at`,
+    ),
   );
   const land = ids.filter((_, i) => specs[i].kind === 'land_enquiry');
   await step(`${land.length.toLocaleString('en')} land enquiry details`, () =>
