@@ -25,6 +25,7 @@ import { EventContactsModule } from './event-contacts/event-contacts.module';
 import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
+import { EmailsModule } from './mail/emails.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         LandEnquiriesModule,
         ReportsModule,
         MailModule,
+        EmailsModule,
         ...extraModules,
       ],
     };
