@@ -25,6 +25,10 @@ export interface SmtpSink {
   /** Refuses only the next `count` transactions, then accepts again. */
   refuseNext(count: number, code?: number, text?: string): void;
   accept(): void;
+  /** Holds each message this long after its data arrives before accepting it (a slow server). */
+  slowDown(ms: number): void;
+  /** Resolves when the next message's data has arrived (before it is accepted). */
+  nextData(): Promise<void>;
   parsed(mail: ReceivedMail): Promise<ParsedMail>;
   /** Waits until at least `count` messages have been accepted. */
   waitForCount(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -40,6 +44,8 @@ const wallClock = () => performance.timeOrigin + performance.now();
  */
 export async function startSmtpSink(): Promise<SmtpSink> {
   let refusal: { code: number; text: string; remaining: number } | null = null;
+  let acceptDelayMs = 0;
+  let dataWaiters: (() => void)[] = [];
   const sink = {
     received: [] as ReceivedMail[],
     refusals: 0,
@@ -67,7 +73,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream: SMTPServerDataStream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        for (const wake of dataWaiters.splice(0)) wake();
+        if (acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, acceptDelayMs));
         const raw = Buffer.concat(chunks);
         const header = raw.subarray(0, Math.max(0, raw.indexOf('\r\n\r\n'))).toString('utf8');
         sink.received.push({
@@ -104,6 +112,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     accept: () => {
       refusal = null;
     },
+    slowDown: (ms) => {
+      acceptDelayMs = ms;
+    },
+    nextData: () => new Promise<void>((resolve) => dataWaiters.push(resolve)),
     parsed: (mail) => simpleParser(mail.raw),
     waitForCount: async (count, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -115,6 +127,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       return sink.received;
     },
     clear: () => {
+      acceptDelayMs = 0;
+      dataWaiters = [];
       sink.received = [];
       sink.refusals = 0;
     },
