@@ -150,8 +150,12 @@ export class AppConfig {
   @IntSetting(10, 3_600_000)
   MAIL_RETRY_DELAY_MS = 30_000;
 
-  /** Emails one worker process sends at once, each on its own pooled SMTP connection. */
-  @IntSetting(1, 100)
+  /**
+   * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
+   * the worker's 10 database connections for its whole attempt (so recording the outcome never waits for
+   * one), which is why it stays below 10.
+   */
+  @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
 
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */

@@ -77,6 +77,9 @@ export class MailTransport implements OnApplicationShutdown {
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 60_000,
+        // The pool would otherwise resend a message on a new connection when the old one drops mid-send, even
+        // after the server may have accepted it; a failed attempt goes back to the send job, which counts it.
+        maxRequeues: 0,
       } as SMTPPool.Options);
       this.transporter.on('error', (error) => this.logger.warn({ msg: 'SMTP pool error', error: error.message }));
       this.logger.log({ msg: 'SMTP pool opened', maxConnections: this.config.MAIL_CONCURRENCY });
