@@ -109,6 +109,30 @@ describe('emails', () => {
     });
   });
 
+  it("moves a merged contact's emails to the contact kept", async () => {
+    const contact = async (email: string) =>
+      (await staff.post('/api/contacts?confirmDuplicate=true', { fullName: 'Choi Yuna', email })).body;
+    const kept = await contact(`choi.${keys}@example.kr`);
+    const duplicate = await contact(`yuna.${keys}@example.kr`);
+    const email = await queue({
+      template: EmailTemplateKey.InvestorNotification,
+      data: { subject: 'Hello', paragraphs: ['…'] },
+      to: { contactId: duplicate.id },
+      about: { type: RecordSubjectType.Contact, id: duplicate.id },
+    });
+    const merged = await staff.post(`/api/contacts/${kept.id}/merge`, {
+      version: kept.version,
+      duplicateId: duplicate.id,
+      duplicateVersion: duplicate.version,
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.moved).toMatchObject({ emails: 1 });
+    const log = await staff.get(`/api/emails?subjectType=contact&subjectId=${kept.id}`);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ id: email.id, subjectId: kept.id, recipientContactId: kept.id }),
+    ]);
+  });
+
   describe('failed emails', () => {
     it('shows a failed email to admins with its error, and a retry delivers it once', async () => {
       sink.refuse(451, 'Greylisted');

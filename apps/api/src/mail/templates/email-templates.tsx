@@ -1,4 +1,4 @@
-import { toPlainText } from '@react-email/components';
+import { toPlainText } from '@react-email/render';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { EmailTemplateKey } from '@irm/contracts';
 import type { ReactElement } from 'react';
