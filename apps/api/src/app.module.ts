@@ -24,6 +24,8 @@ import { EventsModule } from './events/events.module';
 import { EventContactsModule } from './event-contacts/event-contacts.module';
 import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
+import { MailModule } from './mail/mail.module';
+import { EmailsModule } from './mail/emails.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -56,6 +58,8 @@ export class AppModule {
         LoansModule,
         LandEnquiriesModule,
         ReportsModule,
+        MailModule,
+        EmailsModule,
         ...extraModules,
       ],
     };

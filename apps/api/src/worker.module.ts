@@ -6,12 +6,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { MaintenanceModule } from './queue/maintenance/maintenance.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
 import { RedisModule } from './redis/redis.module';
 
 /** Modules that own `@JobHandler`s; add a feature's module here when it gains a job. */
-export const HANDLER_MODULES: Type[] = [MaintenanceModule, ImportsWorkerModule];
+export const HANDLER_MODULES: Type[] = [MaintenanceModule, ImportsWorkerModule, MailWorkerModule];
 
 /** The worker process: queues and the outbox relay, no HTTP. */
 @Module({})

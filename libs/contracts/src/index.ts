@@ -17,3 +17,4 @@ export * from './tasks';
 export * from './items';
 export * from './reports';
 export * from './events';
+export * from './emails';

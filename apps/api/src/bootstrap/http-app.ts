@@ -19,6 +19,7 @@ import { createLogger, NestPinoLogger } from '../common/logger';
 import { ProblemDetailsFilter, sendProblem } from '../common/problem-details.filter';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
+import { mountQueueDashboard } from '../queue/queue-dashboard';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -116,6 +117,7 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  await mountQueueDashboard(app);
   serveWebApp(app, config);
   return { app, logger };
 }

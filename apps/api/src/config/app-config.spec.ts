@@ -8,6 +8,9 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       PORT: 3000,
       TZ_BUSINESS: 'Asia/Ho_Chi_Minh',
+      MAIL_SEND_ATTEMPTS: 8,
+      MAIL_RETRY_DELAY_MS: 30_000,
+      WORKER_LOCK_MS: 30_000,
     });
     expect(config.appUrl).toBe('http://localhost:3000');
   });
@@ -32,6 +35,8 @@ describe('loadConfig', () => {
         TZ_BUSINESS: 'Mars/Olympus_Mons',
         ADMIN_PASSWORD: 'short',
         LOG_LEVEL: 'loud',
+        MAIL_FROM: 'the agency',
+        MAIL_SEND_ATTEMPTS: '0',
       });
     } catch (e) {
       error = e;
@@ -39,7 +44,16 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     const names = (error as ConfigValidationError).problems.map((p) => p.split(':')[0]);
     expect(names).toEqual(
-      expect.arrayContaining(['PORT', 'DATABASE_URL', 'SMTP_URL', 'TZ_BUSINESS', 'ADMIN_PASSWORD', 'LOG_LEVEL']),
+      expect.arrayContaining([
+        'PORT',
+        'DATABASE_URL',
+        'SMTP_URL',
+        'TZ_BUSINESS',
+        'ADMIN_PASSWORD',
+        'LOG_LEVEL',
+        'MAIL_FROM',
+        'MAIL_SEND_ATTEMPTS',
+      ]),
     );
     expect((error as Error).message).toMatch(/^Invalid settings:\n {2}- /);
   });

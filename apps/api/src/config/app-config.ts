@@ -70,6 +70,9 @@ export class AppConfig {
   SMTP_URL?: string;
 
   @IsString()
+  @Matches(/^(?:[^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s@]+@[^<>\s@]+)\s*$/, {
+    message: 'must be an address, e.g. "Investment Promotion Centre <no-reply@ipa.example.vn>"',
+  })
   MAIL_FROM = 'IRM <no-reply@irm.local>';
 
   /** Key for hashing session and API tokens at rest. */
@@ -131,6 +134,29 @@ export class AppConfig {
 
   @IntSetting(1, 1_000)
   OUTBOX_BATCH_SIZE = 100;
+
+  /**
+   * A job whose worker stops renewing its lock for this long (the process died) is taken up again by
+   * another worker; BullMQ checks for such jobs at the same interval.
+   */
+  @IntSetting(1_000, 600_000)
+  WORKER_LOCK_MS = 30_000;
+
+  /** SMTP attempts per email before it is marked failed (an admin can retry it then). */
+  @IntSetting(1, 50)
+  MAIL_SEND_ATTEMPTS = 8;
+
+  /** Wait before the first retry of a refused email; each later retry waits twice as long. */
+  @IntSetting(10, 3_600_000)
+  MAIL_RETRY_DELAY_MS = 30_000;
+
+  /**
+   * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
+   * the worker's 10 database connections for its whole attempt (so recording the outcome never waits for
+   * one), which is why it stays below 10.
+   */
+  @IntSetting(1, 8)
+  MAIL_CONCURRENCY = 5;
 
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>

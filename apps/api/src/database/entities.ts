@@ -26,6 +26,7 @@ import { LandEnquiryEntity } from '../land-enquiries/land-enquiry.entity';
 import { LoanApplicationEntity } from '../loans/loan-application.entity';
 import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
+import { EmailMessageEntity } from '../mail/email-message.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -57,4 +58,5 @@ export const ENTITIES = [
   LoanApplicationEntity,
   LoanDocumentEntity,
   LoanTrancheEntity,
+  EmailMessageEntity,
 ];

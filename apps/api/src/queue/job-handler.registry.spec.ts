@@ -32,6 +32,20 @@ class PurgeImportFilesHandler implements JobHandler<JobName.PurgeImportFiles> {
   }
 }
 
+@JobHandler(JobName.SendEmail)
+class SendEmailHandler implements JobHandler<JobName.SendEmail> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+@JobHandler(JobName.RecoverEmails)
+class RecoverEmailsHandler implements JobHandler<JobName.RecoverEmails> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 @JobHandler('reports.unknown' as JobName)
 class StrayHandler implements JobHandler {
   handle(): Promise<void> {
@@ -51,7 +65,13 @@ describe('JobHandlerRegistry', () => {
   }
 
   it('maps each job name to its one handler', async () => {
-    const registry = await registryWith([PurgeHandler, RunImportHandler, PurgeImportFilesHandler]);
+    const registry = await registryWith([
+      PurgeHandler,
+      RunImportHandler,
+      PurgeImportFilesHandler,
+      SendEmailHandler,
+      RecoverEmailsHandler,
+    ]);
     registry.resolve();
     expect(registry.handlerFor(JobName.PurgeRelayedOutbox)).toBeInstanceOf(PurgeHandler);
     expect(registry.handlerFor('reports.unknown')).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { FieldError } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min, validateSync } from 'class-validator';
 import { toFieldErrors } from '../common/validation';
 import { isJobName, JobName } from './queue-names';
 
@@ -28,10 +28,23 @@ export class PurgeImportFilesPayload {
   retentionDays!: number;
 }
 
+export class SendEmailPayload {
+  @IsUUID()
+  emailMessageId!: string;
+}
+
+/** It looks at every unsettled email; the reason only tells the logs why it ran. */
+export class RecoverEmailsPayload {
+  @IsIn(['worker-start', 'schedule'])
+  reason!: 'worker-start' | 'schedule';
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
   [JobName.PurgeImportFiles]: PurgeImportFilesPayload,
+  [JobName.SendEmail]: SendEmailPayload,
+  [JobName.RecoverEmails]: RecoverEmailsPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { producerConnection } from './bullmq-connections';
 import { JobPayload, validateJobPayload } from './job-payloads';
 import type { JobSchedule } from './job-schedules';
-import { activeQueues, JOB_QUEUE, JobName } from './queue-names';
+import { activeQueues, JOB_QUEUE, JobName, QueueName } from './queue-names';
 
 /** A queue that has never connected makes BullMQ wait for it; we give up after this long instead. */
 const READY_TIMEOUT_MS = 2_000;
@@ -17,6 +17,16 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/** Email retries follow the mail settings; every other queue keeps the defaults. */
+export function jobOptionsFor(queueName: string, config: AppConfig): JobsOptions {
+  if (queueName !== QueueName.Email) return DEFAULT_JOB_OPTIONS;
+  return {
+    ...DEFAULT_JOB_OPTIONS,
+    attempts: config.MAIL_SEND_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.MAIL_RETRY_DELAY_MS },
+  };
+}
 
 export class RedisUnavailableError extends Error {
   constructor(queueName: string, cause: Error) {
@@ -78,7 +88,7 @@ export class JobProducer implements OnApplicationShutdown {
       queue = new Queue(name, {
         connection: producerConnection(this.config),
         prefix: this.config.REDIS_PREFIX,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        defaultJobOptions: jobOptionsFor(name, this.config),
       });
       queue.on('error', (error) =>
         this.logger.warn({ msg: 'queue connection error', queue: name, error: error.message }),

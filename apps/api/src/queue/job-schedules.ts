@@ -24,4 +24,19 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '45 3 * * *',
     payload: { retentionDays: 30 },
   },
+  {
+    // Between worker starts too: an email whose job BullMQ gave up on (stalled too often) is not left behind.
+    id: 'recover-emails',
+    jobName: JobName.RecoverEmails,
+    pattern: '*/5 * * * *',
+    payload: { reason: 'schedule' },
+  },
+];
+
+/**
+ * Jobs added once each time a worker starts (after its queues are running), to pick up what a stopped or
+ * emptied Redis may have lost.
+ */
+export const JOBS_AT_START: { jobName: JobName; payload: JobPayload }[] = [
+  { jobName: JobName.RecoverEmails, payload: { reason: 'worker-start' } },
 ];

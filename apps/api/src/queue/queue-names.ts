@@ -11,12 +11,17 @@ export enum JobName {
   PurgeRelayedOutbox = 'maintenance.purge-relayed-outbox',
   RunImport = 'imports.run',
   PurgeImportFiles = 'imports.purge-files',
+  SendEmail = 'email.send',
+  RecoverEmails = 'email.recover',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeRelayedOutbox]: QueueName.Maintenance,
   [JobName.RunImport]: QueueName.Imports,
   [JobName.PurgeImportFiles]: QueueName.Maintenance,
+  [JobName.SendEmail]: QueueName.Email,
+  // Not on the email queue: a long backlog there must not hold up the job that finds lost emails.
+  [JobName.RecoverEmails]: QueueName.Maintenance,
 };
 
 export function isJobName(name: string): name is JobName {

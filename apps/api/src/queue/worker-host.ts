@@ -5,9 +5,9 @@ import { workerConnection } from './bullmq-connections';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { InvalidJobPayloadError, validateJobPayload } from './job-payloads';
 import { JobProducer } from './job-producer';
-import { JOB_SCHEDULES } from './job-schedules';
+import { JOB_SCHEDULES, JOBS_AT_START } from './job-schedules';
 import { OutboxRelay } from './outbox.relay';
-import { activeQueues } from './queue-names';
+import { activeQueues, QueueName } from './queue-names';
 
 /**
  * The worker process's job side: checks the handlers, registers recurring jobs, runs one
@@ -34,6 +34,7 @@ export class WorkerHost implements BeforeApplicationShutdown {
     this.workers = activeQueues().map((queueName) => this.createWorker(queueName));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     await this.relay.start();
+    for (const { jobName, payload } of JOBS_AT_START) await this.producer.add(jobName, payload);
     this.logger.log({ msg: 'worker started', queues: activeQueues(), concurrency: this.config.WORKER_CONCURRENCY });
   }
 
@@ -52,7 +53,10 @@ export class WorkerHost implements BeforeApplicationShutdown {
     const worker = new Worker(queueName, (job) => this.track(this.process(job)), {
       connection: workerConnection(this.config),
       prefix: this.config.REDIS_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY,
+      concurrency: queueName === QueueName.Email ? this.config.MAIL_CONCURRENCY : this.config.WORKER_CONCURRENCY,
+      // A killed worker's jobs are taken up again once their lock expires; BullMQ looks for them this often.
+      lockDuration: this.config.WORKER_LOCK_MS,
+      stalledInterval: this.config.WORKER_LOCK_MS,
     });
     worker.on('failed', (job, error) => {
       const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { Access } from '../../src/auth/access.decorator';
 import { RouteAccessCatalog } from '../../src/auth/route-access.catalog';
+import { UnsubscribeTokens } from '../../src/mail/unsubscribe-tokens';
 import { seed } from '../../src/seed/seeder';
 import { csv, importForm } from '../support/import-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -431,6 +433,17 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'GET /api/exports/organizations': async () => ({ path: '/api/exports/organizations?format=csv&kind=domestic' }),
   'GET /api/exports/contacts': async () => ({ path: '/api/exports/contacts?format=xlsx' }),
+  'GET /api/emails': async (t) => ({
+    path: `/api/emails?subjectType=organization&subjectId=${(await anyOrganization(t)).id}`,
+  }),
+  'GET /api/emails/failed': async () => ({ path: '/api/emails/failed' }),
+  'POST /api/emails/:id/retry': async (t) => ({
+    path: `/api/emails/${await failedEmail(t)}/retry`,
+    body: { version: 1 },
+  }),
+  'POST /api/public/unsubscribe/:token': async (t) => ({
+    path: `/api/public/unsubscribe/${t.app.get(UnsubscribeTokens).tokenFor(await anyContact(t))}`,
+  }),
   'GET /api/reports/funnel': async (t) => ({
     path: `/api/reports/funnel?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
   }),
@@ -444,6 +457,19 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     path: '/api/reports/loan-portfolio?from=2026-01-01&to=2026-12-31',
   }),
 };
+
+/** A failed email of its own for each caller, so every admin finds one to retry. */
+async function failedEmail(t: TestApp): Promise<string> {
+  const id = randomUUID();
+  await t.app.get(DataSource).query(
+    `INSERT INTO email_message (id, idempotency_key, template_key, language, recipient_email, subject, html_body,
+            text_body, message_id, status, attempts, last_error, failed_at, version)
+     VALUES ($1, $2, 'notification', 'en', 'someone@ipa.test', 'Failed', '<p>x</p>', 'x', $3, 'failed', 8,
+             '451 Try again later', now(), 1)`,
+    [id, `access:${id}`, `<${id}@irm.local>`],
+  );
+  return id;
+}
 
 /** An import started by the calling client (a placeholder id for an anonymous one). */
 async function ownImport(_t: TestApp, client: TestClient, dryRun = false): Promise<string> {

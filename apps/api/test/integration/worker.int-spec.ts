@@ -21,6 +21,12 @@ describe('worker', () => {
     const schedulers = (await maintenance().getJobSchedulers()).sort((a, b) => b.key.localeCompare(a.key));
     expect(schedulers).toEqual([
       expect.objectContaining({
+        key: 'recover-emails',
+        name: JobName.RecoverEmails,
+        pattern: '*/5 * * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
+      expect.objectContaining({
         key: 'purge-relayed-outbox',
         name: JobName.PurgeRelayedOutbox,
         pattern: '30 3 * * *',

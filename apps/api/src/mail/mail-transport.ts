@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { AppConfig } from '../config/app-config';
+import type { OutgoingEmail } from './email-messages.repository';
+
+/** What the server said on accepting a message. */
+export interface SmtpAcceptance {
+  /** The server's id for it ("queued as ..."), else its whole reply. */
+  smtpMessageId: string;
+}
+
+/** A reply code of 5xx: the server will refuse the same message again, so retrying is pointless. */
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Short SMTP error text for the log: the server's reply where there is one. */
+export function smtpErrorText(error: unknown): string {
+  const { response, message } = error as { response?: unknown; message?: unknown };
+  return String(typeof response === 'string' && response ? response : (message ?? error));
+}
+
+/** Picks the queue id out of replies like "250 2.0.0 Ok: queued as 4C2F1A" or "250 OK id=1q2w3e". */
+export function smtpQueueId(response: string): string {
+  const match = /queued as\s+([^\s]+)|\bid=([^\s]+)/i.exec(response);
+  return match?.[1] ?? match?.[2] ?? response;
+}
+
+/**
+ * Pooled SMTP connections to `SMTP_URL`, one per concurrent send. Without `SMTP_URL` there is no
+ * transport and the send job logs the message instead.
+ */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailTransport.name);
+  private transporter?: Transporter<SMTPPool.SentMessageInfo>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get configured(): boolean {
+    return Boolean(this.config.SMTP_URL);
+  }
+
+  /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */
+  async send(email: OutgoingEmail): Promise<SmtpAcceptance> {
+    const info = await this.pool().sendMail({
+      from: this.config.MAIL_FROM,
+      to: email.recipientName ? { name: email.recipientName, address: email.recipientEmail } : email.recipientEmail,
+      subject: email.subject,
+      text: email.textBody,
+      html: email.htmlBody,
+      // The same on every attempt: a receiving system that sees the message twice can tell.
+      messageId: email.messageId,
+      headers: { ...email.headers, 'Auto-Submitted': 'auto-generated' },
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+    return { smtpMessageId: smtpQueueId(String(info.response ?? '')) };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Runs after the workers have stopped, so no send is cut off here.
+    this.transporter?.close();
+    this.transporter = undefined;
+  }
+
+  private pool(): Transporter<SMTPPool.SentMessageInfo> {
+    if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not set');
+    if (!this.transporter) {
+      this.transporter = createTransport({
+        url: this.config.SMTP_URL,
+        pool: true,
+        maxConnections: this.config.MAIL_CONCURRENCY,
+        // Bounded waits: a hung server must fail the attempt well within the claim lease.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 60_000,
+        // The pool would otherwise resend a message on a new connection when the old one drops mid-send, even
+        // after the server may have accepted it; a failed attempt goes back to the send job, which counts it.
+        maxRequeues: 0,
+      } as SMTPPool.Options);
+      this.transporter.on('error', (error) => this.logger.warn({ msg: 'SMTP pool error', error: error.message }));
+      this.logger.log({ msg: 'SMTP pool opened', maxConnections: this.config.MAIL_CONCURRENCY });
+    }
+    return this.transporter;
+  }
+}

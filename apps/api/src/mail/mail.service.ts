@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  EmailLanguage,
+  EmailMessage,
+  EmailStatus,
+  EmailTemplateKey,
+  EmailConsent,
+  RecordSubjectType,
+} from '@irm/contracts';
+import type { EntityManager } from 'typeorm';
+import { AppException, ErrorCode } from '../common/app-exception';
+import { AppConfig } from '../config/app-config';
+import { OutboxService } from '../queue/outbox.service';
+import { outboxJobId } from '../queue/outbox.relay';
+import { JobName } from '../queue/queue-names';
+import { AgencyProfileReader } from './agency-profile';
+import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
+import { mailDomain } from './mail-address';
+import { EMAIL_TEMPLATES, EmailTemplateData, renderEmail } from './templates/email-templates';
+import { UnsubscribeTokens } from './unsubscribe-tokens';
+
+/** Who receives it: a user, a contact (investor mail must name one), or a bare address. */
+export type EmailRecipient =
+  { userId: string } | { contactId: string } | { email: string; name?: string | null; language: string };
+
+export interface QueueEmailRequest<K extends EmailTemplateKey> {
+  /**
+   * One per email that must go out once, e.g. `task-reminder:<taskId>:<remindAt>`. Queuing the same key
+   * again returns the email already queued and changes nothing.
+   */
+  idempotencyKey: string;
+  template: K;
+  data: EmailTemplateData[K];
+  to: EmailRecipient;
+  /** The record it concerns; it then shows in that record's email log. */
+  about?: { type: RecordSubjectType; id: string };
+}
+
+interface ResolvedRecipient {
+  email: string;
+  name: string | null;
+  userId: string | null;
+  contactId: string | null;
+  language: EmailLanguage;
+  optedOut: boolean;
+}
+
+export const OPTED_OUT = 'The recipient has opted out of email.';
+const MAX_KEY_LENGTH = 300;
+
+/** Vietnamese for Vietnamese readers; English for everyone else (contacts may prefer ja, ko, zh). */
+export function emailLanguage(preferred: string | null | undefined): EmailLanguage {
+  return preferred === 'vi' ? 'vi' : 'en';
+}
+
+export function toEmailMessage(row: EmailMessageRow): EmailMessage {
+  const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+  return {
+    id: row.id,
+    templateKey: row.templateKey as EmailTemplateKey,
+    language: row.language as EmailLanguage,
+    recipientEmail: row.recipientEmail,
+    recipientName: row.recipientName,
+    recipientUserId: row.recipientUserId,
+    recipientContactId: row.recipientContactId,
+    subjectType: row.subjectType as RecordSubjectType | null,
+    subjectId: row.subjectId,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    messageId: row.messageId,
+    smtpMessageId: row.smtpMessageId,
+    createdAt: iso(row.createdAt)!,
+    sentAt: iso(row.sentAt),
+    failedAt: iso(row.failedAt),
+    updatedAt: iso(row.updatedAt)!,
+    version: row.version,
+  };
+}
+
+/**
+ * Queues email. Every email is rendered and logged in the caller's transaction together with the outbox
+ * message of its send job, so it exists exactly when the change that causes it commits.
+ */
+@Injectable()
+export class MailService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly emails: EmailMessagesRepository,
+    private readonly outbox: OutboxService,
+    private readonly agency: AgencyProfileReader,
+    private readonly unsubscribe: UnsubscribeTokens,
+  ) {}
+
+  async queue<K extends EmailTemplateKey>(
+    manager: EntityManager,
+    request: QueueEmailRequest<K>,
+  ): Promise<EmailMessage> {
+    const key = request.idempotencyKey;
+    if (key.trim() === '' || key.length > MAX_KEY_LENGTH)
+      throw new RangeError(`idempotencyKey must be 1-${MAX_KEY_LENGTH} characters`);
+    const existing = await this.emails.findByIdempotencyKey(manager, key);
+    if (existing) return toEmailMessage(existing);
+
+    const template = EMAIL_TEMPLATES[request.template];
+    const investor = template.audience === 'investor';
+    if (investor && !('contactId' in request.to))
+      throw new TypeError(`${request.template} is investor mail: address it to a contact`);
+    const recipient = await this.resolve(manager, request.to);
+    const links = investor && recipient.contactId ? this.unsubscribe.links(recipient.contactId) : undefined;
+    const rendered = renderEmail(request.template, request.data, {
+      language: recipient.language,
+      agency: await this.agency.read(manager),
+      timeZone: this.config.TZ_BUSINESS,
+      unsubscribeUrl: links?.page,
+    });
+
+    const id = randomUUID();
+    const status = investor && recipient.optedOut ? EmailStatus.NotSent : EmailStatus.Queued;
+    const inserted = await this.emails.insertIfAbsent(manager, {
+      id,
+      idempotencyKey: key,
+      templateKey: request.template,
+      language: recipient.language,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      recipientUserId: recipient.userId,
+      recipientContactId: recipient.contactId,
+      subjectType: request.about?.type ?? null,
+      subjectId: request.about?.id ?? null,
+      subject: rendered.subject,
+      htmlBody: rendered.html,
+      textBody: rendered.text,
+      headers: links
+        ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {},
+      honoursOptOut: investor,
+      messageId: `<${id}@${mailDomain(this.config.MAIL_FROM)}>`,
+      status,
+      lastError: status === EmailStatus.NotSent ? OPTED_OUT : null,
+    });
+    if (!inserted) {
+      // Another transaction queued the same key and committed while we rendered.
+      return toEmailMessage((await this.emails.findByIdempotencyKey(manager, key))!);
+    }
+    if (status === EmailStatus.Queued) {
+      const outboxId = await this.outbox.enqueue(manager, JobName.SendEmail, { emailMessageId: id });
+      await this.emails.assignJob(manager, id, outboxJobId(outboxId), outboxId);
+    }
+    return toEmailMessage((await this.emails.findById(id, manager))!);
+  }
+
+  private async resolve(manager: EntityManager, to: EmailRecipient): Promise<ResolvedRecipient> {
+    if ('userId' in to) {
+      const [user] = (await manager.query(`SELECT email, name, language FROM app_user WHERE id = $1`, [to.userId])) as {
+        email: string;
+        name: string;
+        language: string;
+      }[];
+      if (!user) throw new AppException(ErrorCode.RuleViolated, 'The recipient is not a user.');
+      return {
+        email: user.email,
+        name: user.name,
+        userId: to.userId,
+        contactId: null,
+        language: emailLanguage(user.language),
+        optedOut: false,
+      };
+    }
+    if ('contactId' in to) {
+      const [contact] = (await manager.query(
+        `SELECT email, full_name AS name, preferred_language AS language, email_consent AS consent
+           FROM contact WHERE id = $1`,
+        [to.contactId],
+      )) as { email: string | null; name: string; language: string; consent: EmailConsent }[];
+      if (!contact) throw new AppException(ErrorCode.RuleViolated, 'The recipient is not a contact.');
+      if (!contact.email) throw new AppException(ErrorCode.RuleViolated, 'The contact has no email address.');
+      return {
+        email: contact.email,
+        name: contact.name,
+        userId: null,
+        contactId: to.contactId,
+        language: emailLanguage(contact.language),
+        optedOut: contact.consent === EmailConsent.OptedOut,
+      };
+    }
+    return {
+      email: to.email,
+      name: to.name ?? null,
+      userId: null,
+      contactId: null,
+      language: emailLanguage(to.language),
+      optedOut: false,
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobHandler } from '../queue/job-handler.decorator';
+import type { SendEmailPayload } from '../queue/job-payloads';
+import { JobName } from '../queue/queue-names';
+import { EmailMessagesRepository } from './email-messages.repository';
+import { OPTED_OUT } from './mail.service';
+import { isPermanentSmtpFailure, MailTransport, smtpErrorText } from './mail-transport';
+
+/**
+ * How long an email stays with a job that claimed it before another job may take it over. Far above the
+ * longest SMTP attempt (bounded by the transport's timeouts), so a live attempt is never doubled.
+ */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+export const NO_SMTP = 'Not sent: SMTP_URL is not set, so mail is only logged.';
+/** Recording an accepted message is retried this long: giving up would send it again later. */
+const RECORD_SENT_PATIENCE_MS = 60_000;
+
+/**
+ * Sends one logged email. The sequence, and why:
+ *
+ * 1. claim: `queued` → `sending`, attempts + 1, committed before the SMTP transaction begins. An email
+ *    already `sent`, `failed` or `not_sent` is never claimed, so a job run twice sends nothing twice.
+ * 2. SMTP transaction with the email's fixed Message-ID.
+ * 3. On the server's 250, `sent` is written at once on the database connection this job already holds,
+ *    so nothing (no pool wait, no other query) stands between the server's acceptance and the record.
+ *
+ * What remains is the interval between the server's acceptance and that UPDATE reaching PostgreSQL
+ * (RFC 1047's window; SMTP has no two-phase commit). A worker killed inside it leaves the email in
+ * `sending` although it was delivered; when BullMQ hands the job out again (its lock expired) it is
+ * claimed by the same job id and sent again, with the same Message-ID. A worker killed anywhere else
+ * either never reached the server (sent once, later) or had recorded `sent` (skipped). docs/email-delivery.md
+ * has the measured size of that interval.
+ */
+@JobHandler(JobName.SendEmail)
+export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
+  private readonly logger = new Logger(SendEmailHandler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly emails: EmailMessagesRepository,
+    private readonly transport: MailTransport,
+  ) {}
+
+  async handle({ emailMessageId: id }: SendEmailPayload, job: Job<SendEmailPayload>): Promise<void> {
+    const jobId = String(job.id);
+    // Held for the whole attempt: the statement recording the outcome goes out on it without waiting.
+    const connection = this.dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      const email = await this.emails.claim(connection.manager, id, jobId, CLAIM_LEASE_MS);
+      if (!email) {
+        const current = await this.emails.findById(id, connection.manager);
+        this.logger.log({ msg: 'email not claimed', emailId: id, jobId, status: current?.status ?? 'missing' });
+        return;
+      }
+      if (email.honoursOptOut && email.recipientContactId) {
+        if (await this.emails.contactOptedOut(connection.manager, email.recipientContactId)) {
+          await this.emails.markNotSent(connection.manager, id, jobId, OPTED_OUT);
+          return;
+        }
+      }
+      if (!this.transport.configured) {
+        this.logger.log({
+          msg: 'email not sent: SMTP_URL is not set',
+          emailId: id,
+          to: email.recipientEmail,
+          subject: email.subject,
+          text: email.textBody,
+        });
+        await this.emails.markNotSent(connection.manager, id, jobId, NO_SMTP);
+        return;
+      }
+
+      let smtpMessageId: string;
+      try {
+        ({ smtpMessageId } = await this.transport.send(email));
+      } catch (error) {
+        await this.recordFailure(connection.manager, job, id, error);
+        throw error;
+      }
+      await this.recordSent(connection.manager, id, jobId, smtpMessageId);
+    } finally {
+      await connection.release();
+    }
+  }
+
+  /** Back to `queued` for BullMQ's next attempt, or `failed` when there is none (or the refusal is final). */
+  private async recordFailure(manager: EntityManager, job: Job, id: string, error: unknown): Promise<void> {
+    const message = smtpErrorText(error);
+    const permanent = isPermanentSmtpFailure(error);
+    const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    this.logger.warn({ msg: last ? 'email failed' : 'email refused; will retry', emailId: id, error: message });
+    if (last) {
+      await this.emails.markFailed(manager, id, String(job.id), message);
+      if (permanent) throw new UnrecoverableError(message);
+    } else {
+      await this.emails.release(manager, id, String(job.id), message);
+    }
+  }
+
+  /**
+   * The server has the message: this must be recorded, or it goes out again. A database blip is waited
+   * out (on a fresh connection if the held one broke) rather than failing the job into a resend.
+   */
+  private async recordSent(manager: EntityManager, id: string, jobId: string, smtpMessageId: string): Promise<void> {
+    const deadline = Date.now() + RECORD_SENT_PATIENCE_MS;
+    for (let attempt = 0, target = manager; ; attempt++, target = this.dataSource.manager) {
+      try {
+        await this.emails.markSent(target, id, jobId, smtpMessageId);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new UnrecoverableError(`sent but not recorded: ${(error as Error).message}`);
+        this.logger.warn({
+          msg: 'could not record a sent email; retrying',
+          emailId: id,
+          error: (error as Error).message,
+        });
+        await sleep(Math.min(200 * 2 ** attempt, 5_000));
+      }
+    }
+  }
+}
