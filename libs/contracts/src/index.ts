@@ -18,3 +18,4 @@ export * from './items';
 export * from './reports';
 export * from './events';
 export * from './emails';
+export * from './notifications';
