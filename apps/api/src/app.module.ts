@@ -26,6 +26,7 @@ import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
 import { EmailsModule } from './mail/emails.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         LandEnquiriesModule,
         ReportsModule,
         MailModule,
+        RemindersModule,
         EmailsModule,
         ...extraModules,
       ],

@@ -19,3 +19,4 @@ export * from './reports';
 export * from './events';
 export * from './emails';
 export * from './notifications';
+export * from './record-paths';

@@ -27,6 +27,7 @@ import { LoanApplicationEntity } from '../loans/loan-application.entity';
 import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 import { EmailMessageEntity } from '../mail/email-message.entity';
+import { ReminderEntity } from '../reminders/reminder.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -58,5 +59,6 @@ export const ENTITIES = [
   LoanApplicationEntity,
   LoanDocumentEntity,
   LoanTrancheEntity,
+  ReminderEntity,
   EmailMessageEntity,
 ];

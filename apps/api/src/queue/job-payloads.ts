@@ -39,12 +39,30 @@ export class RecoverEmailsPayload {
   reason!: 'worker-start' | 'schedule';
 }
 
+/** One occurrence of a reminder: a job whose occurrence is no longer the row's does nothing. */
+export class FireReminderPayload {
+  @IsUUID()
+  reminderId!: string;
+
+  @IsInt()
+  @Min(1)
+  occurrence!: number;
+}
+
+/** It looks at every pending reminder; the reason only tells the logs why it ran. */
+export class ReconcileRemindersPayload {
+  @IsIn(['worker-start', 'schedule'])
+  reason!: 'worker-start' | 'schedule';
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
   [JobName.PurgeImportFiles]: PurgeImportFilesPayload,
   [JobName.SendEmail]: SendEmailPayload,
   [JobName.RecoverEmails]: RecoverEmailsPayload,
+  [JobName.FireReminder]: FireReminderPayload,
+  [JobName.ReconcileReminders]: ReconcileRemindersPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

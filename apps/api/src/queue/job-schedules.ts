@@ -31,6 +31,13 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '*/5 * * * *',
     payload: { reason: 'schedule' },
   },
+  {
+    // Reminders whose delayed job Redis lost (restarted empty, or a job failed for good) get one again.
+    id: 'reconcile-reminders',
+    jobName: JobName.ReconcileReminders,
+    pattern: '*/5 * * * *',
+    payload: { reason: 'schedule' },
+  },
 ];
 
 /**
@@ -39,4 +46,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
  */
 export const JOBS_AT_START: { jobName: JobName; payload: JobPayload }[] = [
   { jobName: JobName.RecoverEmails, payload: { reason: 'worker-start' } },
+  { jobName: JobName.ReconcileReminders, payload: { reason: 'worker-start' } },
 ];

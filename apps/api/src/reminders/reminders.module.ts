@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { QueueModule } from '../queue/queue.module';
+import { ReminderDeliveries } from './reminder-deliveries';
+import { RemindersRepository } from './reminders.repository';
+import { RemindersService } from './reminders.service';
+
+/** Planning reminders, for the API and the worker alike. Global: any feature may plan one in its transaction. */
+@Global()
+@Module({
+  imports: [QueueModule],
+  providers: [RemindersService, RemindersRepository, ReminderDeliveries],
+  exports: [RemindersService, RemindersRepository, ReminderDeliveries],
+})
+export class RemindersModule {}
