@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { QueueModule } from '../queue/queue.module';
+import { ReminderAudience } from './reminder-audience';
 import { ReminderDeliveries } from './reminder-deliveries';
 import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
@@ -8,7 +9,7 @@ import { RemindersService } from './reminders.service';
 @Global()
 @Module({
   imports: [QueueModule],
-  providers: [RemindersService, RemindersRepository, ReminderDeliveries],
-  exports: [RemindersService, RemindersRepository, ReminderDeliveries],
+  providers: [RemindersService, RemindersRepository, ReminderDeliveries, ReminderAudience],
+  exports: [RemindersService, RemindersRepository, ReminderDeliveries, ReminderAudience],
 })
 export class RemindersModule {}

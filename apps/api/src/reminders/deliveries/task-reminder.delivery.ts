@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EmailTemplateKey, RecordSubjectType, recordPath } from '@irm/contracts';
+import { EmailTemplateKey, RecordSubjectType, recordPath, ReminderKind } from '@irm/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { MailService } from '../../mail/mail.service';
 import { formatInstant } from '../../mail/templates/localized';
+import { ReminderAudience } from '../reminder-audience';
 import { ReminderDeliveries, reminderEmailKey } from '../reminder-deliveries';
 import { ReminderSlotKind } from '../reminder.entity';
 import { taskReminderSlot } from '../reminder-slots';
@@ -28,6 +29,7 @@ export class TaskReminderDelivery implements OnModuleInit {
     private readonly deliveries: ReminderDeliveries,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly audience: ReminderAudience,
   ) {}
 
   onModuleInit(): void {
@@ -39,13 +41,14 @@ export class TaskReminderDelivery implements OnModuleInit {
     const [task] = (await manager.query(
       `SELECT t.id, t.title, t.notes, t.due_at AS "dueAt", t.remind_at AS "remindAt", t.done,
               t.assignee_id AS "assigneeId", t.subject_type AS "subjectType", t.subject_id AS "subjectId"
-         FROM task t JOIN app_user u ON u.id = t.assignee_id AND u.active
-        WHERE t.id = $1 FOR UPDATE OF t`,
+         FROM task t
+        WHERE t.id = $1 FOR UPDATE`,
       [taskId],
     )) as DueTask[];
     // Done, deleted, or its reminder moved by a change that has not planned yet: nothing to say now.
     if (!task || task.done || task.remindAt?.getTime() !== new Date(reminder.dueAt).getTime()) return 0;
-    // TODO preferences
+    const [wanting] = await this.audience.wanting(manager, ReminderKind.TaskReminder, [task.assigneeId]);
+    if (!wanting) return 0;
     const base = this.config.appUrl.replace(/\/+$/, '');
     const link = task.subjectType && task.subjectId ? recordPath(task.subjectType, task.subjectId) : '/tasks';
     const due = (language: 'vi' | 'en') => formatInstant(task.dueAt.toISOString(), language, this.config.TZ_BUSINESS);
