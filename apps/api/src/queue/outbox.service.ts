@@ -54,7 +54,14 @@ export class OutboxService {
     }
     await this.outbox.insertMany(
       manager,
-      jobs.map(({ payload, runAt, jobId }) => ({ queue: JOB_QUEUE[jobName], jobName, payload, delayMs: 0, runAt, jobId })),
+      jobs.map(({ payload, runAt, jobId }) => ({
+        queue: JOB_QUEUE[jobName],
+        jobName,
+        payload,
+        delayMs: 0,
+        runAt,
+        jobId,
+      })),
     );
   }
 }

@@ -33,6 +33,11 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
       await this.reminders.markFired(manager, reminder.id, emails);
       return { kind: reminder.kind, emails, lateMs: Date.now() - new Date(reminder.dueAt).getTime() };
     });
-    this.logger.log({ msg: 'skipped' in outcome ? 'reminder job skipped' : 'reminder fired', reminderId, occurrence, ...outcome });
+    this.logger.log({
+      msg: 'skipped' in outcome ? 'reminder job skipped' : 'reminder fired',
+      reminderId,
+      occurrence,
+      ...outcome,
+    });
   }
 }

@@ -27,7 +27,7 @@ export class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileRe
   async handle({ reason }: ReconcileRemindersPayload): Promise<void> {
     let checked = 0;
     let restored = 0;
-    for (let after: PendingReminder | null = null; ; ) {
+    for (let after: PendingReminder | null = null; ;) {
       const batch = await this.reminders.pendingAfter(after, BATCH);
       checked += batch.length;
       const results = await Promise.all(batch.map((reminder) => this.reconcile(reminder)));

@@ -20,6 +20,10 @@ export class ReminderAudience {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM app_user WHERE role = 'manager' AND active ORDER BY id`,
     );
-    return this.wanting(manager, kind, rows.map((row) => row.id));
+    return this.wanting(
+      manager,
+      kind,
+      rows.map((row) => row.id),
+    );
   }
 }
