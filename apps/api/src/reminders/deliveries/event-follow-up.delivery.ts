@@ -17,6 +17,8 @@ interface MetContact {
   title: string;
   ownerId: string;
   contactName: string | null;
+  stageVi: string;
+  stageEn: string;
 }
 
 /**
@@ -51,7 +53,8 @@ export class EventFollowUpDelivery implements OnModuleInit {
 
     // Event contacts link to their event by pipeline_item.event_id; "Met" is the stage with that key.
     const contacts = (await manager.query(
-      `SELECT i.id, i.title, i.owner_id AS "ownerId", c.full_name AS "contactName"
+      `SELECT i.id, i.title, i.owner_id AS "ownerId", c.full_name AS "contactName",
+              s.name_vi AS "stageVi", s.name_en AS "stageEn"
          FROM pipeline_item i
          JOIN stage s ON s.id = i.stage_id
          LEFT JOIN contact c ON c.id = i.contact_id
@@ -78,8 +81,8 @@ export class EventFollowUpDelivery implements OnModuleInit {
           },
           paragraphs: [
             {
-              vi: `${own.length} liên hệ anh/chị gặp tại sự kiện "${event.name}" vẫn ở giai đoạn "Đã gặp". Hãy liên hệ lại với họ:`,
-              en: `${own.length} ${own.length === 1 ? 'person' : 'people'} you met at "${event.name}" ${own.length === 1 ? 'is' : 'are'} still in the "Met" stage. Time to get back in touch:`,
+              vi: `${own.length} liên hệ anh/chị gặp tại sự kiện "${event.name}" vẫn ở giai đoạn "${own[0].stageVi}". Hãy liên hệ lại với họ:`,
+              en: `${own.length} ${own.length === 1 ? 'person' : 'people'} you met at "${event.name}" ${own.length === 1 ? 'is' : 'are'} still in the "${own[0].stageEn}" stage. Time to get back in touch:`,
             },
           ],
           links: own.map((contact) => ({
