@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RecordSubjectType } from '@irm/contracts';
+import { PipelineKind, type RecordSubjectType } from '@irm/contracts';
 import type { LocalDate } from '@irm/domain';
 import { DataSource } from 'typeorm';
 import { ReminderSlotKind } from './reminder.entity';
@@ -33,6 +33,11 @@ export interface MissingFollowUp {
   dueAt: Date;
 }
 
+const ALL_ITEM_KINDS = Object.values(PipelineKind);
+/** Items changed since a moment, read from ix_pipeline_item_kind_updated (one range per kind). */
+const changedSinceSql = (alias: string, kinds: string, since: string) =>
+  `${alias}.kind = ANY(${kinds}::pipeline_kind[]) AND ${alias}.updated_at >= ${since}`;
+
 const SLA_KINDS = [ReminderSlotKind.SlaOverdue, ReminderSlotKind.SlaEscalation];
 const slotPrefix = (slot: (id: string) => string) => slot('');
 
@@ -45,8 +50,19 @@ const slotPrefix = (slot: (id: string) => string) => slot('');
 export class ReminderSweepRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The distinct first overdue days of open items (a few hundred at most: one per working day). */
-  async overdueDates(): Promise<LocalDate[]> {
+  /**
+   * The distinct first overdue days of open items (a few hundred at most: one per working day), or only of
+   * those changed since a moment.
+   */
+  async overdueDates(changedSince: Date | null): Promise<LocalDate[]> {
+    if (changedSince) {
+      const changed: { date: string }[] = await this.dataSource.query(
+        `SELECT DISTINCT to_char(i.overdue_from, 'YYYY-MM-DD') AS date FROM pipeline_item i
+          WHERE ${changedSinceSql('i', '$1', '$2')} AND i.overdue_from IS NOT NULL AND i.closed_at IS NULL`,
+        [ALL_ITEM_KINDS, changedSince],
+      );
+      return changed.map((row) => row.date);
+    }
     // A loose index scan over ix_pipeline_item_overdue_open: one index probe per distinct date, not per item.
     const rows: { date: string }[] = await this.dataSource.query(
       `WITH RECURSIVE dates(d) AS (
@@ -66,7 +82,7 @@ export class ReminderSweepRepository {
    * for another moment that is still to come. A reminder fired during the item's current stage entry is not
    * sent again when its moment moves into the past (a holiday added after the fact).
    */
-  missingSla(moments: readonly SlaMoments[], limit: number): Promise<MissingReminder[]> {
+  missingSla(moments: readonly SlaMoments[], limit: number, changedSince: Date | null): Promise<MissingReminder[]> {
     if (moments.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `WITH due AS (
@@ -77,6 +93,7 @@ export class ReminderSweepRepository {
         CROSS JOIN LATERAL (VALUES ($4::reminder_kind, $5 || i.id::text, d.overdue_at),
                                    ($6::reminder_kind, $7 || i.id::text, d.escalation_at)) AS k(kind, slot, due_at)
         WHERE i.closed_at IS NULL AND i.overdue_from IS NOT NULL
+          ${changedSince ? `AND ${changedSinceSql('i', '$9', '$10')}` : ''}
           AND NOT EXISTS (
                 SELECT 1 FROM reminder r
                  WHERE r.slot = k.slot
@@ -93,6 +110,7 @@ export class ReminderSweepRepository {
         ReminderSlotKind.SlaEscalation,
         slotPrefix(slaEscalationSlot),
         limit,
+        ...(changedSince ? [ALL_ITEM_KINDS, changedSince] : []),
       ],
     );
   }

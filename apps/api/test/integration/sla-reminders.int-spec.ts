@@ -200,14 +200,14 @@ describe('SLA and event follow-up reminders', () => {
     const before = await reminder(slaOverdueSlot(moving.id));
     expect(before).toMatchObject({ status: 'pending' });
 
-    await h.dataSource.query(`UPDATE pipeline_item SET stage_id = $2, closed_at = now(), sla_due_on = NULL,
+    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), stage_id = $2, closed_at = now(), sla_due_on = NULL,
                                      overdue_from = NULL WHERE id = $1`, [closing.id, stage(PipelineKind.Prospect, 'licensed').id]);
-    await h.dataSource.query(`UPDATE pipeline_item SET stage_id = $2, sla_due_on = NULL, overdue_from = NULL
+    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), stage_id = $2, sla_due_on = NULL, overdue_from = NULL
                                WHERE id = $1`, [onHold.id, stage(PipelineKind.Prospect, 'on_hold').id]);
     const next = stage(PipelineKind.Prospect, 'information_sent');
     const dates = calendar.slaDates(days, new Date(), next.sla);
     await h.dataSource.query(
-      `UPDATE pipeline_item SET stage_id = $2, stage_entered_at = now(), sla_due_on = $3, overdue_from = $4 WHERE id = $1`,
+      `UPDATE pipeline_item SET updated_at = now(), stage_id = $2, stage_entered_at = now(), sla_due_on = $3, overdue_from = $4 WHERE id = $1`,
       [moving.id, next.id, dates.slaDueOn, dates.overdueFrom],
     );
     await sweep.sweepOnce();
@@ -237,15 +237,17 @@ describe('SLA and event follow-up reminders', () => {
         })),
       ),
     );
-    await h.dataSource.query(`UPDATE pipeline_item SET closed_at = now(), stage_id = $2 WHERE id = $1`, [
+    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), closed_at = now(), stage_id = $2 WHERE id = $1`, [
       closed.id,
       stage(PipelineKind.Prospect, 'lost').id,
     ]);
+    // Moved on, and overdue in the new stage too, from another day: that is a new reminder, not this one.
     const next = stage(PipelineKind.Prospect, 'qualified');
-    const dates = calendar.slaDates(days, new Date(), next.sla);
+    const movedAt = new Date(Date.now() - 20 * DAY_MS);
+    const dates = calendar.slaDates(days, movedAt, next.sla);
     await h.dataSource.query(
-      `UPDATE pipeline_item SET stage_id = $2, stage_entered_at = now(), sla_due_on = $3, overdue_from = $4 WHERE id = $1`,
-      [moved.id, next.id, dates.slaDueOn, dates.overdueFrom],
+      `UPDATE pipeline_item SET updated_at = now(), stage_id = $2, stage_entered_at = $5, sla_due_on = $3, overdue_from = $4 WHERE id = $1`,
+      [moved.id, next.id, dates.slaDueOn, dates.overdueFrom, movedAt],
     );
     const fire = h.app.get(FireReminderHandler);
     for (const one of planned) await fire.handle({ reminderId: one.id, occurrence: one.occurrence });
@@ -339,11 +341,11 @@ describe('SLA and event follow-up reminders', () => {
     expect(await mailTo(owner.email)).toEqual([]);
   });
 
-  it('plans nothing new when swept again', async () => {
+  it('plans nothing new when swept again, fully or from the changes', async () => {
     await sweep.sweepOnce();
     const before = await h.dataSource.query(`SELECT slot, status, occurrence, due_at FROM reminder ORDER BY slot`);
     expect(before.length).toBeGreaterThan(10);
-    expect(await sweep.sweepOnce()).toEqual({ planned: 0, cancelled: 0 });
+    expect(await sweep.sweepOnce({ full: true })).toEqual({ planned: 0, cancelled: 0 });
     expect(await sweep.sweepOnce()).toEqual({ planned: 0, cancelled: 0 });
     expect(await h.dataSource.query(`SELECT slot, status, occurrence, due_at FROM reminder ORDER BY slot`)).toEqual(
       before,
