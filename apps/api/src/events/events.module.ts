@@ -15,7 +15,14 @@ import { EventsService } from './events.service';
 @Module({
   imports: [ItemsModule, RecordLinksModule, CalendarModule],
   controllers: [EventsController, AttendeesController],
-  providers: [EventFollowUpPlanner, EventsService, EventsRepository, AttendeesService, AttendeesRepository, AttendeeLinks],
+  providers: [
+    EventFollowUpPlanner,
+    EventsService,
+    EventsRepository,
+    AttendeesService,
+    AttendeesRepository,
+    AttendeeLinks,
+  ],
   // Attendee imports check access when a list is uploaded and add its people in the worker.
   exports: [AttendeesService],
 })

@@ -79,7 +79,12 @@ export class SweepRemindersHandler implements JobHandler<JobName.SweepReminders>
       const made = await this.dataSource.transaction((manager) =>
         this.reminders.planMany(
           manager,
-          missing.map((m) => ({ slot: m.slot, kind: m.kind, subject: { type: m.subjectType, id: m.subjectId }, dueAt: m.dueAt })),
+          missing.map((m) => ({
+            slot: m.slot,
+            kind: m.kind,
+            subject: { type: m.subjectType, id: m.subjectId },
+            dueAt: m.dueAt,
+          })),
         ),
       );
       planned += made.length;

@@ -28,7 +28,9 @@ interface ReminderRow {
 }
 
 /** The default pipelines with their stages, as the seed writes them; stage ids by `<kind>:<key>`. */
-async function insertPipelines(dataSource: DataSource): Promise<Map<string, { id: string; pipelineId: string; sla: number | null }>> {
+async function insertPipelines(
+  dataSource: DataSource,
+): Promise<Map<string, { id: string; pipelineId: string; sla: number | null }>> {
   const stages = new Map<string, { id: string; pipelineId: string; sla: number | null }>();
   for (const definition of defaultPipelines.filter((d) =>
     [PipelineKind.Prospect, PipelineKind.EventContact].includes(d.kind),
@@ -91,17 +93,29 @@ describe('SLA and event follow-up reminders', () => {
       `INSERT INTO pipeline_item (kind, pipeline_id, stage_id, title, owner_id, stage_entered_at, sla_due_on,
                                   overdue_from, event_id, contact_id, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1) RETURNING id`,
-      [kind, target.pipelineId, target.id, values.title, values.ownerId, values.enteredAt, slaDueOn, overdueFrom,
-        values.eventId ?? null, values.contactId ?? null],
+      [
+        kind,
+        target.pipelineId,
+        target.id,
+        values.title,
+        values.ownerId,
+        values.enteredAt,
+        slaDueOn,
+        overdueFrom,
+        values.eventId ?? null,
+        values.contactId ?? null,
+      ],
     )) as { id: string }[];
     return { id: row.id, overdueFrom };
   }
 
   const reminder = async (slot: string): Promise<ReminderRow | undefined> =>
-    ((await h.dataSource.query(
-      `SELECT id, status, occurrence, due_at AS "dueAt", emails FROM reminder WHERE slot = $1`,
-      [slot],
-    )) as ReminderRow[])[0];
+    (
+      (await h.dataSource.query(
+        `SELECT id, status, occurrence, due_at AS "dueAt", emails FROM reminder WHERE slot = $1`,
+        [slot],
+      )) as ReminderRow[]
+    )[0];
 
   const mailTo = async (address: string) => {
     const found = sink.received.filter((mail) => mail.envelope.to.includes(address));
@@ -141,7 +155,12 @@ describe('SLA and event follow-up reminders', () => {
       title: 'Foxconn expansion',
     });
     // In its SLA: nothing yet.
-    const inTime = await insertItem({ ownerId: owner.id, stageKey: 'qualified', enteredAt: new Date(), title: 'Fresh lead' });
+    const inTime = await insertItem({
+      ownerId: owner.id,
+      stageKey: 'qualified',
+      enteredAt: new Date(),
+      title: 'Fresh lead',
+    });
 
     await sweep.sweepOnce();
     await waitFor('the reminders to fire', async () => {
@@ -193,17 +212,38 @@ describe('SLA and event follow-up reminders', () => {
 
   it('cancels the reminders of an item that closed or lost its SLA, and re-plans one that moved on', async () => {
     const owner = await insertUser(h.dataSource, { name: 'Vũ Minh', language: 'vi' });
-    const closing = await insertItem({ ownerId: owner.id, stageKey: 'qualified', enteredAt: new Date(), title: 'Closing' });
-    const moving = await insertItem({ ownerId: owner.id, stageKey: 'qualified', enteredAt: new Date(), title: 'Moving' });
-    const onHold = await insertItem({ ownerId: owner.id, stageKey: 'qualified', enteredAt: new Date(), title: 'On hold' });
+    const closing = await insertItem({
+      ownerId: owner.id,
+      stageKey: 'qualified',
+      enteredAt: new Date(),
+      title: 'Closing',
+    });
+    const moving = await insertItem({
+      ownerId: owner.id,
+      stageKey: 'qualified',
+      enteredAt: new Date(),
+      title: 'Moving',
+    });
+    const onHold = await insertItem({
+      ownerId: owner.id,
+      stageKey: 'qualified',
+      enteredAt: new Date(),
+      title: 'On hold',
+    });
     await sweep.sweepOnce();
     const before = await reminder(slaOverdueSlot(moving.id));
     expect(before).toMatchObject({ status: 'pending' });
 
-    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), stage_id = $2, closed_at = now(), sla_due_on = NULL,
-                                     overdue_from = NULL WHERE id = $1`, [closing.id, stage(PipelineKind.Prospect, 'licensed').id]);
-    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), stage_id = $2, sla_due_on = NULL, overdue_from = NULL
-                               WHERE id = $1`, [onHold.id, stage(PipelineKind.Prospect, 'on_hold').id]);
+    await h.dataSource.query(
+      `UPDATE pipeline_item SET updated_at = now(), stage_id = $2, closed_at = now(), sla_due_on = NULL,
+                                     overdue_from = NULL WHERE id = $1`,
+      [closing.id, stage(PipelineKind.Prospect, 'licensed').id],
+    );
+    await h.dataSource.query(
+      `UPDATE pipeline_item SET updated_at = now(), stage_id = $2, sla_due_on = NULL, overdue_from = NULL
+                               WHERE id = $1`,
+      [onHold.id, stage(PipelineKind.Prospect, 'on_hold').id],
+    );
     const next = stage(PipelineKind.Prospect, 'information_sent');
     const dates = calendar.slaDates(days, new Date(), next.sla);
     await h.dataSource.query(
@@ -237,10 +277,10 @@ describe('SLA and event follow-up reminders', () => {
         })),
       ),
     );
-    await h.dataSource.query(`UPDATE pipeline_item SET updated_at = now(), closed_at = now(), stage_id = $2 WHERE id = $1`, [
-      closed.id,
-      stage(PipelineKind.Prospect, 'lost').id,
-    ]);
+    await h.dataSource.query(
+      `UPDATE pipeline_item SET updated_at = now(), closed_at = now(), stage_id = $2 WHERE id = $1`,
+      [closed.id, stage(PipelineKind.Prospect, 'lost').id],
+    );
     // Moved on, and overdue in the new stage too, from another day: that is a new reminder, not this one.
     const next = stage(PipelineKind.Prospect, 'qualified');
     const movedAt = new Date(Date.now() - 20 * DAY_MS);
@@ -271,16 +311,47 @@ describe('SLA and event follow-up reminders', () => {
       insertContact(h.dataSource, { ownerId, fullName: name, language: 'ko' });
     const entered = new Date(Date.now() - 20 * DAY_MS);
     const kim = await contact(lan.id, 'Kim Min-jun');
-    const lanMet = await insertItem({ ownerId: lan.id, kind: PipelineKind.EventContact, stageKey: 'met', enteredAt: entered,
-      title: 'Samsung Display', eventId: event.id, contactId: kim.id });
-    const lanMet2 = await insertItem({ ownerId: lan.id, kind: PipelineKind.EventContact, stageKey: 'met', enteredAt: entered,
-      title: 'LG Innotek', eventId: event.id });
-    const lanContacted = await insertItem({ ownerId: lan.id, kind: PipelineKind.EventContact, stageKey: 'contacted',
-      enteredAt: entered, title: 'Hyundai Wia', eventId: event.id });
-    const tomMet = await insertItem({ ownerId: tom.id, kind: PipelineKind.EventContact, stageKey: 'met', enteredAt: entered,
-      title: 'Hanwha Aerospace', eventId: event.id });
-    await insertItem({ ownerId: quiet.id, kind: PipelineKind.EventContact, stageKey: 'contacted', enteredAt: entered,
-      title: 'Doosan', eventId: event.id });
+    const lanMet = await insertItem({
+      ownerId: lan.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'met',
+      enteredAt: entered,
+      title: 'Samsung Display',
+      eventId: event.id,
+      contactId: kim.id,
+    });
+    const lanMet2 = await insertItem({
+      ownerId: lan.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'met',
+      enteredAt: entered,
+      title: 'LG Innotek',
+      eventId: event.id,
+    });
+    const lanContacted = await insertItem({
+      ownerId: lan.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'contacted',
+      enteredAt: entered,
+      title: 'Hyundai Wia',
+      eventId: event.id,
+    });
+    const tomMet = await insertItem({
+      ownerId: tom.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'met',
+      enteredAt: entered,
+      title: 'Hanwha Aerospace',
+      eventId: event.id,
+    });
+    await insertItem({
+      ownerId: quiet.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'contacted',
+      enteredAt: entered,
+      title: 'Doosan',
+      eventId: event.id,
+    });
 
     // The events service plans it when the event is saved; its moment has passed, so it fires at once.
     const planner = new EventFollowUpPlanner(h.app.get(RemindersService), calendar, h.config);
@@ -291,8 +362,9 @@ describe('SLA and event follow-up reminders', () => {
     });
     expect(fired.dueAt.toISOString()).toBe(eventFollowUpDueAt(days, event.endsOn, 3).toISOString());
     expect(fired.emails).toBe(2);
-    await waitFor('two follow-up emails', async () =>
-      (await mailTo(lan.email)).length + (await mailTo(tom.email)).length === 2,
+    await waitFor(
+      'two follow-up emails',
+      async () => (await mailTo(lan.email)).length + (await mailTo(tom.email)).length === 2,
     );
 
     const [vi] = await mailTo(lan.email);
@@ -329,8 +401,14 @@ describe('SLA and event follow-up reminders', () => {
        RETURNING id, to_char(ends_on, 'YYYY-MM-DD') AS "endsOn"`,
       [owner.id],
     )) as { id: string; endsOn: string }[];
-    await insertItem({ ownerId: owner.id, kind: PipelineKind.EventContact, stageKey: 'contacted',
-      enteredAt: new Date(), title: 'Moved on', eventId: past.id });
+    await insertItem({
+      ownerId: owner.id,
+      kind: PipelineKind.EventContact,
+      stageKey: 'contacted',
+      enteredAt: new Date(),
+      title: 'Moved on',
+      eventId: past.id,
+    });
     const planner = new EventFollowUpPlanner(h.app.get(RemindersService), calendar, h.config);
     await h.dataSource.transaction((manager) => planner.plan(manager, past));
     const fired = await waitFor('the empty follow-up', async () => {
