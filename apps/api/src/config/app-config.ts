@@ -158,6 +158,17 @@ export class AppConfig {
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
 
+  /**
+   * Working days an item stays overdue in the same stage entry, after its first overdue day, before every
+   * manager who wants escalations is told.
+   */
+  @IntSetting(1, 60)
+  SLA_ESCALATION_WORKING_DAYS = 2;
+
+  /** Working days after an event ends when the owners of its contacts still in "Met" are reminded. */
+  @IntSetting(1, 30)
+  EVENT_FOLLOW_UP_WORKING_DAYS = 3;
+
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>
     value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,

@@ -55,6 +55,12 @@ export class ReconcileRemindersPayload {
   reason!: 'worker-start' | 'schedule';
 }
 
+/** Plans the SLA and event follow-up reminders that changes of items, stages and holidays call for. */
+export class SweepRemindersPayload {
+  @IsIn(['worker-start', 'schedule'])
+  reason!: 'worker-start' | 'schedule';
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
@@ -63,6 +69,7 @@ export const JOB_PAYLOADS = {
   [JobName.RecoverEmails]: RecoverEmailsPayload,
   [JobName.FireReminder]: FireReminderPayload,
   [JobName.ReconcileReminders]: ReconcileRemindersPayload,
+  [JobName.SweepReminders]: SweepRemindersPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

@@ -38,6 +38,14 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '*/5 * * * *',
     payload: { reason: 'schedule' },
   },
+  {
+    // Items' SLA dates change in many places (moves, closing, SLA and holiday edits); the sweep plans their
+    // reminders from the table itself, and does next to nothing when nothing changed.
+    id: 'sweep-reminders',
+    jobName: JobName.SweepReminders,
+    pattern: '* * * * *',
+    payload: { reason: 'schedule' },
+  },
 ];
 
 /**
@@ -47,4 +55,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
 export const JOBS_AT_START: { jobName: JobName; payload: JobPayload }[] = [
   { jobName: JobName.RecoverEmails, payload: { reason: 'worker-start' } },
   { jobName: JobName.ReconcileReminders, payload: { reason: 'worker-start' } },
+  { jobName: JobName.SweepReminders, payload: { reason: 'worker-start' } },
 ];
