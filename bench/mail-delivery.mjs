@@ -493,6 +493,7 @@ async function latenessPhase({ sink, env, dataSource, emails, outbox, rendered, 
       delivered: kind.lateness.length,
       latenessMs: latenessFigures(kind.lateness),
       // Due while this phase was still writing the rest (the API and database busy with it), and due after.
+      dueWhileScheduling: kind.whileScheduling.length,
       latenessWhileSchedulingMs: kind.whileScheduling.length ? latenessFigures(kind.whileScheduling) : null,
       latenessAfterSchedulingMs: kind.afterScheduling.length ? latenessFigures(kind.afterScheduling) : null,
       stagesMs: Object.fromEntries(
@@ -658,8 +659,9 @@ try {
       ['task reminders, arrival − remindAt', lateness.taskReminders],
     ]) {
       console.log(`  ${label}: ${line(kind.latenessMs)} ${verdict(kind.latenessMs)}`);
-      console.log(`    due while scheduling: ${line(kind.latenessWhileSchedulingMs)}`);
-      console.log(`    due after scheduling: ${line(kind.latenessAfterSchedulingMs)}`);
+      const after = kind.delivered - kind.dueWhileScheduling;
+      console.log(`    ${kind.dueWhileScheduling} due while scheduling: ${line(kind.latenessWhileSchedulingMs)}`);
+      console.log(`    ${after} due after scheduling: ${line(kind.latenessAfterSchedulingMs)}`);
       for (const [name, figures] of Object.entries(kind.stagesMs)) console.log(`    ${name}: ${line(figures)}`);
     }
     if (lateness.dueTimesPushedBack)
