@@ -152,11 +152,18 @@ export class AppConfig {
 
   /**
    * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
-   * the worker's 10 database connections for its whole attempt (so recording the outcome never waits for
+   * the worker's 10 database connections for its SMTP exchange (so recording the outcome never waits for
    * one), which is why it stays below 10.
    */
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
+
+  /**
+   * Send jobs running per SMTP connection: while one job is in its SMTP exchange the others claim their
+   * emails and complete in Redis, so the connections never wait for that bookkeeping.
+   */
+  @IntSetting(1, 8)
+  MAIL_JOBS_PER_CONNECTION = 3;
 
   /**
    * Working days an item stays overdue in the same stage entry, after its first overdue day, before every

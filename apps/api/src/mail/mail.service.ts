@@ -11,9 +11,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
-import { OutboxService } from '../queue/outbox.service';
-import { outboxJobId } from '../queue/outbox.relay';
-import { JobName } from '../queue/queue-names';
+import type { JobPayload } from '../queue/job-payloads';
+import { OUTBOX_CHANNEL } from '../queue/outbox.repository';
+import { JOB_QUEUE, JobName } from '../queue/queue-names';
 import { AgencyProfileReader } from './agency-profile';
 import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
 import { mailDomain } from './mail-address';
@@ -89,7 +89,6 @@ export class MailService {
   constructor(
     private readonly config: AppConfig,
     private readonly emails: EmailMessagesRepository,
-    private readonly outbox: OutboxService,
     private readonly agency: AgencyProfileReader,
     private readonly unsubscribe: UnsubscribeTokens,
   ) {}
@@ -119,37 +118,37 @@ export class MailService {
 
     const id = randomUUID();
     const status = investor && recipient.optedOut ? EmailStatus.NotSent : EmailStatus.Queued;
-    const inserted = await this.emails.insertIfAbsent(manager, {
-      id,
-      idempotencyKey: key,
-      templateKey: request.template,
-      language: recipient.language,
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      recipientUserId: recipient.userId,
-      recipientContactId: recipient.contactId,
-      subjectType: request.about?.type ?? null,
-      subjectId: request.about?.id ?? null,
-      subject: rendered.subject,
-      htmlBody: rendered.html,
-      textBody: rendered.text,
-      headers: links
-        ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-        : {},
-      honoursOptOut: investor,
-      messageId: `<${id}@${mailDomain(this.config.MAIL_FROM)}>`,
-      status,
-      lastError: status === EmailStatus.NotSent ? OPTED_OUT : null,
-    });
-    if (!inserted) {
-      // Another transaction queued the same key and committed while we rendered.
-      return toEmailMessage((await this.emails.findByIdempotencyKey(manager, key))!);
-    }
-    if (status === EmailStatus.Queued) {
-      const outboxId = await this.outbox.enqueue(manager, JobName.SendEmail, { emailMessageId: id });
-      await this.emails.assignJob(manager, id, outboxJobId(outboxId), outboxId);
-    }
-    return toEmailMessage((await this.emails.findById(id, manager))!);
+    const payload: JobPayload<JobName.SendEmail> = { emailMessageId: id };
+    const row = await this.emails.insertWithJob(
+      manager,
+      {
+        id,
+        idempotencyKey: key,
+        templateKey: request.template,
+        language: recipient.language,
+        recipientEmail: recipient.email,
+        recipientName: recipient.name,
+        recipientUserId: recipient.userId,
+        recipientContactId: recipient.contactId,
+        subjectType: request.about?.type ?? null,
+        subjectId: request.about?.id ?? null,
+        subject: rendered.subject,
+        htmlBody: rendered.html,
+        textBody: rendered.text,
+        headers: links
+          ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : {},
+        honoursOptOut: investor,
+        messageId: `<${id}@${mailDomain(this.config.MAIL_FROM)}>`,
+        status,
+        lastError: status === EmailStatus.NotSent ? OPTED_OUT : null,
+      },
+      status === EmailStatus.Queued
+        ? { queue: JOB_QUEUE[JobName.SendEmail], jobName: JobName.SendEmail, payload, channel: OUTBOX_CHANNEL }
+        : null,
+    );
+    // Null: another transaction queued the same key and committed while we rendered.
+    return toEmailMessage(row ?? (await this.emails.findByIdempotencyKey(manager, key))!);
   }
 
   private async resolve(manager: EntityManager, to: EmailRecipient): Promise<ResolvedRecipient> {

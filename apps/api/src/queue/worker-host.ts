@@ -56,7 +56,10 @@ export class WorkerHost implements BeforeApplicationShutdown {
       name: `${hostname()}-${process.pid}`,
       connection: workerConnection(this.config),
       prefix: this.config.REDIS_PREFIX,
-      concurrency: queueName === QueueName.Email ? this.config.MAIL_CONCURRENCY : this.config.WORKER_CONCURRENCY,
+      concurrency:
+        queueName === QueueName.Email
+          ? this.config.MAIL_CONCURRENCY * this.config.MAIL_JOBS_PER_CONNECTION
+          : this.config.WORKER_CONCURRENCY,
       // A killed worker's jobs are taken up again once their lock expires; BullMQ looks for them this often.
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_LOCK_MS,

@@ -91,12 +91,17 @@ export class RemindersRepository {
     );
   }
 
-  /** Pending reminders in (due, id) order after the given one, for the reconciler. */
+  /**
+   * Pending reminders in (due, id) order after the given one, for the reconciler; without those whose first
+   * job is still in the outbox (the relay will bring it).
+   */
   pendingAfter(after: { dueAt: Date; id: string } | null, limit: number): Promise<PendingReminder[]> {
     return this.dataSource.query(
-      `SELECT id, due_at AS "dueAt", occurrence, recoveries FROM reminder
-        WHERE status = 'pending' ${after ? 'AND (due_at, id) > ($2, $3)' : ''}
-        ORDER BY due_at, id LIMIT $1`,
+      `SELECT r.id, r.due_at AS "dueAt", r.occurrence, r.recoveries FROM reminder r
+        WHERE r.status = 'pending' ${after ? 'AND (r.due_at, r.id) > ($2, $3)' : ''}
+          AND NOT EXISTS (SELECT 1 FROM outbox_message o
+                           WHERE o.relayed_at IS NULL AND o.job_id = 'reminder-' || r.id || '-' || r.occurrence)
+        ORDER BY r.due_at, r.id LIMIT $1`,
       after ? [limit, after.dueAt, after.id] : [limit],
     );
   }
