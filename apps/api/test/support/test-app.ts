@@ -24,6 +24,9 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     NODE_ENV: 'test',
     // Every test signs in from 127.0.0.1; tests of the address limit set their own.
     LOGIN_LIMIT_PER_IP: '100000',
+    // Likewise the portal's public forms; tests of its limits set their own.
+    PORTAL_LIMIT_PER_IP: '100000',
+    PORTAL_LIMIT_PER_EMAIL: '100000',
     ...env,
   });
   const { app } = await createHttpApp(config, extraModules);
