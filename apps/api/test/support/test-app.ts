@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '../../src/bootstrap/http-app';
@@ -27,6 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     // Likewise the portal's public forms; tests of its limits set their own.
     PORTAL_LIMIT_PER_IP: '100000',
     PORTAL_LIMIT_PER_EMAIL: '100000',
+    PORTAL_UPLOAD_DIR: join(tmpdir(), 'irm-test-portal-uploads'),
     ...env,
   });
   const { app } = await createHttpApp(config, extraModules);
