@@ -27,6 +27,7 @@ import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
 import { EmailsModule } from './mail/emails.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { PortalModule } from './portal/portal.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -62,6 +63,7 @@ export class AppModule {
         MailModule,
         RemindersModule,
         EmailsModule,
+        PortalModule,
         ...extraModules,
       ],
     };

@@ -20,3 +20,4 @@ export * from './events';
 export * from './emails';
 export * from './notifications';
 export * from './record-paths';
+export * from './portal';

@@ -176,6 +176,30 @@ export class AppConfig {
   @IntSetting(1, 30)
   EVENT_FOLLOW_UP_WORKING_DAYS = 3;
 
+  /** Days an investor's tracking link works; a re-sent link starts again. */
+  @IntSetting(1, 3650)
+  PORTAL_TRACKING_DAYS = 180;
+
+  /** Where documents uploaded from the tracking page are kept (relative paths: from the working directory). */
+  @IsString()
+  @MinLength(1)
+  PORTAL_UPLOAD_DIR = '.data/portal-uploads';
+
+  /** Largest document an investor may upload, in MB. */
+  @IntSetting(1, 100)
+  PORTAL_UPLOAD_MAX_MB = 10;
+
+  /** Public form posts (forms, messages, uploads, re-sent links) allowed per client address per window. */
+  @IntSetting(1, 1_000_000)
+  PORTAL_LIMIT_PER_IP = 20;
+
+  /** Public form posts allowed per email address (and per tracking link) per window. */
+  @IntSetting(1, 1_000_000)
+  PORTAL_LIMIT_PER_EMAIL = 5;
+
+  @IntSetting(1, 24 * 60)
+  PORTAL_WINDOW_MINUTES = 60;
+
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>
     value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,

@@ -28,6 +28,12 @@ import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 import { EmailMessageEntity } from '../mail/email-message.entity';
 import { ReminderEntity } from '../reminders/reminder.entity';
+import {
+  PortalAssignmentCursorEntity,
+  PortalDocumentEntity,
+  PortalSubmissionEntity,
+  PortalTrackingTokenEntity,
+} from '../portal/portal.entities';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -61,4 +67,8 @@ export const ENTITIES = [
   LoanTrancheEntity,
   ReminderEntity,
   EmailMessageEntity,
+  PortalSubmissionEntity,
+  PortalTrackingTokenEntity,
+  PortalDocumentEntity,
+  PortalAssignmentCursorEntity,
 ];

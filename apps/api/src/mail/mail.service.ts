@@ -20,9 +20,14 @@ import { mailDomain } from './mail-address';
 import { EMAIL_TEMPLATES, EmailTemplateData, renderEmail } from './templates/email-templates';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
-/** Who receives it: a user, a contact (investor mail must name one), or a bare address. */
+/**
+ * Who receives it: a user, a contact (investor mail must name one; `language` overrides their preferred one, e.g.
+ * the language a form was filled in), or a bare address.
+ */
 export type EmailRecipient =
-  { userId: string } | { contactId: string } | { email: string; name?: string | null; language: string };
+  | { userId: string }
+  | { contactId: string; language?: string }
+  | { email: string; name?: string | null; language: string };
 
 export interface QueueEmailRequest<K extends EmailTemplateKey> {
   /**
@@ -181,7 +186,7 @@ export class MailService {
         name: contact.name,
         userId: null,
         contactId: to.contactId,
-        language: emailLanguage(contact.language),
+        language: emailLanguage(to.language ?? contact.language),
         optedOut: contact.consent === EmailConsent.OptedOut,
       };
     }
