@@ -10,3 +10,4 @@ export * from './calendar/vietnam-holidays';
 export * from './pipelines/move-rules';
 export * from './pipelines/stage-settings';
 export * from './loans/tranches';
+export * from './loans/deadlines';

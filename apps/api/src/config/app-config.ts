@@ -158,6 +158,10 @@ export class AppConfig {
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
 
+  /** Working days before a loan's documents or milestone deadline that the applicant is reminded, at 08:00. */
+  @IntSetting(0, 60)
+  LOAN_DEADLINE_NOTICE_WORKING_DAYS = 3;
+
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>
     value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
