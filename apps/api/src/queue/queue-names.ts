@@ -15,6 +15,7 @@ export enum JobName {
   RecoverEmails = 'email.recover',
   FireReminder = 'reminders.fire',
   ReconcileReminders = 'reminders.reconcile',
+  DailyDigest = 'reminders.daily-digest',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -26,6 +27,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RecoverEmails]: QueueName.Maintenance,
   [JobName.FireReminder]: QueueName.Reminders,
   [JobName.ReconcileReminders]: QueueName.Maintenance,
+  [JobName.DailyDigest]: QueueName.Reminders,
 };
 
 export function isJobName(name: string): name is JobName {
