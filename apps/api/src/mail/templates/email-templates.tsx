@@ -36,6 +36,13 @@ export const EMAIL_TEMPLATES: { [K in EmailTemplateKey]: EmailTemplate<EmailTemp
   [EmailTemplateKey.DailyDigest]: { audience: 'staff', subject: dailyDigestSubject, Body: DailyDigestEmail },
 };
 
+/** Tables marked `data-text="table"` keep their columns in the plain-text part. */
+const TEXT_TABLE = {
+  selector: 'table[data-text=table]',
+  format: 'dataTable',
+  options: { uppercaseHeaderCells: false, maxColumnWidth: 60 },
+};
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -63,6 +70,6 @@ export function renderEmail<K extends EmailTemplateKey>(
     // A subject is one line, whatever a caller's text contained.
     subject: template.subject(data, context).replace(/\s+/g, ' ').trim(),
     html,
-    text: toPlainText(html),
+    text: toPlainText(html, { selectors: [TEXT_TABLE] }),
   };
 }

@@ -71,11 +71,10 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
   private async managerSections(manager: EntityManager, days: WorkingDays, date: string): Promise<ManagerSections> {
     const timeZone = this.config.TZ_BUSINESS;
     const since = days.subtract(date, 1);
-    const [movement, counts, oldest] = await Promise.all([
-      this.digest.movement(manager, zonedInstant(since, '00:00', timeZone), zonedInstant(date, '00:00', timeZone)),
-      this.digest.overdueCounts(manager, date),
-      this.digest.oldestOverdue(manager, date, OLDEST_OVERDUE),
-    ]);
+    const from = zonedInstant(since, '00:00', timeZone);
+    const movement = await this.digest.movement(manager, from, zonedInstant(date, '00:00', timeZone));
+    const counts = await this.digest.overdueCounts(manager, date);
+    const oldest = await this.digest.oldestOverdue(manager, date, OLDEST_OVERDUE);
     return {
       movement: {
         since,
@@ -106,13 +105,13 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
     const timeZone = this.config.TZ_BUSINESS;
     const startOfDay = zonedInstant(date, '00:00', timeZone);
     const endOfDay = zonedInstant(fromDayNumber(dayNumber(date) + 1), '00:00', timeZone);
-    const [tasks, own, names] = await Promise.all([
-      this.digest.dueTasks(manager, userIds, endOfDay, PER_PERSON),
-      this.digest.ownOverdue(manager, userIds, date, PER_PERSON),
-      manager.query(`SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`, [userIds]) as Promise<
-        { id: string; name: string }[]
-      >,
-    ]);
+    // One connection per transaction: the queries go one after the other.
+    const tasks = await this.digest.dueTasks(manager, userIds, endOfDay, PER_PERSON);
+    const own = await this.digest.ownOverdue(manager, userIds, date, PER_PERSON);
+    const names: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
     let queued = 0;
     for (const userId of userIds) {
       const isManager = managerIds.has(userId);
