@@ -24,6 +24,7 @@ interface Loan {
   approvedVnd: number | null;
   plannedVnd: number;
   disbursedVnd: number;
+  documentsDueOn: string | null;
 }
 
 interface Tranche {
