@@ -509,9 +509,9 @@ describe('preferential-loan applications: checklist and disbursement tranches (H
     expect(reminder).toEqual({ status: 'cancelled', occurrence: 2 });
 
     const loan = await prepared('approved', BILLION);
-    expect((await plan(staff, loan.id, { amountVnd: 1, milestoneDueOn: '2099-13-01', version: loan.version })).status).toBe(
-      400,
-    );
+    expect(
+      (await plan(staff, loan.id, { amountVnd: 1, milestoneDueOn: '2099-13-01', version: loan.version })).status,
+    ).toBe(400);
     const tranche = await plan(staff, loan.id, { amountVnd: 1, milestoneDueOn: '2099-06-30', version: loan.version });
     expect([tranche.status, tranche.body.milestoneDueOn]).toEqual([201, '2099-06-30']);
     const tranchePath = `${base(loan.id)}/tranches/${tranche.body.id}`;

@@ -79,7 +79,12 @@ describe('the daily digest', () => {
 
     // Movement on Monday 9 March (Hanoi time): one new, one won, one lost, one moved on; one the day before.
     const lead = await stage('prospect', 'lead');
-    await moved(await item('Samsung Display mở rộng', 'prospect', 'lead', staff.id), null, '2026-03-09T01:00:00Z', staff.id);
+    await moved(
+      await item('Samsung Display mở rộng', 'prospect', 'lead', staff.id),
+      null,
+      '2026-03-09T01:00:00Z',
+      staff.id,
+    );
     await moved(
       await item('Foxconn nhà máy mới', 'prospect', 'licensed', staff.id, { closed: true }),
       lead.id,
@@ -115,8 +120,14 @@ describe('the daily digest', () => {
       db.query(
         `INSERT INTO task (title, due_at, assignee_id, created_by_id, done, done_at, subject_type, subject_id, version)
          VALUES ($1, $2, $3, $3, $4, CASE WHEN $4 THEN now() END, $5, $6, 1)`,
-        [title, dueAt, assigneeId, done, title === 'Gọi lại Samsung' ? 'prospect' : null,
-          title === 'Gọi lại Samsung' ? items['Samsung Display mở rộng'] : null],
+        [
+          title,
+          dueAt,
+          assigneeId,
+          done,
+          title === 'Gọi lại Samsung' ? 'prospect' : null,
+          title === 'Gọi lại Samsung' ? items['Samsung Display mở rộng'] : null,
+        ],
       );
     await task('Send the brochure', staff.id, '2026-03-05T02:00:00Z');
     await task('Gọi lại Samsung', staff.id, '2026-03-10T09:00:00Z');
@@ -132,7 +143,9 @@ describe('the daily digest', () => {
     await sink?.close();
   });
 
-  const digests = (): Promise<{ recipient_user_id: string; status: string; subject: string; idempotency_key: string }[]> =>
+  const digests = (): Promise<
+    { recipient_user_id: string; status: string; subject: string; idempotency_key: string }[]
+  > =>
     db.query(
       `SELECT recipient_user_id, status, subject, idempotency_key FROM email_message
         WHERE template_key = 'daily_digest' ORDER BY created_at`,

@@ -67,7 +67,10 @@ describe('loan deadline reminders to the applicant contact', () => {
       })
     ).body.id;
     days = await t.app.get(WorkingCalendarService).current();
-    const pipelines = (await staff.get('/api/pipelines')).body as { kind: string; stages: { id: string; key: string }[] }[];
+    const pipelines = (await staff.get('/api/pipelines')).body as {
+      kind: string;
+      stages: { id: string; key: string }[];
+    }[];
     stages = Object.fromEntries(
       pipelines.find((p) => p.kind === 'loan_application')!.stages.map((stage) => [stage.key, stage.id]),
     );

@@ -132,7 +132,7 @@ export class WorkingDays {
   subtract(from: LocalDate, days: number): LocalDate {
     if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number, 0 or more');
     let day = dayNumber(from);
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       day -= 1;
       if (!this.weekend.has(weekday(day)) && !this.isHoliday(day)) left -= 1;
     }

@@ -102,7 +102,12 @@ const head = { ...cell, backgroundColor: '#f4f5f7', fontWeight: 'bold' as const 
 
 function Table({ columns, rows }: { columns: string[]; rows: ReactNode[][] }) {
   return (
-    <table data-text="table" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse', width: '100%', margin: '0 0 16px' }}>
+    <table
+      data-text="table"
+      cellPadding={0}
+      cellSpacing={0}
+      style={{ borderCollapse: 'collapse', width: '100%', margin: '0 0 16px' }}
+    >
       <thead>
         <tr>
           {columns.map((column) => (

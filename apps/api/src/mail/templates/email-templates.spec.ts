@@ -129,9 +129,7 @@ describe('email templates', () => {
         pipelines: [{ pipeline: item.pipeline, created: 2, won: 1, lost: 0, moved: 4 }],
       },
       overdue: { total: 1, byPipeline: [{ pipeline: item.pipeline, count: 1 }], oldest: [item] },
-      tasks: [
-        { title: 'Gọi lại', dueAt: '2026-03-10T02:00:00Z', overdue: false, url: 'https://crm.example.vn/tasks' },
-      ],
+      tasks: [{ title: 'Gọi lại', dueAt: '2026-03-10T02:00:00Z', overdue: false, url: 'https://crm.example.vn/tasks' }],
       ownOverdue: [],
       appUrl: 'https://crm.example.vn/',
     };

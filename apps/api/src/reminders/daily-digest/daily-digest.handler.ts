@@ -125,13 +125,14 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
             title: task.title,
             dueAt: new Date(task.dueAt).toISOString(),
             overdue: new Date(task.dueAt) < startOfDay,
-            url: this.link(task.subjectType && task.subjectId ? recordPath(task.subjectType, task.subjectId) : '/tasks'),
+            url: this.link(
+              task.subjectType && task.subjectId ? recordPath(task.subjectType, task.subjectId) : '/tasks',
+            ),
           })),
         ownOverdue: own.filter((row) => row.ownerId === userId).map((row) => this.overdueItem(days, date, row)),
         appUrl: this.link('/'),
       };
-      const managerNews =
-        isManager && ((data.movement?.pipelines.length ?? 0) > 0 || (data.overdue?.total ?? 0) > 0);
+      const managerNews = isManager && ((data.movement?.pipelines.length ?? 0) > 0 || (data.overdue?.total ?? 0) > 0);
       if (!managerNews && data.tasks.length === 0 && data.ownOverdue.length === 0) continue;
       await this.mail.queue(manager, {
         idempotencyKey: digestEmailKey(userId, date),
@@ -160,4 +161,3 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
     return `${this.config.appUrl.replace(/\/+$/, '')}${path}`;
   }
 }
-

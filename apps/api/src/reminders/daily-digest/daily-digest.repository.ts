@@ -99,7 +99,12 @@ export class DailyDigestRepository {
   }
 
   /** Each owner's overdue items, oldest first, at most `limit` each. */
-  ownOverdue(manager: EntityManager, ownerIds: readonly string[], date: string, limit: number): Promise<OverdueItemRow[]> {
+  ownOverdue(
+    manager: EntityManager,
+    ownerIds: readonly string[],
+    date: string,
+    limit: number,
+  ): Promise<OverdueItemRow[]> {
     return manager.query(
       `SELECT * FROM (
          SELECT ${OVERDUE_ITEM},
