@@ -11,3 +11,4 @@ export * from './pipelines/move-rules';
 export * from './pipelines/stage-settings';
 export * from './loans/tranches';
 export * from './pipelines/public-labels';
+export * from './loans/deadlines';

@@ -199,6 +199,9 @@ export class AppConfig {
 
   @IntSetting(1, 24 * 60)
   PORTAL_WINDOW_MINUTES = 60;
+  /** Working days before a loan's documents or milestone deadline that the applicant is reminded, at 08:00. */
+  @IntSetting(0, 60)
+  LOAN_DEADLINE_NOTICE_WORKING_DAYS = 3;
 
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>

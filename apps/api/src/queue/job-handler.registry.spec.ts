@@ -67,6 +67,13 @@ class SweepRemindersHandler implements JobHandler<JobName.SweepReminders> {
   }
 }
 
+@JobHandler(JobName.DailyDigest)
+class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 @JobHandler('reports.unknown' as JobName)
 class StrayHandler implements JobHandler {
   handle(): Promise<void> {
@@ -95,6 +102,7 @@ describe('JobHandlerRegistry', () => {
       FireReminderHandler,
       ReconcileRemindersHandler,
       SweepRemindersHandler,
+      DailyDigestHandler,
     ]);
     registry.resolve();
     expect(registry.handlerFor(JobName.PurgeRelayedOutbox)).toBeInstanceOf(PurgeHandler);

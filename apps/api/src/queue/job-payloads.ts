@@ -1,6 +1,7 @@
 import type { FieldError } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { IsLocalDate } from '../calendar/local-date.validator';
 import { toFieldErrors } from '../common/validation';
 import { isJobName, JobName } from './queue-names';
 
@@ -61,6 +62,13 @@ export class SweepRemindersPayload {
   reason!: 'worker-start' | 'schedule';
 }
 
+/** The morning digest of one working day: today in the business time zone unless a date is given. */
+export class DailyDigestPayload {
+  @IsOptional()
+  @IsLocalDate()
+  date?: string;
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
@@ -70,6 +78,7 @@ export const JOB_PAYLOADS = {
   [JobName.FireReminder]: FireReminderPayload,
   [JobName.ReconcileReminders]: ReconcileRemindersPayload,
   [JobName.SweepReminders]: SweepRemindersPayload,
+  [JobName.DailyDigest]: DailyDigestPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

@@ -46,6 +46,13 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '* * * * *',
     payload: { reason: 'schedule' },
   },
+  {
+    // The morning digest; the handler skips public holidays (the pattern already skips weekends).
+    id: 'daily-digest',
+    jobName: JobName.DailyDigest,
+    pattern: '30 7 * * 1-5',
+    payload: {},
+  },
 ];
 
 /**

@@ -16,6 +16,7 @@ export enum JobName {
   FireReminder = 'reminders.fire',
   ReconcileReminders = 'reminders.reconcile',
   SweepReminders = 'reminders.sweep',
+  DailyDigest = 'reminders.daily-digest',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -28,6 +29,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.FireReminder]: QueueName.Reminders,
   [JobName.ReconcileReminders]: QueueName.Maintenance,
   [JobName.SweepReminders]: QueueName.Reminders,
+  [JobName.DailyDigest]: QueueName.Reminders,
 };
 
 export function isJobName(name: string): name is JobName {

@@ -4,6 +4,9 @@ import { MailModule } from '../mail/mail.module';
 import { QueueModule } from '../queue/queue.module';
 import { EventFollowUpDelivery } from './deliveries/event-follow-up.delivery';
 import { SlaReminderDelivery } from './deliveries/sla.delivery';
+import { DailyDigestHandler } from './daily-digest/daily-digest.handler';
+import { DailyDigestRepository } from './daily-digest/daily-digest.repository';
+import { LoanDeadlineDelivery } from './deliveries/loan-deadline.delivery';
 import { TaskReminderDelivery } from './deliveries/task-reminder.delivery';
 import { FireReminderHandler } from './fire-reminder.handler';
 import { ReconcileRemindersHandler } from './reconcile-reminders.handler';
@@ -24,6 +27,9 @@ import { SweepRemindersHandler } from './sweep-reminders.handler';
     TaskReminderDelivery,
     SlaReminderDelivery,
     EventFollowUpDelivery,
+    LoanDeadlineDelivery,
+    DailyDigestHandler,
+    DailyDigestRepository,
   ],
 })
 export class RemindersWorkerModule {}
