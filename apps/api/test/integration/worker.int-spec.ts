@@ -45,7 +45,16 @@ describe('worker', () => {
         tz: 'Asia/Ho_Chi_Minh',
       }),
     ]);
-    expect(await h.queue(QueueName.Reminders).getJobSchedulers()).toEqual([
+    const reminders = (await h.queue(QueueName.Reminders).getJobSchedulers()).sort((a, b) =>
+      b.key.localeCompare(a.key),
+    );
+    expect(reminders).toEqual([
+      expect.objectContaining({
+        key: 'sweep-reminders',
+        name: JobName.SweepReminders,
+        pattern: '* * * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
       expect.objectContaining({
         key: 'daily-digest',
         name: JobName.DailyDigest,
