@@ -482,16 +482,19 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   }),
 };
 
-/** The secret of a live invitation or reset link, for a user of its own. */
+/** The secret of a live invitation or reset link, for a user of its own (inserted directly: no password to hash). */
 async function accountLink(t: TestApp, purpose: AccountTokenPurpose): Promise<string> {
-  const user = await createUser(t, Role.Staff);
+  const db = t.app.get(DataSource);
+  const [user] = await db.query(
+    `INSERT INTO app_user (email, name, role, password_hash, version)
+     VALUES ($1, 'Linked', 'staff', '!invited', 1) RETURNING id`,
+    [`linked-${randomUUID()}@ipa.test`],
+  );
   const secret = randomBytes(32).toString('base64url');
-  await t.app
-    .get(DataSource)
-    .query(
-      `INSERT INTO account_token (purpose, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
-      [purpose, user.id, t.app.get(TokenHasher).hash(secret)],
-    );
+  await db.query(
+    `INSERT INTO account_token (purpose, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+    [purpose, user.id, t.app.get(TokenHasher).hash(secret)],
+  );
   return secret;
 }
 
