@@ -20,6 +20,8 @@ test.describe('user administration', () => {
 
     await page.getByTestId('add-user').click();
     const form = page.getByTestId('create-user-form');
+    // Typing a password for them instead of the default invitation.
+    await form.getByRole('radio', { name: 'Đặt mật khẩu ngay' }).check();
     await form.getByRole('button', { name: 'Thêm người dùng' }).click();
     await expect(form).toContainText('Hãy nhập email.');
     await form.getByRole('textbox', { name: 'Email' }).fill(email);

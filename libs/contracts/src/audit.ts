@@ -12,6 +12,10 @@ export enum AuditAction {
   TokenRevoke = 'token_revoke',
   PermissionDenied = 'permission_denied',
   Export = 'export',
+  InvitationSend = 'invitation_send',
+  InvitationAccept = 'invitation_accept',
+  PasswordResetRequest = 'password_reset_request',
+  PasswordReset = 'password_reset',
 }
 
 export interface FieldChange {

@@ -55,3 +55,35 @@ export const SESSION_COOKIE = 'irm_session';
 export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'X-CSRF-Token';
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** Why a single-use account link was issued. */
+export enum AccountTokenPurpose {
+  Invitation = 'invitation',
+  PasswordReset = 'password_reset',
+}
+
+/** What the page behind an invitation or reset link shows before the person chooses a password. */
+export interface AccountTokenInfo {
+  purpose: AccountTokenPurpose;
+  email: string;
+  name: string;
+  expiresAt: string;
+}
+
+/** Problem codes (410) of an account link that can no longer be used; an unknown link is `not_found` (404). */
+export enum AccountLinkProblem {
+  Expired = 'link_expired',
+  Used = 'link_used',
+  /** A newer link of the same kind was sent since. */
+  Replaced = 'link_replaced',
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** Accepting an invitation or confirming a reset: the token from the link and the password chosen. */
+export interface SetPasswordWithTokenRequest {
+  token: string;
+  password: string;
+}

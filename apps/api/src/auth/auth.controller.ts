@@ -1,16 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiCreatedResponse,
+  ApiGoneResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CSRF_COOKIE, LoginResponse, Me, SESSION_COOKIE } from '@irm/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
+import { AccountLinksService } from './account-links.service';
 import { Access, RequireAccess } from './access.decorator';
 import {
   ApiTokenListDto,
@@ -20,9 +25,11 @@ import {
   LoginDto,
   LoginResponseDto,
   MeDto,
+  PasswordResetRequestDto,
+  SetPasswordWithTokenDto,
   UpdateProfileDto,
 } from './auth.dto';
-import { AuthService, toMe } from './auth.service';
+import { AuthService, NewSession, toMe } from './auth.service';
 import { ApiTokensService } from './api-tokens.service';
 import type { Principal } from './principal';
 import { CurrentPrincipal } from './request-principal';
@@ -34,6 +41,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly tokens: ApiTokensService,
     private readonly users: UsersService,
+    private readonly accountLinks: AccountLinksService,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +58,57 @@ export class AuthController {
   ): Promise<LoginResponse> {
     const previous = request.principal;
     const session = await this.auth.login(body.email, body.password, request.headers['user-agent'] ?? null);
-    // A new session id at every sign-in; the browser's previous session ends.
+    return this.signIn(previous, session, reply);
+  }
+
+  @Post('invitation/accept')
+  @HttpCode(200)
+  @RequireAccess(Access.Public)
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    description: 'Password set, link used up; signed in (session and CSRF cookies) as after a sign-in',
+  })
+  @ApiNotFoundResponse({ description: 'Unknown link' })
+  @ApiGoneResponse({ description: 'Link expired (`link_expired`), used (`link_used`) or replaced (`link_replaced`)' })
+  @ApiUnprocessableEntityResponse({ description: 'The password breaks the password policy' })
+  async acceptInvitation(
+    @Body() body: SetPasswordWithTokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const previous = request.principal;
+    const session = await this.accountLinks.acceptInvitation(
+      body.token,
+      body.password,
+      request.headers['user-agent'] ?? null,
+    );
+    return this.signIn(previous, session, reply);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @RequireAccess(Access.Public)
+  @ApiAcceptedResponse({
+    description: 'Always, whatever the address: an active account with it gets a reset link by email',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this address' })
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
+    await this.accountLinks.requestPasswordReset(body.email);
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @RequireAccess(Access.Public)
+  @ApiNoContentResponse({ description: 'Password set, link used up, every session of the account ended' })
+  @ApiNotFoundResponse({ description: 'Unknown link' })
+  @ApiGoneResponse({ description: 'Link expired (`link_expired`), used (`link_used`) or replaced (`link_replaced`)' })
+  @ApiUnprocessableEntityResponse({ description: 'The password breaks the password policy' })
+  confirmPasswordReset(@Body() body: SetPasswordWithTokenDto): Promise<void> {
+    return this.accountLinks.confirmPasswordReset(body.token, body.password);
+  }
+
+  /** Sets the cookies of a new session; the browser's previous session (a new session id every time) ends. */
+  private async signIn(previous: Principal | null, session: NewSession, reply: FastifyReply): Promise<LoginResponse> {
     if (previous?.via === 'session') await this.auth.logout(previous);
     const cookie = {
       path: '/',

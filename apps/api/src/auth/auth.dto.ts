@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
+  AccountTokenInfo,
+  AccountTokenPurpose,
   ApiTokenSummary,
   ChangePasswordRequest,
   CreateApiTokenRequest,
@@ -10,7 +12,9 @@ import {
   LoginRequest,
   LoginResponse,
   Me,
+  PasswordResetRequest,
   Role,
+  SetPasswordWithTokenRequest,
   UpdateProfileRequest,
 } from '@irm/contracts';
 import { RequiredText, Trim } from '../common/dto';
@@ -89,4 +93,32 @@ export class ApiTokenListDto {
 
 export class CreatedApiTokenDto extends ApiTokenDto implements CreatedApiToken {
   @ApiProperty({ description: 'Shown once; store it now.' }) token!: string;
+}
+
+export class PasswordResetRequestDto implements PasswordResetRequest {
+  @ApiProperty({ example: 'an.nguyen@ipa.gov.vn' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class SetPasswordWithTokenDto implements SetPasswordWithTokenRequest {
+  @ApiProperty({ description: 'The secret from the emailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}
+
+export class AccountTokenInfoDto implements AccountTokenInfo {
+  @ApiProperty({ enum: AccountTokenPurpose }) purpose!: AccountTokenPurpose;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }

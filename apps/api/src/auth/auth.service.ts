@@ -1,17 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, LoginResponse, Me } from '@irm/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { currentRequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
-import { PasswordHasher } from '../users/password-hasher';
+import { isUsablePasswordHash, PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthRepository } from './auth.repository';
 import { PasswordPolicy } from './password-policy';
 import type { Principal } from './principal';
 import { RateLimiter } from './rate-limiter';
 import { TokenHasher } from './token-hasher';
+
+/** Who a new session is for. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Principal['role'];
+  language: string;
+}
 
 export interface NewSession {
   token: string;
@@ -48,6 +58,7 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly policy: PasswordPolicy,
+    private readonly accountTokens: AccountTokensRepository,
   ) {
     this.decoyHash = this.hasher.hash(this.tokens.newSecret());
   }
@@ -76,7 +87,10 @@ export class AuthService {
     }
 
     const user = await this.users.findForSignIn(account);
-    const valid = await this.hasher.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    // An unknown email or an invitation still pending costs the same argon2 time as a wrong password.
+    const usable = isUsablePasswordHash(user?.passwordHash);
+    const verified = await this.hasher.verify(usable ? user!.passwordHash : await this.decoyHash, password);
+    const valid = usable && verified;
     if (!user || !valid || !user.active) {
       await this.limiter.hit('login-account', account, this.config.LOGIN_LIMIT_PER_ACCOUNT, windowMs);
       await this.audit.recordNow({
@@ -84,31 +98,38 @@ export class AuthService {
         actorId: user?.id ?? null,
         subjectType: user ? 'user' : undefined,
         subjectId: user?.id,
-        details: { email: account, reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'inactive' },
+        details: {
+          email: account,
+          reason: !user ? 'unknown_email' : !usable ? 'no_password' : !valid ? 'wrong_password' : 'inactive',
+        },
       });
       // One answer for every failure: no telling which emails exist.
       throw new AppException(ErrorCode.InvalidCredentials, 'The email or password is not correct.');
     }
     await this.limiter.reset('login-account', account);
 
+    return this.dataSource.transaction((manager) => this.openSession(manager, user, userAgent));
+  }
+
+  /** Starts a signed-in session in the caller's transaction: sign-in, or an accepted invitation. */
+  async openSession(manager: EntityManager, user: SessionUser, userAgent: string | null): Promise<NewSession> {
+    const context = currentRequestContext();
     const token = this.tokens.newSecret();
     const now = Date.now();
     const expiresAt = new Date(now + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000);
-    await this.dataSource.transaction(async (manager) => {
-      await this.auth.createSession(manager, {
-        tokenHash: this.tokens.hash(token),
-        userId: user.id,
-        lastSeenAt: new Date(now),
-        expiresAt,
-        ip: context.ip,
-        userAgent: userAgent?.slice(0, 500) ?? null,
-      });
-      await this.audit.record(manager, {
-        action: AuditAction.Login,
-        actorId: user.id,
-        subjectType: 'user',
-        subjectId: user.id,
-      });
+    await this.auth.createSession(manager, {
+      tokenHash: this.tokens.hash(token),
+      userId: user.id,
+      lastSeenAt: new Date(now),
+      expiresAt,
+      ip: context.ip,
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    });
+    await this.audit.record(manager, {
+      action: AuditAction.Login,
+      actorId: user.id,
+      subjectType: 'user',
+      subjectId: user.id,
     });
     const principal: Principal = {
       userId: user.id,
@@ -177,6 +198,8 @@ export class AuthService {
       await this.users.setPasswordHash(manager, principal.userId, newHash);
       // Anyone else holding this account's sessions is signed out; this browser stays in.
       await this.auth.revokeUserSessions(manager, principal.userId, principal.sessionTokenHash);
+      // A reset link asked for earlier would otherwise still replace the password just chosen.
+      await this.accountTokens.revokeLive(manager, principal.userId);
       await this.audit.record(manager, {
         action: AuditAction.PasswordChange,
         subjectType: 'user',

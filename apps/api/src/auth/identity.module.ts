@@ -7,6 +7,9 @@ import { UserDirectoryService } from '../users/user-directory.service';
 import { UsersController } from '../users/users.controller';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
+import { AccountLinksService } from './account-links.service';
+import { AccountTokensController } from './account-tokens.controller';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -18,14 +21,16 @@ import { RouteAccessCatalog } from './route-access.catalog';
 import { TokenHasher } from './token-hasher';
 
 /**
- * Users, sign-in sessions, API tokens and the guard that checks every route. One module:
+ * Users, sign-in sessions, API tokens, invitation and password reset links, and the guard that checks every route. One module:
  * user administration ends sessions, and sign-in reads users.
  */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [AuthController, UsersController, UserDirectoryController],
+  controllers: [AuthController, UsersController, UserDirectoryController, AccountTokensController],
   providers: [
     AuthService,
+    AccountLinksService,
+    AccountTokensRepository,
     ApiTokensService,
     AuthRepository,
     TokenHasher,

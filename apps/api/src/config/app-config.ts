@@ -104,6 +104,25 @@ export class AppConfig {
   @IntSetting(1, 1_000_000)
   API_LIMIT_PER_MINUTE = 600;
 
+  /** How long an invitation link works (7 days by default). */
+  @IntSetting(1, 24 * 30)
+  INVITATION_TTL_HOURS = 168;
+
+  /** How long a password reset link works. */
+  @IntSetting(5, 24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Reset emails one address may be sent per window; further requests are answered alike and send nothing. */
+  @IntSetting(1, 1000)
+  PASSWORD_RESET_LIMIT_PER_ACCOUNT = 3;
+
+  /** Reset requests allowed per client address per window before 429. */
+  @IntSetting(1, 100_000)
+  PASSWORD_RESET_LIMIT_PER_IP = 20;
+
+  @IntSetting(1, 24 * 60)
+  PASSWORD_RESET_WINDOW_MINUTES = 60;
+
   @IsOptional()
   @IsEmail()
   ADMIN_EMAIL?: string;

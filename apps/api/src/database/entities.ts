@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AccountTokenEntity } from '../auth/account-token.entity';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { UserSessionEntity } from '../auth/user-session.entity';
 import { ContactEntity } from '../contacts/contact.entity';
@@ -71,4 +72,5 @@ export const ENTITIES = [
   PortalTrackingTokenEntity,
   PortalDocumentEntity,
   PortalAssignmentCursorEntity,
+  AccountTokenEntity,
 ];

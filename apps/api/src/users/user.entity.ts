@@ -6,6 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  VirtualColumn,
 } from 'typeorm';
 import { Role } from '@irm/contracts';
 
@@ -24,8 +25,13 @@ export class UserEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
   role!: Role;
 
+  /** argon2id, or `NO_PASSWORD` while an invitation is pending. */
   @Column({ type: 'text', select: false })
   passwordHash!: string;
+
+  /** Invited and has not chosen a password yet; read from the hash column without selecting the hash. */
+  @VirtualColumn({ type: 'boolean', query: (alias) => `SELECT ${alias}."password_hash" LIKE '!%'` })
+  pendingInvitation!: boolean;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -1,7 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { CreateUserRequest, Language, LANGUAGES, Page, Role, UpdateUserRequest, User } from '@irm/contracts';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  CreateUserRequest,
+  Language,
+  LANGUAGES,
+  Page,
+  ResendInvitationRequest,
+  Role,
+  UpdateUserRequest,
+  User,
+} from '@irm/contracts';
 import { RequiredText } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
@@ -40,10 +60,31 @@ export class CreateUserDto implements CreateUserRequest {
   @IsEnum(Role)
   role!: Role;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiPropertyOptional({ minLength: 12, description: 'Required unless `invite` is true' })
+  @ValidateIf((body: CreateUserDto) => body.invite !== true || body.password !== undefined)
   @IsString()
   @MaxLength(MAX_PASSWORD_LENGTH)
-  password!: string;
+  password?: string;
+
+  @ApiPropertyOptional({
+    description: 'Without a password: email an invitation link with which the person chooses their own',
+  })
+  @IsOptional()
+  @IsBoolean()
+  invite?: boolean;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'vi' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class ResendInvitationDto implements ResendInvitationRequest {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -78,6 +119,7 @@ export class UserDto implements User {
   @ApiProperty({ enum: LANGUAGES }) language!: Language;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ description: 'Invited and has not chosen a password yet' }) pendingInvitation!: boolean;
 }
 
 export class UserPageDto implements Page<UserDto> {

@@ -72,7 +72,7 @@ export class UsersRepository {
 
   async insert(
     manager: EntityManager,
-    user: Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash'>,
+    user: Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash'> & Partial<Pick<UserEntity, 'language'>>,
   ): Promise<UserEntity> {
     const result = await manager.insert(UserEntity, { ...user, active: true });
     return (await this.findById((result.identifiers[0] as { id: string }).id, manager))!;

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Role } from '@irm/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AccountTokenPurpose, Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { Access } from '../../src/auth/access.decorator';
 import { RouteAccessCatalog } from '../../src/auth/route-access.catalog';
+import { TokenHasher } from '../../src/auth/token-hasher';
 import { UnsubscribeTokens } from '../../src/mail/unsubscribe-tokens';
 import { seed } from '../../src/seed/seeder';
 import { csv, importForm } from '../support/import-fixtures';
@@ -56,6 +57,21 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const created = await client.post('/api/auth/tokens', { name: 'to revoke' });
     return { path: `/api/auth/tokens/${created.body.id ?? '00000000-0000-4000-8000-000000000000'}` };
   },
+  'POST /api/auth/invitation/accept': async (t) => ({
+    path: '/api/auth/invitation/accept',
+    body: { token: await accountLink(t, AccountTokenPurpose.Invitation), password: 'Khu công nghiệp Bá Thiện II' },
+  }),
+  'POST /api/auth/password-reset': async () => ({
+    path: '/api/auth/password-reset',
+    body: { email: 'someone@ipa.test' },
+  }),
+  'POST /api/auth/password-reset/confirm': async (t) => ({
+    path: '/api/auth/password-reset/confirm',
+    body: { token: await accountLink(t, AccountTokenPurpose.PasswordReset), password: 'Khu công nghiệp Bá Thiện II' },
+  }),
+  'GET /api/public/account-tokens/:token': async (t) => ({
+    path: `/api/public/account-tokens/${await accountLink(t, AccountTokenPurpose.Invitation)}`,
+  }),
   'GET /api/users': async () => ({ path: '/api/users' }),
   'POST /api/users': async () => ({
     path: '/api/users',
@@ -66,6 +82,14 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
       password: TEST_PASSWORD,
     },
   }),
+  'POST /api/users/:id/invitation': async (t) => {
+    const [invited] = await t.app.get(DataSource).query(
+      `INSERT INTO app_user (email, name, role, password_hash, version)
+       VALUES ($1, 'Invited', 'staff', '!invited', 1) RETURNING id, version`,
+      [`invited-${randomUUID()}@ipa.test`],
+    );
+    return { path: `/api/users/${invited.id}/invitation`, body: { version: invited.version } };
+  },
   'PATCH /api/users/:id': async (t) => {
     const target = await createUser(t, Role.Staff);
     return { path: `/api/users/${target.id}`, body: { version: target.version, name: 'Renamed' } };
@@ -580,6 +604,22 @@ async function portalDocument(t: TestApp): Promise<string> {
   form.append('file', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
   const uploaded = await new TestClient(t.baseUrl).post(`/api/public/track/${token}/documents`, form);
   return uploaded.body.id;
+}
+
+/** The secret of a live invitation or reset link, for a user of its own (inserted directly: no password to hash). */
+async function accountLink(t: TestApp, purpose: AccountTokenPurpose): Promise<string> {
+  const db = t.app.get(DataSource);
+  const [user] = await db.query(
+    `INSERT INTO app_user (email, name, role, password_hash, version)
+     VALUES ($1, 'Linked', 'staff', '!invited', 1) RETURNING id`,
+    [`linked-${randomUUID()}@ipa.test`],
+  );
+  const secret = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO account_token (purpose, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+    [purpose, user.id, t.app.get(TokenHasher).hash(secret)],
+  );
+  return secret;
 }
 
 /** A failed email of its own for each caller, so every admin finds one to retry. */

@@ -10,10 +10,12 @@ import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { EventContactRecordPage } from '../pages/EventContactRecordPage';
 import { EventRecordPage } from '../pages/EventRecordPage';
 import { EventsPage } from '../pages/EventsPage';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
 import { ImportsPage } from '../pages/ImportsPage';
 import { InvestorRecordPage } from '../pages/InvestorRecordPage';
+import { InvitationPage } from '../pages/InvitationPage';
 import { InvestorsPage } from '../pages/InvestorsPage';
 import { LandEnquiryRecordPage } from '../pages/LandEnquiryRecordPage';
 import { LoanApplicationRecordPage } from '../pages/LoanApplicationRecordPage';
@@ -24,6 +26,7 @@ import { PipelinePage } from '../pages/PipelinePage';
 import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { ProspectRecordPage } from '../pages/ProspectRecordPage';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ZoneRecordPage } from '../pages/ZoneRecordPage';
 import { ZonesPage } from '../pages/ZonesPage';
@@ -37,6 +40,9 @@ export const router = createBrowserRouter([
     children: [
       // Public: no session needed, no staff shell.
       { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/invitation/:token', element: <InvitationPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       {
         element: (
           <RequireAuth>

@@ -1,10 +1,9 @@
-import { Card, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClockHour4, IconMapPin, IconUsersGroup } from '@tabler/icons-react';
+import { Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LanguageSwitch, LoginForm, RETURN_TO_PARAM, safeReturnTo, useMe } from '../features/auth';
-import { Brand, usePageTitle } from '../shared/ui';
-import classes from './LoginPage.module.css';
+import { LoginForm, RETURN_TO_PARAM, safeReturnTo, useMe } from '../features/auth';
+import { usePageTitle } from '../shared/ui';
+import { AuthFrame } from './AuthFrame';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -18,71 +17,19 @@ export function LoginPage() {
   if (me.data) return <Navigate to={returnTo} replace />;
 
   return (
-    <div className={classes.page}>
-      <BrandPanel />
-      <div className={classes.formPanel}>
-        <header className={classes.topBar}>
-          <div className={classes.topBrand}>
-            <Brand responsive={false} />
-          </div>
-          <LanguageSwitch />
-        </header>
-        <main className={classes.formArea} id="main-content">
-          <Card withBorder radius="lg" shadow="sm" padding={0} className={classes.card}>
-            <Stack gap="lg" className={classes.cardBody}>
-              <div>
-                <Title order={1} fz={26}>
-                  {t('auth.login.title')}
-                </Title>
-                <Text c="dimmed" size="sm" mt={4}>
-                  {t('auth.login.subtitle')}
-                </Text>
-              </div>
-              <LoginForm onSignedIn={() => void navigate(returnTo, { replace: true })} />
-              <Text size="sm" c="dimmed">
-                {t('auth.login.help')}
-              </Text>
-            </Stack>
-          </Card>
-        </main>
-      </div>
-    </div>
-  );
-}
-
-function BrandPanel() {
-  const { t } = useTranslation();
-  const points = [
-    { icon: IconUsersGroup, text: t('auth.login.brandProspects') },
-    { icon: IconMapPin, text: t('auth.login.brandLandBank') },
-    { icon: IconClockHour4, text: t('auth.login.brandSla') },
-  ];
-  return (
-    <aside className={classes.brandPanel} aria-label={t('app.name')}>
-      <Brand inverted responsive={false} />
-      <Stack gap="xl" maw={440}>
-        <Title order={2} fz={30} lh={1.25} c="white" style={{ textWrap: 'balance' }}>
-          {t('auth.login.brandHeadline')}
+    <AuthFrame>
+      <div>
+        <Title order={1} fz={26}>
+          {t('auth.login.title')}
         </Title>
-        <List spacing="lg" center>
-          {points.map(({ icon: Icon, text }) => (
-            <List.Item
-              key={text}
-              c="irm.0"
-              lh={1.45}
-              icon={
-                <ThemeIcon size={36} radius="md" variant="white" aria-hidden>
-                  <Icon size={20} stroke={1.7} />
-                </ThemeIcon>
-              }
-            >
-              {text}
-            </List.Item>
-          ))}
-        </List>
-      </Stack>
-      {/* Balances the brand at the top so the message sits in the middle. */}
-      <div aria-hidden />
-    </aside>
+        <Text c="dimmed" size="sm" mt={4}>
+          {t('auth.login.subtitle')}
+        </Text>
+      </div>
+      <LoginForm onSignedIn={() => void navigate(returnTo, { replace: true })} />
+      <Text size="sm" c="dimmed">
+        {t('auth.login.help')}
+      </Text>
+    </AuthFrame>
   );
 }

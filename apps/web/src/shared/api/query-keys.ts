@@ -39,6 +39,8 @@ export const queryKeys = {
   auth: {
     me: () => ['auth', 'me'] as const,
     tokens: () => ['auth', 'tokens'] as const,
+    /** An invitation or password reset link, looked up before the person chooses a password. */
+    accountToken: (token: string) => ['auth', 'account-token', token] as const,
   },
   users: {
     all: () => ['users'] as const,

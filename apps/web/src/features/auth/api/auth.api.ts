@@ -1,4 +1,5 @@
 import type {
+  AccountTokenInfo,
   ApiTokenSummary,
   ChangePasswordRequest,
   CreateApiTokenRequest,
@@ -6,6 +7,8 @@ import type {
   LoginRequest,
   LoginResponse,
   Me,
+  PasswordResetRequest,
+  SetPasswordWithTokenRequest,
   UpdateProfileRequest,
 } from '@irm/contracts';
 import { api } from '../../../shared/api';
@@ -41,4 +44,23 @@ export function createApiToken(request: CreateApiTokenRequest): Promise<CreatedA
 
 export function revokeApiToken(id: string): Promise<void> {
   return api.delete(`/auth/tokens/${encodeURIComponent(id)}`);
+}
+
+/** Answered alike whatever the address: an account with it gets an email with a reset link. */
+export function requestPasswordReset(request: PasswordResetRequest): Promise<void> {
+  return api.post<void>('/auth/password-reset', request);
+}
+
+/** Whose invitation or reset link this is; 404 when unknown, 410 when expired, used or replaced. */
+export function fetchAccountToken(token: string, signal?: AbortSignal): Promise<AccountTokenInfo> {
+  return api.get<AccountTokenInfo>(`/public/account-tokens/${encodeURIComponent(token)}`, { signal });
+}
+
+/** Sets the first password from an invitation link and signs in. */
+export function acceptInvitation(request: SetPasswordWithTokenRequest): Promise<LoginResponse> {
+  return api.post<LoginResponse>('/auth/invitation/accept', request);
+}
+
+export function confirmPasswordReset(request: SetPasswordWithTokenRequest): Promise<void> {
+  return api.post<void>('/auth/password-reset/confirm', request);
 }

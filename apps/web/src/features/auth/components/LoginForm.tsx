@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Me } from '@irm/contracts';
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../../shared/api';
 import { useLogin } from '../hooks/use-session';
+import { FORGOT_PASSWORD_PATH, type ForgotPasswordState } from '../utils/return-to';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SECONDS_PER_MINUTE = 60;
@@ -101,6 +103,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           }}
           error={fieldErrors.password}
         />
+        <Group justify="flex-end" mt={-8}>
+          <Anchor
+            component={Link}
+            to={FORGOT_PASSWORD_PATH}
+            // What was typed as the email saves typing it again.
+            state={{ email: email.trim() } satisfies ForgotPasswordState}
+            size="sm"
+            data-testid="forgot-password-link"
+          >
+            {t('auth.login.forgotPassword')}
+          </Anchor>
+        </Group>
         <Button
           type="submit"
           size="md"

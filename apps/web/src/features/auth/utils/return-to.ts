@@ -1,4 +1,10 @@
 export const LOGIN_PATH = '/login';
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
+
+/** Router state the sign-in form hands to the forgotten-password page. */
+export interface ForgotPasswordState {
+  email?: string;
+}
 export const RETURN_TO_PARAM = 'returnTo';
 const HOME = '/';
 

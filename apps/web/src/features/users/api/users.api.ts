@@ -1,4 +1,4 @@
-import type { CreateUserRequest, Page, UpdateUserRequest, User } from '@irm/contracts';
+import type { CreateUserRequest, Page, ResendInvitationRequest, UpdateUserRequest, User } from '@irm/contracts';
 import { api, type UserListFilters } from '../../../shared/api';
 
 const PAGE_SIZE = 50;
@@ -16,4 +16,9 @@ export function createUser(request: CreateUserRequest): Promise<User> {
 
 export function updateUser(id: string, request: UpdateUserRequest): Promise<User> {
   return api.patch<User>(`/users/${encodeURIComponent(id)}`, request);
+}
+
+/** A new invitation email; the earlier link stops working. */
+export function resendInvitation(id: string, request: ResendInvitationRequest): Promise<User> {
+  return api.post<User>(`/users/${encodeURIComponent(id)}/invitation`, request);
 }

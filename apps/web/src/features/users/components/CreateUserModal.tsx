@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH, Role, type CreateUserRequest } from '@irm/contracts';
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { LANGUAGES, MIN_PASSWORD_LENGTH, Role, type CreateUserRequest, type Language } from '@irm/contracts';
+import { Button, Group, Modal, PasswordInput, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { IconSend, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api';
 import { FormError, notify, passwordRuleMessage } from '../../../shared/ui';
@@ -8,9 +9,19 @@ import { useCreateUser } from '../hooks/use-users';
 import { isRole, roleOptions } from './role-options';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FIELDS = ['email', 'name', 'role', 'password'] as const;
+const FIELDS = ['email', 'name', 'role', 'language', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<Field, string>>;
+/** An invitation lets the person choose their own password; typing one for them is the exception. */
+type Access = 'invite' | 'password';
+
+interface Values {
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  password: string;
+}
 
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,37 +38,56 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   );
 }
 
+function isLanguage(value: string | null): value is Language {
+  return (LANGUAGES as readonly (string | null)[]).includes(value);
+}
+
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const create = useCreateUser();
-  const [values, setValues] = useState<CreateUserRequest>({ email: '', name: '', role: Role.Staff, password: '' });
+  const [access, setAccess] = useState<Access>('invite');
+  const [values, setValues] = useState<Values>({ email: '', name: '', role: Role.Staff, language: 'vi', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const set = <K extends Field>(field: K, value: CreateUserRequest[K]) => {
+  const set = <K extends Field>(field: K, value: Values[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const request = { ...values, email: values.email.trim(), name: values.name.trim() };
+    const email = values.email.trim();
+    const name = values.name.trim();
     const found: FieldErrors = {
-      email: !request.email
+      email: !email
         ? t('auth.login.emailRequired')
-        : EMAIL_PATTERN.test(request.email)
+        : EMAIL_PATTERN.test(email)
           ? undefined
           : t('auth.login.emailInvalid'),
-      name: request.name ? undefined : t('users.nameRequired'),
+      name: name ? undefined : t('users.nameRequired'),
       password:
-        request.password.length >= MIN_PASSWORD_LENGTH
+        access === 'invite' || values.password.length >= MIN_PASSWORD_LENGTH
           ? undefined
           : t('password.tooShort', { min: MIN_PASSWORD_LENGTH }),
     };
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
+    const request: CreateUserRequest = {
+      email,
+      name,
+      role: values.role,
+      language: values.language,
+      ...(access === 'invite' ? { invite: true } : { password: values.password }),
+    };
     create.mutate(request, {
       onSuccess: (user) => {
-        notify({ tone: 'success', message: t('users.createdNotice', { name: user.name }) });
+        notify({
+          tone: 'success',
+          message:
+            access === 'invite'
+              ? t('users.invitedNotice', { name: user.name, email: user.email })
+              : t('users.createdNotice', { name: user.name }),
+        });
         onDone();
       },
       onError: (error) => {
@@ -96,32 +126,65 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           onChange={(event) => set('name', event.currentTarget.value)}
           error={errors.name}
         />
-        <Select
-          label={t('common.role')}
-          required
-          allowDeselect={false}
-          data={roleOptions(t)}
-          value={values.role}
-          onChange={(value) => isRole(value) && set('role', value)}
-          error={errors.role}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <PasswordInput
-          label={t('users.initialPassword')}
-          autoComplete="new-password"
-          required
-          value={values.password}
-          onChange={(event) => set('password', event.currentTarget.value)}
-          error={errors.password}
-          description={t('users.initialPasswordHint', { min: MIN_PASSWORD_LENGTH })}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-        />
+        <Group grow align="flex-start" gap="sm">
+          <Select
+            label={t('common.role')}
+            required
+            allowDeselect={false}
+            data={roleOptions(t)}
+            value={values.role}
+            onChange={(value) => isRole(value) && set('role', value)}
+            error={errors.role}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('users.language')}
+            required
+            allowDeselect={false}
+            data={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+            value={values.language}
+            onChange={(value) => isLanguage(value) && set('language', value)}
+            error={errors.language}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+        <Radio.Group
+          label={t('users.access')}
+          value={access}
+          onChange={(value) => {
+            setAccess(value === 'password' ? 'password' : 'invite');
+            setErrors((current) => ({ ...current, password: undefined }));
+          }}
+        >
+          <Stack gap="xs" mt={6}>
+            <Radio value="invite" label={t('users.accessInvite')} description={t('users.inviteHint')} />
+            <Radio value="password" label={t('users.accessPassword')} />
+          </Stack>
+        </Radio.Group>
+        {access === 'password' && (
+          <PasswordInput
+            label={t('users.initialPassword')}
+            autoComplete="new-password"
+            required
+            value={values.password}
+            onChange={(event) => set('password', event.currentTarget.value)}
+            error={errors.password}
+            description={t('users.initialPasswordHint', { min: MIN_PASSWORD_LENGTH })}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+          />
+        )}
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={onDone} disabled={create.isPending}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('users.createSubmit')}
+          <Button
+            type="submit"
+            loading={create.isPending}
+            leftSection={
+              access === 'invite' ? <IconSend size={18} aria-hidden /> : <IconUserPlus size={18} aria-hidden />
+            }
+          >
+            {access === 'invite' ? t('users.createAndInvite') : t('users.createSubmit')}
           </Button>
         </Group>
       </Stack>

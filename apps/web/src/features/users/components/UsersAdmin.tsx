@@ -21,6 +21,7 @@ import {
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import {
   IconDots,
+  IconMailForward,
   IconPencil,
   IconPlus,
   IconSearch,
@@ -35,6 +36,7 @@ import { ErrorState, PageHeader, RoleBadge } from '../../../shared/ui';
 import { useUserList } from '../hooks/use-users';
 import { CreateUserModal } from './CreateUserModal';
 import { EditUserModal } from './EditUserModal';
+import { ResendInvitationModal } from './ResendInvitationModal';
 import { SetActiveModal } from './SetActiveModal';
 import { isRole, roleOptions } from './role-options';
 
@@ -51,6 +53,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const [createOpened, createModal] = useDisclosure(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [activeToggleId, setActiveToggleId] = useState<string | null>(null);
+  const [resendId, setResendId] = useState<string | null>(null);
 
   const filters = useMemo<UserListFilters>(
     () => ({
@@ -65,6 +68,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   // Modals follow the row by id, so a reloaded row (new version) reaches them.
   const editing = users.find((user) => user.id === editingId) ?? null;
   const toggling = users.find((user) => user.id === activeToggleId) ?? null;
+  const resending = users.find((user) => user.id === resendId) ?? null;
 
   return (
     <>
@@ -117,24 +121,30 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           currentUserId={currentUserId}
           onEdit={(user) => setEditingId(user.id)}
           onToggleActive={(user) => setActiveToggleId(user.id)}
+          onResendInvitation={(user) => setResendId(user.id)}
         />
       </Card>
       <CreateUserModal opened={createOpened} onClose={createModal.close} />
       <EditUserModal user={editing} isSelf={editing?.id === currentUserId} onClose={() => setEditingId(null)} />
       <SetActiveModal user={toggling} onClose={() => setActiveToggleId(null)} />
+      <ResendInvitationModal user={resending} onClose={() => setResendId(null)} />
     </>
   );
 }
 
-interface UserListBodyProps {
+interface UserActions {
+  onEdit: (user: User) => void;
+  onToggleActive: (user: User) => void;
+  onResendInvitation: (user: User) => void;
+}
+
+interface UserListBodyProps extends UserActions {
   list: ReturnType<typeof useUserList>;
   users: User[];
   currentUserId: string;
-  onEdit: (user: User) => void;
-  onToggleActive: (user: User) => void;
 }
 
-function UserListBody({ list, users, currentUserId, onEdit, onToggleActive }: UserListBodyProps) {
+function UserListBody({ list, users, currentUserId, ...actions }: UserListBodyProps) {
   const { t } = useTranslation();
   if (list.isPending) {
     return (
@@ -173,13 +183,7 @@ function UserListBody({ list, users, currentUserId, onEdit, onToggleActive }: Us
       {/* Small screens get one card per person instead of a table that scrolls sideways. */}
       <Stack gap={0} hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {users.map((user) => (
-          <UserCard
-            key={user.id}
-            user={user}
-            isSelf={user.id === currentUserId}
-            onEdit={onEdit}
-            onToggleActive={onToggleActive}
-          />
+          <UserCard key={user.id} user={user} isSelf={user.id === currentUserId} {...actions} />
         ))}
       </Stack>
       <Table.ScrollContainer minWidth={820} type="native" visibleFrom="sm">
@@ -198,13 +202,7 @@ function UserListBody({ list, users, currentUserId, onEdit, onToggleActive }: Us
           </Table.Thead>
           <Table.Tbody>
             {users.map((user) => (
-              <UserRow
-                key={user.id}
-                user={user}
-                isSelf={user.id === currentUserId}
-                onEdit={onEdit}
-                onToggleActive={onToggleActive}
-              />
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} {...actions} />
             ))}
           </Table.Tbody>
         </Table>
@@ -223,14 +221,12 @@ function UserListBody({ list, users, currentUserId, onEdit, onToggleActive }: Us
   );
 }
 
-interface UserRowProps {
+interface UserRowProps extends UserActions {
   user: User;
   isSelf: boolean;
-  onEdit: (user: User) => void;
-  onToggleActive: (user: User) => void;
 }
 
-function UserRow({ user, isSelf, onEdit, onToggleActive }: UserRowProps) {
+function UserRow({ user, isSelf, ...actions }: UserRowProps) {
   const format = useFormatters();
   return (
     <Table.Tr data-testid="user-row" data-user-id={user.id} c={user.active ? undefined : 'dimmed'}>
@@ -252,19 +248,19 @@ function UserRow({ user, isSelf, onEdit, onToggleActive }: UserRowProps) {
         <RoleBadge role={user.role} />
       </Table.Td>
       <Table.Td>
-        <StatusBadge active={user.active} />
+        <StatusBadge user={user} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{format.date(user.createdAt)}</Text>
       </Table.Td>
       <Table.Td>
-        <UserActionsMenu user={user} isSelf={isSelf} onEdit={onEdit} onToggleActive={onToggleActive} />
+        <UserActionsMenu user={user} isSelf={isSelf} {...actions} />
       </Table.Td>
     </Table.Tr>
   );
 }
 
-function UserCard({ user, isSelf, onEdit, onToggleActive }: UserRowProps) {
+function UserCard({ user, isSelf, ...actions }: UserRowProps) {
   const format = useFormatters();
   return (
     <Group
@@ -292,13 +288,13 @@ function UserCard({ user, isSelf, onEdit, onToggleActive }: UserRowProps) {
         </div>
         <Group gap={6}>
           <RoleBadge role={user.role} />
-          <StatusBadge active={user.active} />
+          <StatusBadge user={user} />
           <Text size="xs" c="dimmed">
             {format.date(user.createdAt)}
           </Text>
         </Group>
       </Stack>
-      <UserActionsMenu user={user} isSelf={isSelf} onEdit={onEdit} onToggleActive={onToggleActive} />
+      <UserActionsMenu user={user} isSelf={isSelf} {...actions} />
     </Group>
   );
 }
@@ -312,16 +308,22 @@ function SelfBadge() {
   );
 }
 
-function StatusBadge({ active }: { active: boolean }) {
+/** Deactivated, waiting for the person to accept their invitation, or active. */
+function StatusBadge({ user }: { user: User }) {
   const { t } = useTranslation();
+  const [color, label] = !user.active
+    ? ['gray', t('users.inactive')]
+    : user.pendingInvitation
+      ? ['orange', t('users.pending')]
+      : ['teal', t('users.active')];
   return (
-    <Badge variant="dot" color={active ? 'teal' : 'gray'} radius="sm" tt="none" fw={500}>
-      {active ? t('users.active') : t('users.inactive')}
+    <Badge variant="dot" color={color} radius="sm" tt="none" fw={500}>
+      {label}
     </Badge>
   );
 }
 
-function UserActionsMenu({ user, isSelf, onEdit, onToggleActive }: UserRowProps) {
+function UserActionsMenu({ user, isSelf, onEdit, onToggleActive, onResendInvitation }: UserRowProps) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
@@ -334,6 +336,11 @@ function UserActionsMenu({ user, isSelf, onEdit, onToggleActive }: UserRowProps)
         <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(user)}>
           {t('common.edit')}
         </Menu.Item>
+        {user.active && user.pendingInvitation && (
+          <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => onResendInvitation(user)}>
+            {t('users.resendInvitation')}
+          </Menu.Item>
+        )}
         <Menu.Item
           color={user.active ? 'red' : undefined}
           leftSection={user.active ? <IconUserOff size={16} aria-hidden /> : <IconUserCheck size={16} aria-hidden />}

@@ -7,7 +7,7 @@ import {
   type InfiniteData,
 } from '@tanstack/react-query';
 import { isApiError, queryKeys, type UserListFilters } from '../../../shared/api';
-import { createUser, fetchUsers, updateUser } from '../api/users.api';
+import { createUser, fetchUsers, resendInvitation, updateUser } from '../api/users.api';
 
 export function useUserList(filters: UserListFilters) {
   return useInfiniteQuery({
@@ -61,5 +61,14 @@ export function useUpdateUser() {
       // Someone else changed the row: show them the current one.
       if (isStaleVersion(error)) void queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() });
     },
+  });
+}
+
+export function useResendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: User) => resendInvitation(user.id, { version: user.version }),
+    // The row has a new version, or (when stale) someone else changed it: either way, reload the lists.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.lists() }),
   });
 }
