@@ -26,6 +26,7 @@ import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
 import { EmailsModule } from './mail/emails.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -60,6 +61,7 @@ export class AppModule {
         ReportsModule,
         MailModule,
         EmailsModule,
+        NotificationsModule,
         ...extraModules,
       ],
     };

@@ -27,6 +27,7 @@ import { LoanApplicationEntity } from '../loans/loan-application.entity';
 import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 import { EmailMessageEntity } from '../mail/email-message.entity';
+import { UserNotificationSettingsEntity } from '../notifications/user-notification-settings.entity';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -59,4 +60,5 @@ export const ENTITIES = [
   LoanDocumentEntity,
   LoanTrancheEntity,
   EmailMessageEntity,
+  UserNotificationSettingsEntity,
 ];
