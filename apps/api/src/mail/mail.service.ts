@@ -7,6 +7,7 @@ import {
   EmailTemplateKey,
   EmailConsent,
   RecordSubjectType,
+  TimelineEntryKind,
 } from '@irm/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
@@ -14,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../queue/outbox.service';
 import { outboxJobId } from '../queue/outbox.relay';
 import { JobName } from '../queue/queue-names';
+import { TimelineService } from '../timeline/timeline.service';
 import { AgencyProfileReader } from './agency-profile';
 import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
 import { mailDomain } from './mail-address';
@@ -33,7 +35,7 @@ export interface QueueEmailRequest<K extends EmailTemplateKey> {
   template: K;
   data: EmailTemplateData[K];
   to: EmailRecipient;
-  /** The record it concerns; it then shows in that record's email log. */
+  /** The record it concerns; it then shows in that record's email log and on its timeline. */
   about?: { type: RecordSubjectType; id: string };
 }
 
@@ -92,6 +94,7 @@ export class MailService {
     private readonly outbox: OutboxService,
     private readonly agency: AgencyProfileReader,
     private readonly unsubscribe: UnsubscribeTokens,
+    private readonly timeline: TimelineService,
   ) {}
 
   async queue<K extends EmailTemplateKey>(
@@ -148,6 +151,15 @@ export class MailService {
     if (status === EmailStatus.Queued) {
       const outboxId = await this.outbox.enqueue(manager, JobName.SendEmail, { emailMessageId: id });
       await this.emails.assignJob(manager, id, outboxJobId(outboxId), outboxId);
+    }
+    if (request.about) {
+      // Only the id is stored: the timeline reads the email's current status from the log.
+      await this.timeline.record(manager, {
+        subjectType: request.about.type,
+        subjectId: request.about.id,
+        kind: TimelineEntryKind.Email,
+        payload: { emailMessageId: id },
+      });
     }
     return toEmailMessage((await this.emails.findById(id, manager))!);
   }
