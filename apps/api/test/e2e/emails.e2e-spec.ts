@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { EmailStatus, EmailTemplateKey, RecordSubjectType, Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
-import { EmailTimelineEntries1795815200001 } from '../../../../migrations/1795815200001-EmailTimelineEntries';
 import { MailService, QueueEmailRequest } from '../../src/mail/mail.service';
 import { UnsubscribeTokens } from '../../src/mail/unsubscribe-tokens';
 import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
@@ -198,10 +197,13 @@ describe('emails', () => {
         about: { type: RecordSubjectType.Organization, id: organizationId },
       });
       await db.query(`DELETE FROM timeline_entry WHERE kind = 'email' AND subject_id = $1`, [organizationId]);
+      // The migration as the app loaded it from migrations/, run twice: the second run adds nothing.
+      const migration = db.migrations.find((m) => m.name === 'EmailTimelineEntries1795815200001');
+      if (!migration) throw new Error('the EmailTimelineEntries migration is not loaded');
       const runner = db.createQueryRunner();
       try {
-        await new EmailTimelineEntries1795815200001().up(runner);
-        await new EmailTimelineEntries1795815200001().up(runner);
+        await migration.up(runner);
+        await migration.up(runner);
       } finally {
         await runner.release();
       }
