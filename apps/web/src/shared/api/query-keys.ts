@@ -39,6 +39,13 @@ export const queryKeys = {
   auth: {
     me: () => ['auth', 'me'] as const,
     tokens: () => ['auth', 'tokens'] as const,
+    /** Which reminder mail the signed-in person gets. */
+    notifications: () => ['auth', 'notifications'] as const,
+  },
+  /** The email log: failed deliveries for admins (a record's emails come with its timeline). */
+  emails: {
+    all: () => ['emails'] as const,
+    failed: () => [...queryKeys.emails.all(), 'failed'] as const,
   },
   users: {
     all: () => ['users'] as const,
