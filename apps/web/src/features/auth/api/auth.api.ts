@@ -6,6 +6,8 @@ import type {
   LoginRequest,
   LoginResponse,
   Me,
+  NotificationSettings,
+  UpdateNotificationSettingsRequest,
   UpdateProfileRequest,
 } from '@irm/contracts';
 import { api } from '../../../shared/api';
@@ -41,4 +43,12 @@ export function createApiToken(request: CreateApiTokenRequest): Promise<CreatedA
 
 export function revokeApiToken(id: string): Promise<void> {
   return api.delete(`/auth/tokens/${encodeURIComponent(id)}`);
+}
+
+export function fetchNotificationSettings(signal?: AbortSignal): Promise<NotificationSettings> {
+  return api.get<NotificationSettings>('/auth/me/notifications', { signal });
+}
+
+export function updateNotificationSettings(request: UpdateNotificationSettingsRequest): Promise<NotificationSettings> {
+  return api.put<NotificationSettings>('/auth/me/notifications', request);
 }
