@@ -154,6 +154,8 @@ test.describe('email delivery', () => {
     playwright,
     baseURL,
   }) => {
+    // Waits for the worker to pick the retried email up.
+    test.slow();
     const errors = collectPageErrors(page);
     const suffix = unique();
     const investor = await createInvestor(playwright, baseURL, `Daewoo Precision ${suffix}`);
@@ -300,6 +302,8 @@ test.describe('email delivery', () => {
     });
 
     test('a person chooses their reminder emails on the profile page', async ({ page, playwright, baseURL }) => {
+      // Two people sign in (argon2id on purpose takes its time).
+      test.slow();
       const errors = collectPageErrors(page);
       const api = await adminApi(playwright, baseURL);
       const staff = await createUser(api, { role: 'staff', name: 'Phạm Thu Hà' });
@@ -339,6 +343,7 @@ test.describe('email delivery', () => {
 
       await page.getByTestId('user-menu').click();
       await page.getByTestId('sign-out').click();
+      await expect(page).toHaveURL(/\/login$/);
       await signIn(page, manager);
       await page.goto('/settings/profile');
       await expect(page.getByTestId('notification-settings').getByRole('switch')).toHaveCount(5);
