@@ -27,6 +27,8 @@ import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
 import { EmailsModule } from './mail/emails.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { PortalModule } from './portal/portal.module';
 
 /** The HTTP application: every feature module the API serves. */
 @Module({})
@@ -60,8 +62,10 @@ export class AppModule {
         LandEnquiriesModule,
         ReportsModule,
         MailModule,
+        RemindersModule,
         EmailsModule,
         NotificationsModule,
+        PortalModule,
         ...extraModules,
       ],
     };

@@ -10,9 +10,15 @@ import { MailWorkerModule } from './mail/mail-worker.module';
 import { MaintenanceModule } from './queue/maintenance/maintenance.module';
 import { QueueWorkerModule } from './queue/queue-worker.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
 /** Modules that own `@JobHandler`s; add a feature's module here when it gains a job. */
-export const HANDLER_MODULES: Type[] = [MaintenanceModule, ImportsWorkerModule, MailWorkerModule];
+export const HANDLER_MODULES: Type[] = [
+  MaintenanceModule,
+  ImportsWorkerModule,
+  MailWorkerModule,
+  RemindersWorkerModule,
+];
 
 /** The worker process: queues and the outbox relay, no HTTP. */
 @Module({})

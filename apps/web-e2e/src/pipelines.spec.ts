@@ -178,6 +178,74 @@ test.describe('pipelines', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a documents deadline and a milestone due date are entered and shown in the loan panels', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    test.slow();
+    const errors = collectPageErrors(page);
+    const api = await adminApi(playwright, baseURL);
+    const call = api.send;
+    const title = `Nhà xưởng cơ khí ${unique()}`;
+    const investor = await call('post', '/api/organizations?confirmDuplicate=true', {
+      name: `Công ty TNHH ${title}`,
+      kind: 'domestic',
+      country: 'VN',
+    });
+    const loan = await call('post', '/api/loan-applications', {
+      title,
+      organizationId: investor.id,
+      applicantType: 'sme',
+      lender: 'Agribank Vĩnh Phúc',
+      lenderKind: 'bank',
+      purpose: 'Xây nhà xưởng',
+      requestedVnd: 8_000_000_000,
+    });
+    await call('patch', `/api/loan-applications/${loan.id}`, { approvedVnd: 6_000_000_000, version: loan.version });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/loan-applications/${loan.id}`);
+    await expect(page.getByTestId('item-title')).toHaveText(title);
+    await expect(page.getByTestId('documents-due-on')).toHaveCount(0);
+
+    await page.getByTestId('edit-item').click();
+    const form = page.getByTestId('edit-item-form');
+    const dueOn = form.getByLabel('Hạn nộp hồ sơ còn thiếu');
+    await dueOn.fill('2099-03-20');
+    await expect(form).toContainText('vài ngày làm việc trước hạn');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-loan-documents-due-1280.png` });
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByTestId('documents-due-on')).toHaveText('Hạn nộp giấy tờ còn thiếu: 20/03/2099');
+
+    const panel = page.getByTestId('loan-tranches');
+    await panel.getByTestId('plan-tranche').click();
+    const planForm = panel.getByTestId('plan-tranche-form');
+    await planForm.getByTestId('tranche-milestone').fill('Hoàn thành móng nhà xưởng');
+    await planForm.getByTestId('tranche-progress').fill('30');
+    await planForm.getByTestId('tranche-amount').fill('2000000000');
+    await planForm.getByTestId('tranche-due-on').fill('2099-06-30');
+    await planForm.getByRole('button', { name: 'Thêm đợt giải ngân' }).click();
+    const row = panel.locator('[data-testid="tranche-row"][data-sequence="1"]');
+    await expect(row.getByTestId('tranche-due-on')).toContainText('hạn 30/06/2099');
+
+    await row.getByTestId('edit-tranche').click();
+    const editForm = page.getByTestId('edit-tranche-form');
+    await expect(editForm.getByTestId('tranche-due-on')).toHaveValue('2099-06-30');
+    await editForm.getByTestId('tranche-due-on').fill('2099-07-15');
+    await editForm.getByTestId('edit-tranche-submit').click();
+    await expect(editForm).toBeHidden();
+    await expect(row.getByTestId('tranche-due-on')).toContainText('hạn 15/07/2099');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/web-loan-deadlines-1280.png`, fullPage: true });
+
+    const saved = await (await api.request.get(`/api/loan-applications/${loan.id}`)).json();
+    expect(saved.documentsDueOn).toBe('2099-03-20');
+    const tranches = await (await api.request.get(`/api/loan-applications/${loan.id}/tranches`)).json();
+    expect(tranches[0].milestoneDueOn).toBe('2099-07-15');
+    expect(errors).toEqual([]);
+  });
+
   test('a planned tranche is edited and deleted; a stale edit says so and shows the tranche as it is', async ({
     page,
     playwright,

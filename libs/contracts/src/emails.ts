@@ -25,6 +25,8 @@ export enum EmailTemplateKey {
   InvestorNotification = 'investor_notification',
   UserInvitation = 'user_invitation',
   PasswordReset = 'password_reset',
+  /** 07:30 on working days, to staff and managers: moves, overdue items, their tasks. */
+  DailyDigest = 'daily_digest',
 }
 
 /** One email in the log, without its rendered body. */

@@ -19,3 +19,5 @@ export * from './reports';
 export * from './events';
 export * from './emails';
 export * from './notifications';
+export * from './record-paths';
+export * from './portal';

@@ -87,6 +87,8 @@ export interface LoanApplication extends PipelineItemBase {
   /** Interest support, percent a year, 2 decimals. */
   interestSupportRate: number | null;
   termMonths: number | null;
+  /** Business date (`YYYY-MM-DD`) by which the applicant must hand in the documents still outstanding. */
+  documentsDueOn: string | null;
   /** Checklist with what each stage requires. */
   documents: LoanDocumentStatus[];
 }
@@ -111,6 +113,8 @@ export interface LoanTranche {
   /** Project progress the milestone stands for, percent. */
   requiredProgressPct: number;
   amountVnd: number;
+  /** Business date (`YYYY-MM-DD`) by which the project should reach the milestone. */
+  milestoneDueOn: string | null;
   confirmedAt: string | null;
   confirmedByName: string | null;
   /** Project progress reported when the milestone was confirmed, percent. */
@@ -132,6 +136,8 @@ export interface CreateLoanApplicationRequest {
   requestedVnd: number;
   interestSupportRate?: number | null;
   termMonths?: number | null;
+  /** `YYYY-MM-DD`; the applicant's contact is reminded some working days before it. */
+  documentsDueOn?: string | null;
   ownerId?: string;
   contactId?: string | null;
   eventId?: string | null;
@@ -159,6 +165,8 @@ export interface CreateLoanTrancheRequest {
   milestone: string;
   requiredProgressPct: number;
   amountVnd: number;
+  /** `YYYY-MM-DD`; the applicant's contact is reminded some working days before it. */
+  milestoneDueOn?: string | null;
   /** The application's version: planning is a change to it. */
   version: number;
 }
@@ -167,6 +175,7 @@ export interface UpdateLoanTrancheRequest {
   milestone?: string;
   requiredProgressPct?: number;
   amountVnd?: number;
+  milestoneDueOn?: string | null;
   /** The tranche's version. */
   version: number;
 }

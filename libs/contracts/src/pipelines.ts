@@ -21,6 +21,12 @@ export interface Stage {
   slaWorkingDays: number | null;
   /** Retired stages keep their history but take no new items. */
   retiredAt: string | null;
+  /**
+   * What investors read on their tracking page; null: the default for the stage's phase (received, in review,
+   * completed, closed — `publicLabel` in @irm/domain).
+   */
+  publicLabelVi?: string | null;
+  publicLabelEn?: string | null;
   version: number;
 }
 
@@ -106,6 +112,9 @@ export interface UpdateStageRequest {
   nameEn?: string;
   slaWorkingDays?: number | null;
   type?: StageType;
+  /** Investor-facing wording; null restores the default. */
+  publicLabelVi?: string | null;
+  publicLabelEn?: string | null;
   /** The stage's version. */
   version: number;
 }

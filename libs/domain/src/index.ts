@@ -10,3 +10,5 @@ export * from './calendar/vietnam-holidays';
 export * from './pipelines/move-rules';
 export * from './pipelines/stage-settings';
 export * from './loans/tranches';
+export * from './pipelines/public-labels';
+export * from './loans/deadlines';

@@ -22,9 +22,11 @@ import { AppConfig } from '../config/app-config';
 import { mountQueueDashboard } from '../queue/queue-dashboard';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Public form and message bodies are small; anything bigger is refused before it is read. */
+export const PUBLIC_BODY_LIMIT_BYTES = 32 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The only routes that take multipart uploads; the rest keep answering 415 to them. */
-const MULTIPART_ROUTES = new Set(['POST /api/imports']);
+const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/public/track/:token/documents']);
 
 /** Repository root, from source (tests) or from `dist/api/apps/api/src/bootstrap` (built). */
 function repositoryRoot(): string {
@@ -72,6 +74,16 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (
+      request.method === 'POST' &&
+      request.url.startsWith('/api/public/') &&
+      !request.headers['content-type']?.startsWith('multipart/') &&
+      Number(request.headers['content-length'] ?? 0) > PUBLIC_BODY_LIMIT_BYTES
+    )
+      throw new AppException(
+        ErrorCode.PayloadTooLarge,
+        `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`,
+      );
   });
   // The API speaks JSON only; other bodies get 415 (multipart is added where uploads are accepted).
   fastify.removeContentTypeParser('text/plain');

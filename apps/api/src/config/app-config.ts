@@ -152,11 +152,56 @@ export class AppConfig {
 
   /**
    * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
-   * the worker's 10 database connections for its whole attempt (so recording the outcome never waits for
+   * the worker's 10 database connections for its SMTP exchange (so recording the outcome never waits for
    * one), which is why it stays below 10.
    */
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
+
+  /**
+   * Send jobs running per SMTP connection: while one job is in its SMTP exchange the others claim their
+   * emails and complete in Redis, so the connections never wait for that bookkeeping.
+   */
+  @IntSetting(1, 8)
+  MAIL_JOBS_PER_CONNECTION = 3;
+
+  /**
+   * Working days an item stays overdue in the same stage entry, after its first overdue day, before every
+   * manager who wants escalations is told.
+   */
+  @IntSetting(1, 60)
+  SLA_ESCALATION_WORKING_DAYS = 2;
+
+  /** Working days after an event ends when the owners of its contacts still in "Met" are reminded. */
+  @IntSetting(1, 30)
+  EVENT_FOLLOW_UP_WORKING_DAYS = 3;
+
+  /** Days an investor's tracking link works; a re-sent link starts again. */
+  @IntSetting(1, 3650)
+  PORTAL_TRACKING_DAYS = 180;
+
+  /** Where documents uploaded from the tracking page are kept (relative paths: from the working directory). */
+  @IsString()
+  @MinLength(1)
+  PORTAL_UPLOAD_DIR = '.data/portal-uploads';
+
+  /** Largest document an investor may upload, in MB. */
+  @IntSetting(1, 100)
+  PORTAL_UPLOAD_MAX_MB = 10;
+
+  /** Public form posts (forms, messages, uploads, re-sent links) allowed per client address per window. */
+  @IntSetting(1, 1_000_000)
+  PORTAL_LIMIT_PER_IP = 20;
+
+  /** Public form posts allowed per email address (and per tracking link) per window. */
+  @IntSetting(1, 1_000_000)
+  PORTAL_LIMIT_PER_EMAIL = 5;
+
+  @IntSetting(1, 24 * 60)
+  PORTAL_WINDOW_MINUTES = 60;
+  /** Working days before a loan's documents or milestone deadline that the applicant is reminded, at 08:00. */
+  @IntSetting(0, 60)
+  LOAN_DEADLINE_NOTICE_WORKING_DAYS = 3;
 
   /** Set when a reverse proxy in front of the API sets X-Forwarded-For / -Proto. */
   @Transform(({ value }) =>

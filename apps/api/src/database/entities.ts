@@ -28,6 +28,13 @@ import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 import { EmailMessageEntity } from '../mail/email-message.entity';
 import { UserNotificationSettingsEntity } from '../notifications/user-notification-settings.entity';
+import { ReminderEntity } from '../reminders/reminder.entity';
+import {
+  PortalAssignmentCursorEntity,
+  PortalDocumentEntity,
+  PortalSubmissionEntity,
+  PortalTrackingTokenEntity,
+} from '../portal/portal.entities';
 
 /** Every mapped table; the migration drift check compares these with `migrations/`. */
 export const ENTITIES = [
@@ -59,6 +66,11 @@ export const ENTITIES = [
   LoanApplicationEntity,
   LoanDocumentEntity,
   LoanTrancheEntity,
+  ReminderEntity,
   EmailMessageEntity,
   UserNotificationSettingsEntity,
+  PortalSubmissionEntity,
+  PortalTrackingTokenEntity,
+  PortalDocumentEntity,
+  PortalAssignmentCursorEntity,
 ];

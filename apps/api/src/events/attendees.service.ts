@@ -263,6 +263,22 @@ export class AttendeesService {
     }
   }
 
+  /**
+   * Registers a person from the public event page, in the portal's transaction: their attendance and event contact
+   * (owned by `ownerId`) exactly as staff add one. Returns the event contact's id.
+   */
+  async addForPortal(
+    manager: EntityManager,
+    principal: Principal,
+    eventId: string,
+    contact: AttendeeCandidate,
+    ownerId: string,
+  ): Promise<string> {
+    const event = await this.lockEvent(manager, principal, eventId);
+    const { itemId } = await this.open(manager, principal, event, contact, ownerId, { via: 'portal' });
+    return itemId;
+  }
+
   /** Opens the person's event contact in the first stage and records the attendance. */
   private async open(
     manager: EntityManager,

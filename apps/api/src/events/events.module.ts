@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ItemsModule } from '../items/items.module';
+import { EventFollowUpPlanner } from '../reminders/event-follow-up.planner';
 import { RecordLinksModule } from '../records/record-links';
 import { AttendeeLinks } from './attendee-links';
 import { AttendeesController } from './attendees.controller';
@@ -11,9 +13,16 @@ import { EventsService } from './events.service';
 
 /** Promotion events, who attended them (each with an event contact) and what they returned. */
 @Module({
-  imports: [ItemsModule, RecordLinksModule],
+  imports: [ItemsModule, RecordLinksModule, CalendarModule],
   controllers: [EventsController, AttendeesController],
-  providers: [EventsService, EventsRepository, AttendeesService, AttendeesRepository, AttendeeLinks],
+  providers: [
+    EventFollowUpPlanner,
+    EventsService,
+    EventsRepository,
+    AttendeesService,
+    AttendeesRepository,
+    AttendeeLinks,
+  ],
   // Attendee imports check access when a list is uploaded and add its people in the worker.
   exports: [AttendeesService],
 })

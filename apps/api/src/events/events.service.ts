@@ -15,6 +15,7 @@ import type { Principal } from '../auth/principal';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice } from '../common/owned-records';
 import { decodeCursor, toPage, UUID_PATTERN } from '../common/pagination';
+import { EventFollowUpPlanner } from '../reminders/event-follow-up.planner';
 import type { CreateEventDto, EventListQueryDto, UpdateEventDto } from './event.dto';
 import { EventRow, EventsRepository } from './events.repository';
 import type { PromotionEventEntity } from './promotion-event.entity';
@@ -76,6 +77,7 @@ export class EventsService {
     private readonly dataSource: DataSource,
     private readonly events: EventsRepository,
     private readonly audit: AuditService,
+    private readonly followUps: EventFollowUpPlanner,
   ) {}
 
   async list(query: EventListQueryDto): Promise<Page<PromotionEvent>> {
@@ -123,6 +125,7 @@ export class EventsService {
         subjectId: id,
         changes: diff({} as PromotionEventEntity, values, EVENT_AUDITED),
       });
+      await this.followUps.plan(manager, { id, endsOn: values.endsOn });
       return (await this.events.findById(id, manager))!;
     });
     return toEvent(row);
@@ -137,6 +140,9 @@ export class EventsService {
         await this.assertOwnerExists(manager, changes.ownerId);
       datesInOrder(changes.startsOn ?? before.startsOn, changes.endsOn ?? before.endsOn);
       await this.events.update(manager, id, changes);
+      // Only a new end date moves the follow-up; other edits leave a sent one sent.
+      if (changes.endsOn !== undefined && changes.endsOn !== before.endsOn)
+        await this.followUps.plan(manager, { id, endsOn: changes.endsOn });
       const edited = diff(before, changes, EVENT_AUDITED);
       if (Object.keys(edited).length) {
         await this.audit.record(manager, {
@@ -169,6 +175,7 @@ export class EventsService {
         );
       }
       await this.events.delete(manager, id);
+      await this.followUps.cancel(manager, id);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: SUBJECT,

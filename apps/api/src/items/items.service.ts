@@ -18,7 +18,7 @@ import {
 import { localDate, moveProblems, MoveSubject, WorkingDays } from '@irm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import { actingUserId, type Principal } from '../auth/principal';
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { checkEditable, checkOwnerChoice } from '../common/owned-records';
@@ -260,7 +260,7 @@ export class ItemsService {
       fromStageId: null,
       toStageId: stage.id,
       ownerId,
-      movedById: principal.userId,
+      movedById: actingUserId(principal),
       movedAt: now,
       workingDaysInStage: null,
       breachedSla: false,
@@ -376,7 +376,7 @@ export class ItemsService {
       fromStageId: from.id,
       toStageId: target.id,
       ownerId: item.ownerId,
-      movedById: principal.userId,
+      movedById: actingUserId(principal),
       movedAt: now,
       workingDaysInStage: workingDays,
       breachedSla,

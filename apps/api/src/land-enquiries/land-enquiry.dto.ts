@@ -21,7 +21,7 @@ import { ItemFieldsDto, ItemUpdateFieldsDto, PipelineItemBaseDto } from '../item
 const nullable = () => ValidateIf((_, value) => value !== null);
 
 /** Hectares: positive, 2 decimals, no bigger than any zone. */
-const Hectares = () =>
+export const Hectares = () =>
   applyDecorators(
     IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }),
     Min(0.01),

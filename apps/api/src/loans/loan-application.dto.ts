@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsEnum,
   IsInt,
@@ -23,7 +23,8 @@ import {
   ReceiveLoanDocumentRequest,
   UpdateLoanApplicationRequest,
 } from '@irm/contracts';
-import { RequiredText, Trim } from '../common/dto';
+import { IsLocalDate } from '../calendar/local-date.validator';
+import { emptyToNull, RequiredText, Trim } from '../common/dto';
 import { ItemFieldsDto, ItemUpdateFieldsDto, PipelineItemBaseDto } from '../items/items.dto';
 
 /** The largest amount of VND accepted (a thousand trillion): far above any provincial loan, within bigint. */
@@ -53,6 +54,20 @@ class LoanTermsDto {
   @Min(1)
   @Max(600)
   termMonths?: number | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'Deadline for the documents still outstanding; the applicant contact is reminded some working days before',
+    example: '2026-03-20',
+  })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @nullable()
+  @IsLocalDate()
+  documentsDueOn?: string | null;
 }
 
 export class CreateLoanApplicationDto
@@ -185,6 +200,7 @@ class LoanFiguresDto {
   @ApiProperty({ description: 'Sum of the released tranches, VND' }) disbursedVnd!: number;
   @ApiProperty({ type: Number, nullable: true }) interestSupportRate!: number | null;
   @ApiProperty({ type: Number, nullable: true }) termMonths!: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) documentsDueOn!: string | null;
   @ApiProperty({ type: [LoanDocumentStatusDto] }) documents!: LoanDocumentStatus[];
 }
 

@@ -55,4 +55,8 @@ export class LoanApplicationEntity {
 
   @Column({ type: 'integer', nullable: true })
   termMonths!: number | null;
+
+  /** Business date by which the applicant must hand in the documents still outstanding. */
+  @Column({ type: 'date', nullable: true })
+  documentsDueOn!: string | null;
 }

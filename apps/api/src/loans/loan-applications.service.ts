@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FieldChange, LoanApplication, LoanDocumentStatus, PipelineKind } from '@irm/contracts';
+import { FieldChange, LoanApplication, LoanDocumentStatus, PipelineKind, StageType } from '@irm/contracts';
 import { approvalProblems, LOAN_DOCUMENTS, requiredLoanDocuments, StageRef, WorkingDays } from '@irm/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { isManagerOrAdmin, Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ import type {
   UpdateLoanApplicationDto,
 } from './loan-application.dto';
 import { withLoanConstraints } from './loan-constraints';
+import { LoanDeadlineReminders } from './loan-deadline-reminders';
 import { LoanDetails, LoansRepository } from './loans.repository';
 
 const WHAT = 'loan application';
@@ -28,6 +29,7 @@ const DETAIL_FIELDS: (keyof LoanDetails)[] = [
   'approvedVnd',
   'interestSupportRate',
   'termMonths',
+  'documentsDueOn',
 ];
 
 function ruleStage(stage: StageRow): StageRef {
@@ -57,11 +59,15 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
     items: ItemsService,
     private readonly dataSource: DataSource,
     private readonly loans: LoansRepository,
+    private readonly deadlineReminders: LoanDeadlineReminders,
   ) {
     super(items, PipelineKind.LoanApplication);
     items.register({
       kind: PipelineKind.LoanApplication,
       what: WHAT,
+      // Closing stops the applicant's deadline reminders; reopening (from a lost stage) brings them back.
+      onMove: (manager, move) =>
+        this.deadlineReminders.sync(manager, move.item.id, { closing: move.to.type !== StageType.Open }),
       cardFigures: (row) => ({ requestedVnd: Number(row.amountVnd) }),
       ruleFields: async (manager, item) => {
         const [[details], documentKeys] = await Promise.all([
@@ -109,6 +115,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
         disbursedVnd: loan.disbursedVnd,
         interestSupportRate: loan.interestSupportRate,
         termMonths: loan.termMonths,
+        documentsDueOn: loan.documentsDueOn,
         documents: LOAN_DOCUMENTS.map((document): LoanDocumentStatus => {
           const on = received.find((candidate) => candidate.documentKey === document.key);
           return {
@@ -149,6 +156,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
       requestedVnd,
       interestSupportRate,
       termMonths,
+      documentsDueOn,
       title,
       ...common
     } = input;
@@ -160,6 +168,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
       approvedVnd: null,
       interestSupportRate: interestSupportRate ?? null,
       termMonths: termMonths ?? null,
+      documentsDueOn: documentsDueOn ?? null,
     };
     const audited: Record<string, FieldChange> = {};
     for (const field of DETAIL_FIELDS)
@@ -172,6 +181,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
       audited,
     );
     await this.loans.insert(manager, itemId, details);
+    await this.deadlineReminders.sync(manager, itemId);
     return itemId;
   }
 
@@ -185,6 +195,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
       approvedVnd,
       interestSupportRate,
       termMonths,
+      documentsDueOn,
       requestedVnd,
       ...common
     } = input;
@@ -196,6 +207,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
       approvedVnd,
       interestSupportRate,
       termMonths,
+      documentsDueOn,
     };
     await withLoanConstraints(
       () =>
@@ -219,6 +231,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
               extra,
             );
             await this.loans.update(manager, id, changes);
+            if (changes.documentsDueOn !== undefined) await this.deadlineReminders.sync(manager, id);
           }),
         ),
       'approvedVnd',

@@ -1,14 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import {
   ConfirmLoanTrancheRequest,
   CreateLoanTrancheRequest,
   LoanTranche,
   UpdateLoanTrancheRequest,
 } from '@irm/contracts';
-import { RequiredText } from '../common/dto';
+import { IsLocalDate } from '../calendar/local-date.validator';
+import { emptyToNull, RequiredText } from '../common/dto';
 import { MAX_VND } from './loan-application.dto';
+
+const milestoneDueOn = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      format: 'date',
+      nullable: true,
+      description: 'When the project should reach the milestone; the applicant contact is reminded before',
+      example: '2026-06-30',
+    }),
+    IsOptional(),
+    Transform(emptyToNull),
+    ValidateIf((_, value) => value !== null),
+    IsLocalDate() as PropertyDecorator,
+  );
 
 const version = (description: string) =>
   ApiProperty({ description: `${description}; a stale one gets 409` }) as PropertyDecorator;
@@ -29,6 +46,9 @@ export class CreateLoanTrancheDto implements CreateLoanTrancheRequest {
   @Min(1)
   @Max(MAX_VND)
   amountVnd!: number;
+
+  @milestoneDueOn()
+  milestoneDueOn?: string | null;
 
   @version('The application’s version you read')
   @IsInt()
@@ -55,6 +75,9 @@ export class UpdateLoanTrancheDto implements UpdateLoanTrancheRequest {
   @Min(1)
   @Max(MAX_VND)
   amountVnd?: number;
+
+  @milestoneDueOn()
+  milestoneDueOn?: string | null;
 
   @version('The tranche’s version you read')
   @IsInt()
@@ -98,6 +121,7 @@ export class LoanTrancheDto implements LoanTranche {
   @ApiProperty() milestone!: string;
   @ApiProperty() requiredProgressPct!: number;
   @ApiProperty({ description: 'VND' }) amountVnd!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) milestoneDueOn!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) confirmedByName!: string | null;
   @ApiProperty({ type: Number, nullable: true }) confirmedProgressPct!: number | null;

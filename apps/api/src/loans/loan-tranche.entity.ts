@@ -49,6 +49,10 @@ export class LoanTrancheEntity {
   @Column({ type: 'bigint', transformer: bigintNumber })
   amountVnd!: number;
 
+  /** Business date by which the project should reach the milestone. */
+  @Column({ type: 'date', nullable: true })
+  milestoneDueOn!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
 

@@ -9,6 +9,7 @@ import { AppException, ErrorCode } from '../common/app-exception';
 import { ItemsService } from '../items/items.service';
 import { TimelineService } from '../timeline/timeline.service';
 import { withLoanConstraints } from './loan-constraints';
+import { LoanDeadlineReminders } from './loan-deadline-reminders';
 import type { ConfirmLoanTrancheDto, CreateLoanTrancheDto, UpdateLoanTrancheDto } from './loan-tranche.dto';
 import { LockedLoan, LoansRepository, TrancheChanges, TrancheRow } from './loans.repository';
 
@@ -25,6 +26,7 @@ function toTranche(row: TrancheRow): LoanTranche {
     milestone: row.milestone,
     requiredProgressPct: row.requiredProgressPct,
     amountVnd: Number(row.amountVnd),
+    milestoneDueOn: row.milestoneDueOn,
     confirmedAt: row.confirmedAt ? new Date(row.confirmedAt).toISOString() : null,
     confirmedByName: row.confirmedByName,
     confirmedProgressPct: row.confirmedProgressPct,
@@ -54,12 +56,15 @@ function trancheFacts(row: TrancheRow): TrancheFacts {
 }
 
 /** The audited picture of a tranche. */
-function snapshot(row: Pick<TrancheRow, 'sequence' | 'milestone' | 'requiredProgressPct' | 'amountVnd'>) {
+function snapshot(
+  row: Pick<TrancheRow, 'sequence' | 'milestone' | 'requiredProgressPct' | 'amountVnd' | 'milestoneDueOn'>,
+) {
   return {
     sequence: row.sequence,
     milestone: row.milestone,
     requiredProgressPct: row.requiredProgressPct,
     amountVnd: Number(row.amountVnd),
+    milestoneDueOn: row.milestoneDueOn,
   };
 }
 
@@ -77,6 +82,7 @@ export class LoanTranchesService {
     private readonly loans: LoansRepository,
     private readonly audit: AuditService,
     private readonly timeline: TimelineService,
+    private readonly deadlineReminders: LoanDeadlineReminders,
   ) {}
 
   async list(applicationId: string): Promise<LoanTranche[]> {
@@ -104,9 +110,11 @@ export class LoanTranchesService {
           milestone,
           requiredProgressPct: input.requiredProgressPct,
           amountVnd: input.amountVnd,
+          milestoneDueOn: input.milestoneDueOn ?? null,
         });
         const created = await this.reread(manager, applicationId, id);
         await this.record(manager, AuditAction.Create, created, 'planned', null, snapshot(created));
+        await this.deadlineReminders.sync(manager, applicationId);
         return toTranche(created);
       }),
     );
@@ -128,6 +136,8 @@ export class LoanTranchesService {
           changes.requiredProgressPct = input.requiredProgressPct;
         if (input.amountVnd !== undefined && input.amountVnd !== Number(tranche.amountVnd))
           changes.amountVnd = input.amountVnd;
+        if (input.milestoneDueOn !== undefined && input.milestoneDueOn !== tranche.milestoneDueOn)
+          changes.milestoneDueOn = input.milestoneDueOn;
         this.check(loan, {
           kind: 'change',
           tranche: trancheFacts(tranche),
@@ -139,6 +149,7 @@ export class LoanTranchesService {
         await this.loans.updateTranche(manager, trancheId, changes);
         const after = await this.reread(manager, applicationId, trancheId);
         await this.record(manager, AuditAction.Update, after, 'changed', snapshot(tranche), snapshot(after));
+        if (changes.milestoneDueOn !== undefined) await this.deadlineReminders.sync(manager, applicationId);
         return toTranche(after);
       }),
     );
@@ -151,6 +162,7 @@ export class LoanTranchesService {
         this.check(loan, { kind: 'remove', tranche: trancheFacts(tranche) });
         await this.loans.deleteTranche(manager, trancheId);
         await this.record(manager, AuditAction.Delete, tranche, 'removed', snapshot(tranche), null);
+        await this.deadlineReminders.sync(manager, applicationId, { removedTrancheIds: [trancheId] });
       }),
     );
   }
@@ -176,6 +188,7 @@ export class LoanTranchesService {
           { confirmedAt: null },
           { confirmedAt: after.confirmedAt, progressPct: input.progressPct },
         );
+        await this.deadlineReminders.sync(manager, applicationId);
         return toTranche(after);
       }),
     );

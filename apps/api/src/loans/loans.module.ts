@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ItemsModule } from '../items/items.module';
+import { LoanDeadlineReminders } from './loan-deadline-reminders';
 import { LoanApplicationsController } from './loan-applications.controller';
 import { LoanApplicationsService } from './loan-applications.service';
 import { LoanTranchesService } from './loan-tranches.service';
@@ -7,9 +9,9 @@ import { LoansRepository } from './loans.repository';
 
 /** Preferential-loan applications: the pipeline kind, its document checklist and disbursement tranches. */
 @Module({
-  imports: [ItemsModule],
+  imports: [ItemsModule, CalendarModule],
   controllers: [LoanApplicationsController],
-  providers: [LoanApplicationsService, LoanTranchesService, LoansRepository],
+  providers: [LoanApplicationsService, LoanTranchesService, LoansRepository, LoanDeadlineReminders],
   exports: [LoanApplicationsService],
 })
 export class LoansModule {}

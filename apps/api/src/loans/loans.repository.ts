@@ -11,6 +11,8 @@ export interface LoanDetails {
   approvedVnd: number | null;
   interestSupportRate: number | null;
   termMonths: number | null;
+  /** `YYYY-MM-DD`. */
+  documentsDueOn: string | null;
 }
 
 export interface LoanDetailsRow extends LoanDetails {
@@ -49,6 +51,7 @@ export interface TrancheRow {
   milestone: string;
   requiredProgressPct: number;
   amountVnd: number;
+  milestoneDueOn: string | null;
   confirmedAt: Date | null;
   confirmedByName: string | null;
   confirmedProgressPct: number | null;
@@ -57,7 +60,16 @@ export interface TrancheRow {
   version: number;
 }
 
-export type TrancheChanges = Partial<Pick<TrancheRow, 'milestone' | 'requiredProgressPct' | 'amountVnd'>>;
+export type TrancheChanges = Partial<
+  Pick<TrancheRow, 'milestone' | 'requiredProgressPct' | 'amountVnd' | 'milestoneDueOn'>
+>;
+
+/** What deciding a loan deadline reminder reads: the application's state and the tranches' dates. */
+export interface LoanDeadlines {
+  closed: boolean;
+  documentsDueOn: string | null;
+  tranches: { id: string; milestoneDueOn: string | null; confirmed: boolean }[];
+}
 
 const DETAIL_COLUMNS: Record<keyof LoanDetails, string> = {
   applicantType: 'applicant_type',
@@ -67,10 +79,12 @@ const DETAIL_COLUMNS: Record<keyof LoanDetails, string> = {
   approvedVnd: 'approved_vnd',
   interestSupportRate: 'interest_support_rate',
   termMonths: 'term_months',
+  documentsDueOn: 'documents_due_on',
 };
 
 const TRANCHE_COLUMNS = `t.id, t.application_id AS "applicationId", t.sequence, t.milestone,
-  t.required_progress_pct AS "requiredProgressPct", t.amount_vnd::float8 AS "amountVnd", t.confirmed_at AS "confirmedAt",
+  t.required_progress_pct AS "requiredProgressPct", t.amount_vnd::float8 AS "amountVnd",
+  to_char(t.milestone_due_on, 'YYYY-MM-DD') AS "milestoneDueOn", t.confirmed_at AS "confirmedAt",
   cu.name AS "confirmedByName", t.confirmed_progress_pct AS "confirmedProgressPct", t.released_at AS "releasedAt",
   ru.name AS "releasedByName", t.version`;
 
@@ -88,7 +102,7 @@ export class LoansRepository {
       `SELECT item_id AS "itemId", applicant_type AS "applicantType", lender, lender_kind AS "lenderKind", purpose,
               approved_vnd::float8 AS "approvedVnd", planned_vnd::float8 AS "plannedVnd",
               disbursed_vnd::float8 AS "disbursedVnd", interest_support_rate::float8 AS "interestSupportRate",
-              term_months AS "termMonths"
+              term_months AS "termMonths", to_char(documents_due_on, 'YYYY-MM-DD') AS "documentsDueOn"
          FROM loan_application WHERE item_id = ANY($1)`,
       [ids],
     );
@@ -111,8 +125,8 @@ export class LoansRepository {
   async insert(manager: EntityManager, itemId: string, details: LoanDetails): Promise<void> {
     await manager.query(
       `INSERT INTO loan_application (item_id, applicant_type, lender, lender_kind, purpose, approved_vnd,
-          interest_support_rate, term_months)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          interest_support_rate, term_months, documents_due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         itemId,
         details.applicantType,
@@ -122,6 +136,7 @@ export class LoansRepository {
         details.approvedVnd,
         details.interestSupportRate,
         details.termMonths,
+        details.documentsDueOn,
       ],
     );
   }
@@ -209,13 +224,14 @@ export class LoansRepository {
   async insertTranche(
     manager: EntityManager,
     applicationId: string,
-    tranche: { milestone: string; requiredProgressPct: number; amountVnd: number },
+    tranche: { milestone: string; requiredProgressPct: number; amountVnd: number; milestoneDueOn: string | null },
   ): Promise<string> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO loan_tranche (application_id, sequence, milestone, required_progress_pct, amount_vnd, version)
-       SELECT $1, COALESCE(max(sequence), 0) + 1, $2, $3, $4, 1 FROM loan_tranche WHERE application_id = $1
+      `INSERT INTO loan_tranche (application_id, sequence, milestone, required_progress_pct, amount_vnd,
+          milestone_due_on, version)
+       SELECT $1, COALESCE(max(sequence), 0) + 1, $2, $3, $4, $5, 1 FROM loan_tranche WHERE application_id = $1
        RETURNING id`,
-      [applicationId, tranche.milestone, tranche.requiredProgressPct, tranche.amountVnd],
+      [applicationId, tranche.milestone, tranche.requiredProgressPct, tranche.amountVnd, tranche.milestoneDueOn],
     );
     return rows[0].id;
   }
@@ -225,6 +241,7 @@ export class LoansRepository {
       milestone: 'milestone',
       requiredProgressPct: 'required_progress_pct',
       amountVnd: 'amount_vnd',
+      milestoneDueOn: 'milestone_due_on',
     };
     const sets: string[] = [];
     const params: unknown[] = [id];
@@ -237,6 +254,23 @@ export class LoansRepository {
       `UPDATE loan_tranche SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1`,
       params,
     );
+  }
+
+  /** The application's deadlines and whether it is closed, read in the caller's transaction. */
+  async deadlines(manager: EntityManager, id: string): Promise<LoanDeadlines | null> {
+    const [application]: { closed: boolean; documentsDueOn: string | null }[] = await manager.query(
+      `SELECT i.closed_at IS NOT NULL AS closed, to_char(a.documents_due_on, 'YYYY-MM-DD') AS "documentsDueOn"
+         FROM pipeline_item i JOIN loan_application a ON a.item_id = i.id
+        WHERE i.id = $1`,
+      [id],
+    );
+    if (!application) return null;
+    const tranches = await manager.query(
+      `SELECT id, to_char(milestone_due_on, 'YYYY-MM-DD') AS "milestoneDueOn", confirmed_at IS NOT NULL AS confirmed
+         FROM loan_tranche WHERE application_id = $1 ORDER BY sequence`,
+      [id],
+    );
+    return { ...application, tranches };
   }
 
   /** Marks the application as updated (for lists sorted by it) without changing its version. */

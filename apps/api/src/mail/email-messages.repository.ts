@@ -83,6 +83,75 @@ const errorText = (error: string) => error.slice(0, 2_000);
 export class EmailMessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Inserts the email unless its idempotency key exists, together with the outbox message of its send job
+   * when one is given (the job id is then `outbox-<message id>`), in one statement. Returns the row, or null
+   * when the key was taken meanwhile (the job's message is then removed again).
+   */
+  async insertWithJob(
+    manager: EntityManager,
+    email: NewEmailMessage,
+    job: { queue: string; jobName: string; payload: object; channel: string } | null,
+  ): Promise<EmailMessageRow | null> {
+    const [row] = (await manager.query(
+      `WITH o AS (
+         INSERT INTO outbox_message (queue, job_name, payload, delay_ms)
+         SELECT $19, $20, $21::jsonb, 0 WHERE $19::text IS NOT NULL
+         RETURNING id
+       ), e AS (
+         INSERT INTO email_message AS e (id, idempotency_key, template_key, language, recipient_email,
+                recipient_name, recipient_user_id, recipient_contact_id, subject_type, subject_id, subject,
+                html_body, text_body, headers, honours_opt_out, message_id, status, last_error, version, job_id,
+                outbox_message_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1,
+                'outbox-' || o.id, o.id
+           FROM (SELECT 1) AS one LEFT JOIN o ON true
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING ${COLUMNS}
+       )
+       SELECT (SELECT id::text FROM o) AS "outboxId",
+              (SELECT count(pg_notify($22, '')) FROM o) AS notified, e.*
+         FROM (SELECT 1) AS one LEFT JOIN e ON true`,
+      [
+        email.id,
+        email.idempotencyKey,
+        email.templateKey,
+        email.language,
+        email.recipientEmail,
+        email.recipientName,
+        email.recipientUserId,
+        email.recipientContactId,
+        email.subjectType,
+        email.subjectId,
+        email.subject,
+        email.htmlBody,
+        email.textBody,
+        JSON.stringify(email.headers),
+        email.honoursOptOut,
+        email.messageId,
+        email.status,
+        email.lastError,
+        job?.queue ?? null,
+        job?.jobName ?? null,
+        job ? JSON.stringify(job.payload) : null,
+        job?.channel ?? '',
+      ],
+    )) as (Partial<EmailMessageRow> & { outboxId: string | null })[];
+    if (row.id) {
+      const {
+        outboxId: _outboxId,
+        notified: _notified,
+        ...email
+      } = row as EmailMessageRow & {
+        outboxId: string | null;
+        notified: unknown;
+      };
+      return email;
+    }
+    if (row.outboxId) await manager.query(`DELETE FROM outbox_message WHERE id = $1`, [row.outboxId]);
+    return null;
+  }
+
   /** Inserts unless the idempotency key exists; true when this call inserted it. */
   async insertIfAbsent(manager: EntityManager, email: NewEmailMessage): Promise<boolean> {
     const rows = (await manager.query(

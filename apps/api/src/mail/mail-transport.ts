@@ -37,10 +37,31 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   private transporter?: Transporter<SMTPPool.SentMessageInfo>;
 
-  constructor(private readonly config: AppConfig) {}
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly config: AppConfig) {
+    this.free = config.MAIL_CONCURRENCY;
+  }
 
   get configured(): boolean {
     return Boolean(this.config.SMTP_URL);
+  }
+
+  /**
+   * Runs `exchange` once one of the pool's connections is free for it, so that a job holds what it needs for
+   * the SMTP exchange (its database connection) only while a connection actually carries its message.
+   */
+  async withConnection<T>(exchange: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await exchange();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
   }
 
   /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */

@@ -12,9 +12,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
-import { OutboxService } from '../queue/outbox.service';
-import { outboxJobId } from '../queue/outbox.relay';
-import { JobName } from '../queue/queue-names';
+import type { JobPayload } from '../queue/job-payloads';
+import { OUTBOX_CHANNEL } from '../queue/outbox.repository';
+import { JOB_QUEUE, JobName } from '../queue/queue-names';
 import { TimelineService } from '../timeline/timeline.service';
 import { AgencyProfileReader } from './agency-profile';
 import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
@@ -22,9 +22,14 @@ import { mailDomain } from './mail-address';
 import { EMAIL_TEMPLATES, EmailTemplateData, renderEmail } from './templates/email-templates';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
-/** Who receives it: a user, a contact (investor mail must name one), or a bare address. */
+/**
+ * Who receives it: a user, a contact (investor mail must name one; `language` overrides their preferred one, e.g.
+ * the language a form was filled in), or a bare address.
+ */
 export type EmailRecipient =
-  { userId: string } | { contactId: string } | { email: string; name?: string | null; language: string };
+  | { userId: string }
+  | { contactId: string; language?: string }
+  | { email: string; name?: string | null; language: string };
 
 export interface QueueEmailRequest<K extends EmailTemplateKey> {
   /**
@@ -91,7 +96,6 @@ export class MailService {
   constructor(
     private readonly config: AppConfig,
     private readonly emails: EmailMessagesRepository,
-    private readonly outbox: OutboxService,
     private readonly agency: AgencyProfileReader,
     private readonly unsubscribe: UnsubscribeTokens,
     private readonly timeline: TimelineService,
@@ -122,36 +126,37 @@ export class MailService {
 
     const id = randomUUID();
     const status = investor && recipient.optedOut ? EmailStatus.NotSent : EmailStatus.Queued;
-    const inserted = await this.emails.insertIfAbsent(manager, {
-      id,
-      idempotencyKey: key,
-      templateKey: request.template,
-      language: recipient.language,
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      recipientUserId: recipient.userId,
-      recipientContactId: recipient.contactId,
-      subjectType: request.about?.type ?? null,
-      subjectId: request.about?.id ?? null,
-      subject: rendered.subject,
-      htmlBody: rendered.html,
-      textBody: rendered.text,
-      headers: links
-        ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-        : {},
-      honoursOptOut: investor,
-      messageId: `<${id}@${mailDomain(this.config.MAIL_FROM)}>`,
-      status,
-      lastError: status === EmailStatus.NotSent ? OPTED_OUT : null,
-    });
-    if (!inserted) {
-      // Another transaction queued the same key and committed while we rendered.
-      return toEmailMessage((await this.emails.findByIdempotencyKey(manager, key))!);
-    }
-    if (status === EmailStatus.Queued) {
-      const outboxId = await this.outbox.enqueue(manager, JobName.SendEmail, { emailMessageId: id });
-      await this.emails.assignJob(manager, id, outboxJobId(outboxId), outboxId);
-    }
+    const payload: JobPayload<JobName.SendEmail> = { emailMessageId: id };
+    const row = await this.emails.insertWithJob(
+      manager,
+      {
+        id,
+        idempotencyKey: key,
+        templateKey: request.template,
+        language: recipient.language,
+        recipientEmail: recipient.email,
+        recipientName: recipient.name,
+        recipientUserId: recipient.userId,
+        recipientContactId: recipient.contactId,
+        subjectType: request.about?.type ?? null,
+        subjectId: request.about?.id ?? null,
+        subject: rendered.subject,
+        htmlBody: rendered.html,
+        textBody: rendered.text,
+        headers: links
+          ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : {},
+        honoursOptOut: investor,
+        messageId: `<${id}@${mailDomain(this.config.MAIL_FROM)}>`,
+        status,
+        lastError: status === EmailStatus.NotSent ? OPTED_OUT : null,
+      },
+      status === EmailStatus.Queued
+        ? { queue: JOB_QUEUE[JobName.SendEmail], jobName: JobName.SendEmail, payload, channel: OUTBOX_CHANNEL }
+        : null,
+    );
+    // Null: another transaction queued the same key and committed while we rendered.
+    if (!row) return toEmailMessage((await this.emails.findByIdempotencyKey(manager, key))!);
     if (request.about) {
       // Only the id is stored: the timeline reads the email's current status from the log.
       await this.timeline.record(manager, {
@@ -161,7 +166,7 @@ export class MailService {
         payload: { emailMessageId: id },
       });
     }
-    return toEmailMessage((await this.emails.findById(id, manager))!);
+    return toEmailMessage(row);
   }
 
   private async resolve(manager: EntityManager, to: EmailRecipient): Promise<ResolvedRecipient> {
@@ -194,7 +199,7 @@ export class MailService {
         name: contact.name,
         userId: null,
         contactId: to.contactId,
-        language: emailLanguage(contact.language),
+        language: emailLanguage(to.language ?? contact.language),
         optedOut: contact.consent === EmailConsent.OptedOut,
       };
     }

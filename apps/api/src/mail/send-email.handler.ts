@@ -46,45 +46,47 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
 
   async handle({ emailMessageId: id }: SendEmailPayload, job: Job<SendEmailPayload>): Promise<void> {
     const jobId = String(job.id);
-    // Held for the whole attempt: the statement recording the outcome goes out on it without waiting.
-    const connection = this.dataSource.createQueryRunner();
-    await connection.connect();
-    try {
-      const email = await this.emails.claim(connection.manager, id, jobId, CLAIM_LEASE_MS);
-      if (!email) {
-        const current = await this.emails.findById(id, connection.manager);
-        this.logger.log({ msg: 'email not claimed', emailId: id, jobId, status: current?.status ?? 'missing' });
-        return;
-      }
-      if (email.honoursOptOut && email.recipientContactId) {
-        if (await this.emails.contactOptedOut(connection.manager, email.recipientContactId)) {
-          await this.emails.markNotSent(connection.manager, id, jobId, OPTED_OUT);
-          return;
-        }
-      }
-      if (!this.transport.configured) {
-        this.logger.log({
-          msg: 'email not sent: SMTP_URL is not set',
-          emailId: id,
-          to: email.recipientEmail,
-          subject: email.subject,
-          text: email.textBody,
-        });
-        await this.emails.markNotSent(connection.manager, id, jobId, NO_SMTP);
-        return;
-      }
-
-      let smtpMessageId: string;
-      try {
-        ({ smtpMessageId } = await this.transport.send(email));
-      } catch (error) {
-        await this.recordFailure(connection.manager, job, id, error);
-        throw error;
-      }
-      await this.recordSent(connection.manager, id, jobId, smtpMessageId);
-    } finally {
-      await connection.release();
+    const email = await this.emails.claim(this.dataSource.manager, id, jobId, CLAIM_LEASE_MS);
+    if (!email) {
+      const current = await this.emails.findById(id);
+      this.logger.log({ msg: 'email not claimed', emailId: id, jobId, status: current?.status ?? 'missing' });
+      return;
     }
+    if (email.honoursOptOut && email.recipientContactId) {
+      if (await this.emails.contactOptedOut(this.dataSource.manager, email.recipientContactId)) {
+        await this.emails.markNotSent(this.dataSource.manager, id, jobId, OPTED_OUT);
+        return;
+      }
+    }
+    if (!this.transport.configured) {
+      this.logger.log({
+        msg: 'email not sent: SMTP_URL is not set',
+        emailId: id,
+        to: email.recipientEmail,
+        subject: email.subject,
+        text: email.textBody,
+      });
+      await this.emails.markNotSent(this.dataSource.manager, id, jobId, NO_SMTP);
+      return;
+    }
+
+    await this.transport.withConnection(async () => {
+      // Held for the SMTP exchange: the statement recording the outcome goes out on it without waiting.
+      const connection = this.dataSource.createQueryRunner();
+      await connection.connect();
+      try {
+        let smtpMessageId: string;
+        try {
+          ({ smtpMessageId } = await this.transport.send(email));
+        } catch (error) {
+          await this.recordFailure(connection.manager, job, id, error);
+          throw error;
+        }
+        await this.recordSent(connection.manager, id, jobId, smtpMessageId);
+      } finally {
+        await connection.release();
+      }
+    });
   }
 
   /** Back to `queued` for BullMQ's next attempt, or `failed` when there is none (or the refusal is final). */

@@ -10,6 +10,8 @@ export function toStage(stage: StageRow): Stage {
     position: stage.position,
     slaWorkingDays: stage.slaWorkingDays,
     retiredAt: stage.retiredAt ? new Date(stage.retiredAt).toISOString() : null,
+    publicLabelVi: stage.publicLabelVi,
+    publicLabelEn: stage.publicLabelEn,
     version: stage.version,
   };
 }

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import {
   CreateStageRequest,
   LocalizedText,
@@ -16,7 +16,7 @@ import {
   StageUsage,
   UpdateStageRequest,
 } from '@irm/contracts';
-import { RequiredText } from '../common/dto';
+import { emptyToNull, RequiredText } from '../common/dto';
 
 const STAGE_NAME_MAX = 80;
 /** About a working year: an SLA longer than that is no commitment. */
@@ -36,6 +36,9 @@ export class StageDto implements Stage {
   @ApiProperty({ type: Number, nullable: true, description: 'Response time in working days; null: no SLA' })
   slaWorkingDays!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) retiredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Investor-facing label; null: the phase default' })
+  publicLabelVi!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publicLabelEn!: string | null;
   @ApiProperty() version!: number;
 }
 
@@ -110,6 +113,24 @@ export class UpdateStageDto implements UpdateStageRequest {
   @IsOptional()
   @IsEnum(StageType, { message: `type must be one of ${Object.values(StageType).join(', ')}` })
   type?: StageType;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'What investors read on their tracking page; null restores the default ("Received", "In review"…)',
+  })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, value) => value !== null)
+  @RequiredText(STAGE_NAME_MAX)
+  publicLabelVi?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, value) => value !== null)
+  @RequiredText(STAGE_NAME_MAX)
+  publicLabelEn?: string | null;
 
   @ApiProperty({ description: "The stage's version you read; a stale one gets 409" })
   @Type(() => Number)

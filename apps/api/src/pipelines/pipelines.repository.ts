@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const PIPELINE_COLUMNS = `id, kind, name_vi AS "nameVi", name_en AS "nameEn", version`;
 const STAGE_COLUMNS = `id, pipeline_id AS "pipelineId", key, name_vi AS "nameVi", name_en AS "nameEn", type, position,
-  sla_working_days AS "slaWorkingDays", retired_at AS "retiredAt", version`;
+  sla_working_days AS "slaWorkingDays", retired_at AS "retiredAt", public_label_vi AS "publicLabelVi",
+  public_label_en AS "publicLabelEn", version`;
 
 export interface PipelineRow {
   id: string;
@@ -24,6 +25,8 @@ export interface StageRow {
   position: number;
   slaWorkingDays: number | null;
   retiredAt: Date | null;
+  publicLabelVi: string | null;
+  publicLabelEn: string | null;
   version: number;
 }
 
@@ -83,7 +86,10 @@ export class PipelinesRepository {
     await manager.query(`SELECT 1 FROM stage WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  async insertStage(manager: EntityManager, stage: Omit<StageRow, 'id' | 'retiredAt' | 'version'>): Promise<StageRow> {
+  async insertStage(
+    manager: EntityManager,
+    stage: Omit<StageRow, 'id' | 'retiredAt' | 'version' | 'publicLabelVi' | 'publicLabelEn'>,
+  ): Promise<StageRow> {
     // Later stages make room first; positions are not unique in the schema, so the order of the two is free.
     await manager.query(`UPDATE stage SET position = position + 1 WHERE pipeline_id = $1 AND position >= $2`, [
       stage.pipelineId,
@@ -100,7 +106,9 @@ export class PipelinesRepository {
   async updateStage(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<StageRow, 'nameVi' | 'nameEn' | 'type' | 'slaWorkingDays' | 'retiredAt'>>,
+    changes: Partial<
+      Pick<StageRow, 'nameVi' | 'nameEn' | 'type' | 'slaWorkingDays' | 'retiredAt' | 'publicLabelVi' | 'publicLabelEn'>
+    >,
   ): Promise<StageRow> {
     const columns: Record<keyof typeof changes, string> = {
       nameVi: 'name_vi',
@@ -108,6 +116,8 @@ export class PipelinesRepository {
       type: 'type',
       slaWorkingDays: 'sla_working_days',
       retiredAt: 'retired_at',
+      publicLabelVi: 'public_label_vi',
+      publicLabelEn: 'public_label_en',
     };
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [
       keyof typeof changes,

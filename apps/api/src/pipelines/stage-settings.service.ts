@@ -32,7 +32,7 @@ const RETIREMENT_REASON = 'stage retired';
 const ITEMS_REFUSED = 'target_refuses_items';
 /** How many refused items a 422 names; the rest are counted. */
 const LISTED_ITEMS = 50;
-const AUDITED = ['nameVi', 'nameEn', 'type', 'slaWorkingDays'] as const;
+const AUDITED = ['nameVi', 'nameEn', 'type', 'slaWorkingDays', 'publicLabelVi', 'publicLabelEn'] as const;
 
 /** What a configuration change works on: the locked pipeline and its stages as they are now, in order. */
 interface Locked {

@@ -26,6 +26,13 @@ export class StageEntity {
   @Column({ type: 'text' })
   nameEn!: string;
 
+  /** What investors read on their tracking page; null: a wording derived from the stage's type and place. */
+  @Column({ type: 'text', nullable: true })
+  publicLabelVi!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  publicLabelEn!: string | null;
+
   @Column({ type: 'enum', enum: StageType, enumName: 'stage_type' })
   type!: StageType;
 

@@ -46,6 +46,34 @@ class RecoverEmailsHandler implements JobHandler<JobName.RecoverEmails> {
   }
 }
 
+@JobHandler(JobName.FireReminder)
+class FireReminderHandler implements JobHandler<JobName.FireReminder> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+@JobHandler(JobName.ReconcileReminders)
+class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileReminders> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+@JobHandler(JobName.SweepReminders)
+class SweepRemindersHandler implements JobHandler<JobName.SweepReminders> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+@JobHandler(JobName.DailyDigest)
+class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 @JobHandler('reports.unknown' as JobName)
 class StrayHandler implements JobHandler {
   handle(): Promise<void> {
@@ -71,6 +99,10 @@ describe('JobHandlerRegistry', () => {
       PurgeImportFilesHandler,
       SendEmailHandler,
       RecoverEmailsHandler,
+      FireReminderHandler,
+      ReconcileRemindersHandler,
+      SweepRemindersHandler,
+      DailyDigestHandler,
     ]);
     registry.resolve();
     expect(registry.handlerFor(JobName.PurgeRelayedOutbox)).toBeInstanceOf(PurgeHandler);

@@ -1,6 +1,7 @@
 import type { FieldError } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
+import { IsLocalDate } from '../calendar/local-date.validator';
 import { toFieldErrors } from '../common/validation';
 import { isJobName, JobName } from './queue-names';
 
@@ -39,12 +40,45 @@ export class RecoverEmailsPayload {
   reason!: 'worker-start' | 'schedule';
 }
 
+/** One occurrence of a reminder: a job whose occurrence is no longer the row's does nothing. */
+export class FireReminderPayload {
+  @IsUUID()
+  reminderId!: string;
+
+  @IsInt()
+  @Min(1)
+  occurrence!: number;
+}
+
+/** It looks at every pending reminder; the reason only tells the logs why it ran. */
+export class ReconcileRemindersPayload {
+  @IsIn(['worker-start', 'schedule'])
+  reason!: 'worker-start' | 'schedule';
+}
+
+/** Plans the SLA and event follow-up reminders that changes of items, stages and holidays call for. */
+export class SweepRemindersPayload {
+  @IsIn(['worker-start', 'schedule'])
+  reason!: 'worker-start' | 'schedule';
+}
+
+/** The morning digest of one working day: today in the business time zone unless a date is given. */
+export class DailyDigestPayload {
+  @IsOptional()
+  @IsLocalDate()
+  date?: string;
+}
+
 export const JOB_PAYLOADS = {
   [JobName.PurgeRelayedOutbox]: PurgeRelayedOutboxPayload,
   [JobName.RunImport]: RunImportPayload,
   [JobName.PurgeImportFiles]: PurgeImportFilesPayload,
   [JobName.SendEmail]: SendEmailPayload,
   [JobName.RecoverEmails]: RecoverEmailsPayload,
+  [JobName.FireReminder]: FireReminderPayload,
+  [JobName.ReconcileReminders]: ReconcileRemindersPayload,
+  [JobName.SweepReminders]: SweepRemindersPayload,
+  [JobName.DailyDigest]: DailyDigestPayload,
 } satisfies Record<JobName, new () => object>;
 
 export type JobPayload<N extends JobName = JobName> = InstanceType<(typeof JOB_PAYLOADS)[N]>;

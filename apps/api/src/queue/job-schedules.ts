@@ -31,6 +31,28 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '*/5 * * * *',
     payload: { reason: 'schedule' },
   },
+  {
+    // Reminders whose delayed job Redis lost (restarted empty, or a job failed for good) get one again.
+    id: 'reconcile-reminders',
+    jobName: JobName.ReconcileReminders,
+    pattern: '*/5 * * * *',
+    payload: { reason: 'schedule' },
+  },
+  {
+    // Items' SLA dates change in many places (moves, closing, SLA and holiday edits); the sweep plans their
+    // reminders from the table itself, and does next to nothing when nothing changed.
+    id: 'sweep-reminders',
+    jobName: JobName.SweepReminders,
+    pattern: '* * * * *',
+    payload: { reason: 'schedule' },
+  },
+  {
+    // The morning digest; the handler skips public holidays (the pattern already skips weekends).
+    id: 'daily-digest',
+    jobName: JobName.DailyDigest,
+    pattern: '30 7 * * 1-5',
+    payload: {},
+  },
 ];
 
 /**
@@ -39,4 +61,6 @@ export const JOB_SCHEDULES: JobSchedule[] = [
  */
 export const JOBS_AT_START: { jobName: JobName; payload: JobPayload }[] = [
   { jobName: JobName.RecoverEmails, payload: { reason: 'worker-start' } },
+  { jobName: JobName.ReconcileReminders, payload: { reason: 'worker-start' } },
+  { jobName: JobName.SweepReminders, payload: { reason: 'worker-start' } },
 ];

@@ -24,6 +24,14 @@ export class OutboxMessageEntity {
   @Column({ type: 'integer', default: 0 })
   delayMs!: number;
 
+  /** When set, the job runs at this moment (or at once if it has passed), however late it is relayed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  runAt!: Date | null;
+
+  /** A job id of the sender's choosing (e.g. one per reminder occurrence); `outbox-<id>` otherwise. */
+  @Column({ type: 'text', nullable: true })
+  jobId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

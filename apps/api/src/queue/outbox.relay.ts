@@ -74,7 +74,10 @@ export class OutboxRelay {
     const messages = await this.outbox.claimPending(manager, this.config.OUTBOX_BATCH_SIZE);
     const results = await Promise.allSettled(
       messages.map((m) =>
-        this.producer.send(m.queue, m.jobName, m.payload, { jobId: outboxJobId(m.id), delayMs: m.delayMs }),
+        this.producer.send(m.queue, m.jobName, m.payload, {
+          jobId: m.jobId ?? outboxJobId(m.id),
+          delayMs: m.runAt ? Math.max(0, m.runAt.getTime() - Date.now()) : m.delayMs,
+        }),
       ),
     );
     const sent = messages.filter((_, i) => results[i].status === 'fulfilled').map((m) => m.id);

@@ -13,6 +13,10 @@ export enum JobName {
   PurgeImportFiles = 'imports.purge-files',
   SendEmail = 'email.send',
   RecoverEmails = 'email.recover',
+  FireReminder = 'reminders.fire',
+  ReconcileReminders = 'reminders.reconcile',
+  SweepReminders = 'reminders.sweep',
+  DailyDigest = 'reminders.daily-digest',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -22,6 +26,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Email,
   // Not on the email queue: a long backlog there must not hold up the job that finds lost emails.
   [JobName.RecoverEmails]: QueueName.Maintenance,
+  [JobName.FireReminder]: QueueName.Reminders,
+  [JobName.ReconcileReminders]: QueueName.Maintenance,
+  [JobName.SweepReminders]: QueueName.Reminders,
+  [JobName.DailyDigest]: QueueName.Reminders,
 };
 
 export function isJobName(name: string): name is JobName {

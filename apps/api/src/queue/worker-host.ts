@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
@@ -51,9 +52,14 @@ export class WorkerHost implements BeforeApplicationShutdown {
 
   private createWorker(queueName: string): Worker {
     const worker = new Worker(queueName, (job) => this.track(this.process(job)), {
+      // Shown as the job's `processedBy` (Bull Board): which host and process ran it.
+      name: `${hostname()}-${process.pid}`,
       connection: workerConnection(this.config),
       prefix: this.config.REDIS_PREFIX,
-      concurrency: queueName === QueueName.Email ? this.config.MAIL_CONCURRENCY : this.config.WORKER_CONCURRENCY,
+      concurrency:
+        queueName === QueueName.Email
+          ? this.config.MAIL_CONCURRENCY * this.config.MAIL_JOBS_PER_CONNECTION
+          : this.config.WORKER_CONCURRENCY,
       // A killed worker's jobs are taken up again once their lock expires; BullMQ looks for them this often.
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_LOCK_MS,

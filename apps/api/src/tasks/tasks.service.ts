@@ -18,6 +18,9 @@ import { decodeCursor, toPage, UUID_PATTERN } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { subjectExists } from '../timeline/record-subjects';
 import { TimelineService } from '../timeline/timeline.service';
+import { taskReminderSlot } from '../reminders/reminder-slots';
+import { ReminderSlotKind } from '../reminders/reminder.entity';
+import { RemindersService } from '../reminders/reminders.service';
 import type { CreateTaskDto, TaskListQueryDto, UpdateTaskDto } from './task.dto';
 import type { TaskEntity } from './task.entity';
 import { TaskRow, TasksRepository } from './tasks.repository';
@@ -34,6 +37,9 @@ const AUDITED = [
   'done',
   'doneAt',
 ] as const;
+
+/** A reminder time set this long ago still goes out (a form submitted slowly); older ones do not. */
+const LATE_REMINDER_GRACE_MS = 5 * 60_000;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -72,6 +78,7 @@ export class TasksService implements OnModuleInit {
     private readonly timeline: TimelineService,
     private readonly config: AppConfig,
     private readonly links: RecordLinks,
+    private readonly reminders: RemindersService,
   ) {}
 
   onModuleInit(): void {
@@ -139,6 +146,7 @@ export class TasksService implements OnModuleInit {
         changes: diff({} as TaskRow, created, AUDITED),
       });
       await this.recordOnTimeline(manager, created, 'created');
+      await this.planReminder(manager, created);
       return toTask(created);
     });
   }
@@ -186,6 +194,7 @@ export class TasksService implements OnModuleInit {
       });
       if (values.done !== undefined)
         await this.recordOnTimeline(manager, after, values.done ? 'completed' : 'reopened');
+      await this.planReminder(manager, after);
       return toTask(after);
     });
   }
@@ -198,6 +207,7 @@ export class TasksService implements OnModuleInit {
         throw new AppException(ErrorCode.Forbidden, 'Only the person who created a task or a manager can delete it.');
       }
       await this.tasks.delete(manager, id);
+      await this.reminders.cancel(manager, [taskReminderSlot(id)]);
       await this.audit.record(manager, {
         action: AuditAction.Delete,
         subjectType: AUDIT_SUBJECT,
@@ -237,6 +247,21 @@ export class TasksService implements OnModuleInit {
     if (assigneeId === undefined || assigneeId === current || assigneeId === principal.userId) return;
     if (!isManagerOrAdmin(principal))
       throw new AppException(ErrorCode.Forbidden, 'Only managers give tasks to others.');
+  }
+
+  /**
+   * Schedules the assignee's reminder at the task's reminder time, moves it with that time, and cancels it
+   * when the task is done. A reminder time already well past when set is not sent.
+   */
+  private async planReminder(manager: EntityManager, task: TaskRow): Promise<void> {
+    const remindAt = task.remindAt ? new Date(task.remindAt) : null;
+    const live = !task.done && remindAt !== null && remindAt.getTime() > Date.now() - LATE_REMINDER_GRACE_MS;
+    await this.reminders.plan(manager, {
+      slot: taskReminderSlot(task.id),
+      kind: ReminderSlotKind.TaskReminder,
+      subject: task.subjectType && task.subjectId ? { type: task.subjectType, id: task.subjectId } : null,
+      dueAt: live ? remindAt : null,
+    });
   }
 
   private checkReminder(dueAt: Date, remindAt: Date | null): void {

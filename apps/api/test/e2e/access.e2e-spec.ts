@@ -449,6 +449,57 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   'POST /api/public/unsubscribe/:token': async (t) => ({
     path: `/api/public/unsubscribe/${t.app.get(UnsubscribeTokens).tokenFor(await anyContact(t))}`,
   }),
+  'GET /api/public/zones': async () => ({ path: '/api/public/zones?type=industrial_cluster' }),
+  'GET /api/public/zones/:id': async (t) => {
+    const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM zone LIMIT 1');
+    return { path: `/api/public/zones/${id}` };
+  },
+  'GET /api/public/events': async () => ({ path: '/api/public/events' }),
+  'GET /api/public/events/:id': async (t) => ({ path: `/api/public/events/${await publicEvent(t)}` }),
+  'POST /api/public/land-enquiries': async () => ({ path: '/api/public/land-enquiries', body: portalForm() }),
+  'POST /api/public/loan-applications': async () => ({
+    path: '/api/public/loan-applications',
+    body: portalLoanForm(),
+  }),
+  'POST /api/public/events/:id/registrations': async (t) => ({
+    path: `/api/public/events/${await publicEvent(t)}/registrations`,
+    body: { fullName: 'Access', email: portalForm().email, language: 'en' },
+  }),
+  'POST /api/public/track/resend': async () => ({ path: '/api/public/track/resend', body: { email: 'a@ipa.test' } }),
+  'GET /api/public/track/:token': async (t) => ({ path: `/api/public/track/${(await portalItem(t)).token}` }),
+  'POST /api/public/track/:token/messages': async (t) => ({
+    path: `/api/public/track/${(await portalItem(t)).token}/messages`,
+    body: { body: 'matrix' },
+  }),
+  'POST /api/public/track/:token/documents': async (t) => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
+    return { path: `/api/public/track/${(await portalItem(t)).token}/documents`, body: form };
+  },
+  'POST /api/land-enquiries/:id/portal-replies': async (t, client) => ({
+    path: `/api/land-enquiries/${(await portalItem(t, client)).itemId}/portal-replies`,
+    body: { body: 'matrix reply' },
+  }),
+  'POST /api/loan-applications/:id/portal-replies': async (t, client) => ({
+    path: `/api/loan-applications/${(await portalItem(t, client, 'loan')).itemId}/portal-replies`,
+    body: { body: 'matrix reply' },
+  }),
+  'POST /api/event-contacts/:id/portal-replies': async (t, client) => ({
+    path: `/api/event-contacts/${(await portalItem(t, client, 'event')).itemId}/portal-replies`,
+    body: { body: 'matrix reply' },
+  }),
+  'GET /api/portal-documents': async (t) => ({ path: `/api/portal-documents?itemId=${(await portalItem(t)).itemId}` }),
+  'GET /api/portal-documents/:id/download': async (t) => ({
+    path: `/api/portal-documents/${await portalDocument(t)}/download`,
+  }),
+  'GET /api/settings/portal-assignment': async () => ({ path: '/api/settings/portal-assignment' }),
+  'PUT /api/settings/portal-assignment': async (t) => {
+    const [row] = await t.app.get(DataSource).query(`SELECT version FROM setting WHERE key = 'portal_assignment'`);
+    return {
+      path: '/api/settings/portal-assignment',
+      body: { mode: 'round_robin', staffIds: [], sectorOwners: {}, version: row?.version ?? 0 },
+    };
+  },
   'GET /api/reports/funnel': async (t) => ({
     path: `/api/reports/funnel?pipelineId=${await prospectPipelineId(t)}&from=2026-01-01&to=2026-12-31`,
   }),
@@ -462,6 +513,79 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     path: '/api/reports/loan-portfolio?from=2026-01-01&to=2026-12-31',
   }),
 };
+
+let portalCounter = 0;
+
+/** A land-enquiry form from a fresh address. */
+function portalForm() {
+  portalCounter++;
+  return {
+    fullName: 'Access Matrix',
+    email: `portal-${portalCounter}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+    companyName: `Access Co ${portalCounter}`,
+    language: 'en',
+    requestedAreaHa: 1,
+  };
+}
+
+function portalLoanForm() {
+  const { requestedAreaHa: _area, ...applicant } = portalForm();
+  const { organizationId: _organization, ...loan } = loanBody({ id: '' });
+  return { ...applicant, ...loan };
+}
+
+/** An event still open for registration. */
+async function publicEvent(t: TestApp): Promise<string> {
+  const db = t.app.get(DataSource);
+  const [row] = await db.query(`SELECT id FROM promotion_event WHERE name = 'Access portal event'`);
+  if (row) return row.id;
+  const [created] = await db.query(
+    `INSERT INTO promotion_event (name, kind, starts_on, ends_on, place, country, owner_id, version)
+     SELECT 'Access portal event', 'conference', '2030-01-01', '2030-01-02', 'Vĩnh Yên', 'VN', id, 1
+       FROM app_user ORDER BY created_at LIMIT 1 RETURNING id`,
+  );
+  return created.id;
+}
+
+/**
+ * An item that came through the portal, with a tracking token; owned by the calling client when one is given (a
+ * placeholder item id for an anonymous caller).
+ */
+async function portalItem(
+  t: TestApp,
+  client?: TestClient,
+  kind: 'land' | 'loan' | 'event' = 'land',
+): Promise<{ itemId: string; token: string }> {
+  const anonymous = new TestClient(t.baseUrl);
+  const form = portalForm();
+  const submitted =
+    kind === 'land'
+      ? await anonymous.post('/api/public/land-enquiries', form)
+      : kind === 'loan'
+        ? await anonymous.post('/api/public/loan-applications', { ...portalLoanForm(), email: form.email })
+        : await anonymous.post(`/api/public/events/${await publicEvent(t)}/registrations`, {
+            fullName: form.fullName,
+            email: form.email,
+            language: 'en',
+          });
+  const token = String(submitted.body.trackingUrl).split('/track/')[1];
+  const [{ itemId }] = await t.app
+    .get(DataSource)
+    .query(`SELECT item_id AS "itemId" FROM portal_submission WHERE email = $1`, [form.email]);
+  const me = client ? await client.get('/api/auth/me') : undefined;
+  if (!me || me.status !== 200) return { itemId: client ? '00000000-0000-4000-8000-000000000000' : itemId, token };
+  await t.app.get(DataSource).query(`UPDATE pipeline_item SET owner_id = $2 WHERE id = $1`, [itemId, me.body.id]);
+  return { itemId, token };
+}
+
+/** A document an investor uploaded. */
+async function portalDocument(t: TestApp): Promise<string> {
+  const { token } = await portalItem(t);
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.7\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
+  const uploaded = await new TestClient(t.baseUrl).post(`/api/public/track/${token}/documents`, form);
+  return uploaded.body.id;
+}
 
 /** A failed email of its own for each caller, so every admin finds one to retry. */
 async function failedEmail(t: TestApp): Promise<string> {
@@ -663,6 +787,7 @@ describe('who can reach what', () => {
       }
       expect(outcomes).toEqual(expected);
     },
-    120_000,
+    // One fresh signed-in client per route (a real argon2id sign-in each): about 150 routes.
+    300_000,
   );
 });

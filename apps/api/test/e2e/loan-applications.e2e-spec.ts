@@ -24,6 +24,7 @@ interface Loan {
   approvedVnd: number | null;
   plannedVnd: number;
   disbursedVnd: number;
+  documentsDueOn: string | null;
 }
 
 interface Tranche {
@@ -477,6 +478,60 @@ describe('preferential-loan applications: checklist and disbursement tranches (H
       'confirmed',
       'released',
     ]);
+  });
+
+  it('documents deadline and milestone due dates: dates only (400), guarded by version (409), audited, reminded', async () => {
+    const created = await create(staff, { documentsDueOn: '2099-03-20' });
+    expect(created).toMatchObject({ documentsDueOn: '2099-03-20' });
+    for (const documentsDueOn of ['2099-02-30', '20/03/2099', '2099-03-20T08:00:00Z', 20990320, true])
+      expect((await staff.patch(base(created.id), { documentsDueOn, version: created.version })).status).toBe(400);
+    expect((await staff.post('/api/loan-applications', { documentsDueOn: 'soon' })).status).toBe(400);
+    const moved = await staff.patch(base(created.id), { documentsDueOn: '2099-04-01', version: created.version });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ documentsDueOn: '2099-04-01', version: created.version + 1 });
+    const stale = await staff.patch(base(created.id), { documentsDueOn: null, version: created.version });
+    expect(stale.status).toBe(409);
+    expect((await get(created.id)).documentsDueOn).toBe('2099-04-01');
+    const audit = await db().query(
+      `SELECT changes->'documentsDueOn' AS change FROM audit_event
+        WHERE subject_type = 'loan_application' AND subject_id = $1 AND changes ? 'documentsDueOn' ORDER BY id`,
+      [created.id],
+    );
+    expect(audit.map((row: { change: unknown }) => row.change)).toEqual([
+      { before: null, after: '2099-03-20' },
+      { before: '2099-03-20', after: '2099-04-01' },
+    ]);
+    const cleared = await staff.patch(base(created.id), { documentsDueOn: null, version: moved.body.version });
+    expect([cleared.status, cleared.body.documentsDueOn]).toEqual([200, null]);
+    const [reminder] = await db().query(`SELECT status, occurrence FROM reminder WHERE slot = $1`, [
+      `loan-documents:${created.id}`,
+    ]);
+    expect(reminder).toEqual({ status: 'cancelled', occurrence: 2 });
+
+    const loan = await prepared('approved', BILLION);
+    expect(
+      (await plan(staff, loan.id, { amountVnd: 1, milestoneDueOn: '2099-13-01', version: loan.version })).status,
+    ).toBe(400);
+    const tranche = await plan(staff, loan.id, { amountVnd: 1, milestoneDueOn: '2099-06-30', version: loan.version });
+    expect([tranche.status, tranche.body.milestoneDueOn]).toEqual([201, '2099-06-30']);
+    const tranchePath = `${base(loan.id)}/tranches/${tranche.body.id}`;
+    expect((await staff.patch(tranchePath, { milestoneDueOn: 'June', version: 1 })).status).toBe(400);
+    const changed = await staff.patch(tranchePath, { milestoneDueOn: '2099-07-15', version: 1 });
+    expect(changed.body).toMatchObject({ milestoneDueOn: '2099-07-15', version: 2 });
+    expect((await staff.patch(tranchePath, { milestoneDueOn: null, version: 1 })).status).toBe(409);
+    expect(((await staff.get(`${base(loan.id)}/tranches`)).body as Tranche[])[0]).toMatchObject({
+      milestoneDueOn: '2099-07-15',
+    });
+    const events = await db().query(
+      `SELECT changes->'tranches'->'after'->>'milestoneDueOn' AS due FROM audit_event
+        WHERE subject_id = $1 AND changes ? 'tranches' ORDER BY id`,
+      [loan.id],
+    );
+    expect(events.map((event: { due: string }) => event.due)).toEqual(['2099-06-30', '2099-07-15']);
+    const [milestone] = await db().query(`SELECT status, occurrence FROM reminder WHERE slot = $1`, [
+      `loan-milestone:${tranche.body.id}`,
+    ]);
+    expect(milestone).toEqual({ status: 'pending', occurrence: 2 });
   });
 
   it('20 tranches planned at once against the approved amount: exactly those that fit succeed', async () => {

@@ -27,6 +27,12 @@ describe('worker', () => {
         tz: 'Asia/Ho_Chi_Minh',
       }),
       expect.objectContaining({
+        key: 'reconcile-reminders',
+        name: JobName.ReconcileReminders,
+        pattern: '*/5 * * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
+      expect.objectContaining({
         key: 'purge-relayed-outbox',
         name: JobName.PurgeRelayedOutbox,
         pattern: '30 3 * * *',
@@ -36,6 +42,23 @@ describe('worker', () => {
         key: 'purge-import-files',
         name: JobName.PurgeImportFiles,
         pattern: '45 3 * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
+    ]);
+    const reminders = (await h.queue(QueueName.Reminders).getJobSchedulers()).sort((a, b) =>
+      b.key.localeCompare(a.key),
+    );
+    expect(reminders).toEqual([
+      expect.objectContaining({
+        key: 'sweep-reminders',
+        name: JobName.SweepReminders,
+        pattern: '* * * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      }),
+      expect.objectContaining({
+        key: 'daily-digest',
+        name: JobName.DailyDigest,
+        pattern: '30 7 * * 1-5',
         tz: 'Asia/Ho_Chi_Minh',
       }),
     ]);

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '../../src/bootstrap/http-app';
@@ -24,6 +26,10 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     NODE_ENV: 'test',
     // Every test signs in from 127.0.0.1; tests of the address limit set their own.
     LOGIN_LIMIT_PER_IP: '100000',
+    // Likewise the portal's public forms; tests of its limits set their own.
+    PORTAL_LIMIT_PER_IP: '100000',
+    PORTAL_LIMIT_PER_EMAIL: '100000',
+    PORTAL_UPLOAD_DIR: join(tmpdir(), 'irm-test-portal-uploads'),
     ...env,
   });
   const { app } = await createHttpApp(config, extraModules);

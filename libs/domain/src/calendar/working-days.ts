@@ -45,6 +45,40 @@ export function localDate(instant: Date, timeZone: string): LocalDate {
   return format.format(instant);
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes the time zone is ahead of UTC at an instant. */
+function offsetMinutes(instant: number, timeZone: string): number {
+  let format = offsetFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** The instant a wall-clock time (`HH:MM`) on a local date happens in a time zone. */
+export function zonedInstant(date: LocalDate, time: string, timeZone: string): Date {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new RangeError(`Not an HH:MM time: ${time}`);
+  const wall = dayNumber(date) * DAY_MS + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+  // The offset at the guess, then at the corrected instant (they differ only around a DST change).
+  let instant = wall - offsetMinutes(wall, timeZone) * 60_000;
+  instant = wall - offsetMinutes(instant, timeZone) * 60_000;
+  return new Date(instant);
+}
+
 /** A calendar prepared for repeated questions: holidays as sorted day numbers, off days of the week as a set. */
 export class WorkingDays {
   private readonly holidays: number[];
@@ -89,6 +123,17 @@ export class WorkingDays {
         continue;
       }
       day += 1;
+      if (!this.weekend.has(weekday(day)) && !this.isHoliday(day)) left -= 1;
+    }
+    return fromDayNumber(day);
+  }
+
+  /** The local date `days` working days before `from` (the date itself for 0). */
+  subtract(from: LocalDate, days: number): LocalDate {
+    if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number, 0 or more');
+    let day = dayNumber(from);
+    for (let left = days; left > 0;) {
+      day -= 1;
       if (!this.weekend.has(weekday(day)) && !this.isHoliday(day)) left -= 1;
     }
     return fromDayNumber(day);

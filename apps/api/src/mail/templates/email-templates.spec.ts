@@ -111,4 +111,49 @@ describe('email templates', () => {
         .map(([key]) => key),
     ).toEqual([EmailTemplateKey.InvestorNotification]);
   });
+
+  describe('the daily digest', () => {
+    const item = {
+      title: 'Samsung Display mở rộng',
+      pipeline: { vi: 'Nhà đầu tư tiềm năng', en: 'Investor prospects' },
+      stage: { vi: 'Đã sàng lọc', en: 'Qualified' },
+      ownerName: 'Lê Hoa',
+      daysOverdue: 5,
+      url: 'https://crm.example.vn/prospects/p1',
+    };
+    const data = {
+      date: '2026-03-10',
+      recipientName: 'Lê Hoa',
+      movement: {
+        since: '2026-03-09',
+        pipelines: [{ pipeline: item.pipeline, created: 2, won: 1, lost: 0, moved: 4 }],
+      },
+      overdue: { total: 1, byPipeline: [{ pipeline: item.pipeline, count: 1 }], oldest: [item] },
+      tasks: [{ title: 'Gọi lại', dueAt: '2026-03-10T02:00:00Z', overdue: false, url: 'https://crm.example.vn/tasks' }],
+      ownOverdue: [],
+      appUrl: 'https://crm.example.vn/',
+    };
+
+    it('writes sections with tables in both languages, keeping columns in the text part', () => {
+      const vi = renderEmail(EmailTemplateKey.DailyDigest, data, context('vi'));
+      expect(vi.subject).toBe('Tóm tắt công việc ngày 10 tháng 3, 2026');
+      expect(vi.text).toMatch(/Nhà đầu tư tiềm năng +2 +1 +0 +4/);
+      expect(vi.text).toContain('CHUYỂN GIAI ĐOẠN TỪ 9 THÁNG 3, 2026');
+      expect(vi.html).toContain('href="https://crm.example.vn/prospects/p1"');
+      expect(vi.text).toContain('09:00 10 tháng 3, 2026');
+      const en = renderEmail(EmailTemplateKey.DailyDigest, data, context('en'));
+      expect(en.subject).toBe('Your digest for 10 March 2026');
+      expect(en.text).toContain('Tasks due today or overdue'.toUpperCase());
+      expect(en.text).not.toContain('YOUR OVERDUE ITEMS');
+    });
+
+    it('leaves the managers’ sections out of a staff digest', () => {
+      const { movement, overdue, ...staff } = data;
+      void movement;
+      void overdue;
+      const en = renderEmail(EmailTemplateKey.DailyDigest, staff, context('en'));
+      expect(en.text).not.toContain('STAGE MOVES');
+      expect(en.text).not.toContain('OVERDUE ITEMS');
+    });
+  });
 });

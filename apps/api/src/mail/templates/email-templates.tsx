@@ -2,6 +2,7 @@ import { toPlainText } from '@react-email/render';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { EmailTemplateKey } from '@irm/contracts';
 import type { ReactElement } from 'react';
+import { DailyDigestData, DailyDigestEmail, dailyDigestSubject } from './daily-digest';
 import type { RenderContext } from './localized';
 import { NotificationData, NotificationEmail, notificationSubject } from './notification';
 import { PasswordResetData, PasswordResetEmail, passwordResetSubject } from './password-reset';
@@ -13,6 +14,7 @@ export interface EmailTemplateData {
   [EmailTemplateKey.InvestorNotification]: NotificationData;
   [EmailTemplateKey.UserInvitation]: UserInvitationData;
   [EmailTemplateKey.PasswordReset]: PasswordResetData;
+  [EmailTemplateKey.DailyDigest]: DailyDigestData;
 }
 
 interface EmailTemplate<D> {
@@ -31,6 +33,14 @@ export const EMAIL_TEMPLATES: { [K in EmailTemplateKey]: EmailTemplate<EmailTemp
   },
   [EmailTemplateKey.UserInvitation]: { audience: 'staff', subject: userInvitationSubject, Body: UserInvitationEmail },
   [EmailTemplateKey.PasswordReset]: { audience: 'staff', subject: passwordResetSubject, Body: PasswordResetEmail },
+  [EmailTemplateKey.DailyDigest]: { audience: 'staff', subject: dailyDigestSubject, Body: DailyDigestEmail },
+};
+
+/** Tables marked `data-text="table"` keep their columns in the plain-text part. */
+const TEXT_TABLE = {
+  selector: 'table[data-text=table]',
+  format: 'dataTable',
+  options: { uppercaseHeaderCells: false, maxColumnWidth: 60 },
 };
 
 export interface RenderedEmail {
@@ -60,6 +70,6 @@ export function renderEmail<K extends EmailTemplateKey>(
     // A subject is one line, whatever a caller's text contained.
     subject: template.subject(data, context).replace(/\s+/g, ' ').trim(),
     html,
-    text: toPlainText(html),
+    text: toPlainText(html, { selectors: [TEXT_TABLE] }),
   };
 }

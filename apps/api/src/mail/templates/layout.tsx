@@ -40,6 +40,7 @@ const styles = {
     padding: '10px 18px',
     textDecoration: 'none',
   },
+  listItem: { color: '#1f2933', fontSize: '15px', lineHeight: '22px', margin: '0 0 6px' },
   footer: { color: '#6b7280', fontSize: '12px', lineHeight: '18px', margin: '0 0 4px' },
 } as const;
 
@@ -84,6 +85,19 @@ export function Layout({ context, preview, heading, children }: LayoutProps) {
 
 export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={styles.text}>{children}</Text>;
+}
+
+/** Records as a list of links, one per line (plain-text readers get each label with its address). */
+export function LinkList({ links }: { links: readonly { label: string; url: string }[] }) {
+  return (
+    <Section style={{ margin: '0 0 12px' }}>
+      {links.map((link, index) => (
+        <Text key={index} style={styles.listItem}>
+          • <Link href={link.url}>{link.label}</Link>
+        </Text>
+      ))}
+    </Section>
+  );
 }
 
 export function Action({ href, label }: { href: string; label: string }) {

@@ -30,3 +30,10 @@ export interface RenderContext {
   /** Investor mail only: where the recipient stops all mail from us. */
   unsubscribeUrl?: string;
 }
+
+/** A calendar date (`YYYY-MM-DD`, no time zone) as a reader of that language expects it. */
+export function formatLocalDate(date: string, language: EmailLanguage): string {
+  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

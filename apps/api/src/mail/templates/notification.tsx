@@ -1,5 +1,5 @@
 import { localize, Localized, RenderContext } from './localized';
-import { Action, Layout, Paragraph } from './layout';
+import { Action, Layout, LinkList, Paragraph } from './layout';
 
 /** A short message with an optional link; texts in both languages, or one text for both. */
 export interface NotificationData {
@@ -7,6 +7,8 @@ export interface NotificationData {
   /** Defaults to the subject. */
   heading?: Localized;
   paragraphs: readonly Localized[];
+  /** Records the message is about, listed after the paragraphs, each a link. */
+  links?: readonly { label: Localized; url: string }[];
   action?: { label: Localized; url: string };
 }
 
@@ -23,6 +25,9 @@ export function NotificationEmail({ data, context }: { data: NotificationData; c
       {paragraphs.map((text, index) => (
         <Paragraph key={index}>{text}</Paragraph>
       ))}
+      {data.links?.length ? (
+        <LinkList links={data.links.map((link) => ({ label: localize(link.label, language), url: link.url }))} />
+      ) : null}
       {data.action ? <Action href={data.action.url} label={localize(data.action.label, language)} /> : null}
     </Layout>
   );

@@ -50,6 +50,7 @@ export interface ItemFields {
   approvedVnd?: number | null;
   interestSupportRate?: number | null;
   termMonths?: number | null;
+  documentsDueOn?: string | null;
 }
 
 export type ItemChanges = Partial<ItemFields>;
@@ -58,6 +59,7 @@ export interface NewTranche {
   milestone: string;
   requiredProgressPct: number;
   amountVnd: number;
+  milestoneDueOn: string | null;
 }
 
 export const isLandEnquiry = (item: PipelineItemBase): item is LandEnquiry => item.kind === PipelineKind.LandEnquiry;

@@ -144,6 +144,8 @@ export const pipelinesEn: Translation['pipelines'] = {
     approvedVnd: 'The approved amount',
     interestSupportRate: 'The interest support rate',
     termMonths: 'The loan term',
+    documentsDueOn: 'The documents deadline',
+    milestoneDueOn: 'The milestone date',
     documents: 'Documents',
     tranches: 'Tranches',
     version: 'Version',
@@ -177,10 +179,12 @@ export const pipelinesEn: Translation['pipelines'] = {
     approvedVnd: 'Amount approved',
     interestSupportRate: 'Interest support (% a year)',
     termMonths: 'Term (months)',
+    documentsDueOn: 'Documents due by',
   },
   applicantType: { sme: 'Small or medium enterprise', cluster_infrastructure: 'Cluster infrastructure developer' },
   lenderKind: { bank: 'Bank', fund: 'Fund' },
   form: {
+    documentsDueOnHint: 'The applicant’s contact is emailed the missing documents a few working days before',
     titleHint: {
       prospect: 'For example “Electronic components plant — ABC Group”',
       land_enquiry: 'For example “5 ha for a machine shop — XYZ Co.”',
@@ -240,6 +244,10 @@ export const pipelinesEn: Translation['pipelines'] = {
     assignFailed: 'Could not assign the zone',
   },
   loan: {
+    documentsDueBy: 'Outstanding documents due by {{date}}',
+    milestoneDueOn: 'Milestone due by',
+    milestoneDueOnHint: 'The applicant’s contact is reminded a few working days before',
+    milestoneDueBy: 'due by {{date}}',
     tranchesTitle: 'Disbursement by progress',
     plan: 'Add tranche',
     planned: 'Planned',

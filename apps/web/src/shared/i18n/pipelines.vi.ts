@@ -144,6 +144,8 @@ export const pipelinesVi = {
     approvedVnd: 'số tiền được duyệt',
     interestSupportRate: 'mức hỗ trợ lãi suất',
     termMonths: 'thời hạn vay',
+    documentsDueOn: 'hạn nộp hồ sơ',
+    milestoneDueOn: 'ngày đạt mốc',
     documents: 'Hồ sơ',
     tranches: 'Đợt giải ngân',
     version: 'Phiên bản',
@@ -177,10 +179,12 @@ export const pipelinesVi = {
     approvedVnd: 'Số tiền được duyệt',
     interestSupportRate: 'Hỗ trợ lãi suất (%/năm)',
     termMonths: 'Thời hạn vay (tháng)',
+    documentsDueOn: 'Hạn nộp hồ sơ còn thiếu',
   },
   applicantType: { sme: 'Doanh nghiệp nhỏ và vừa', cluster_infrastructure: 'Chủ đầu tư hạ tầng cụm CN' },
   lenderKind: { bank: 'Ngân hàng', fund: 'Quỹ' },
   form: {
+    documentsDueOnHint: 'Người liên hệ của bên vay được gửi thư nhắc các giấy tờ còn thiếu vài ngày làm việc trước hạn',
     titleHint: {
       prospect: 'Ví dụ: “Nhà máy linh kiện điện tử — Tập đoàn ABC”',
       land_enquiry: 'Ví dụ: “5 ha cho xưởng cơ khí — Công ty XYZ”',
@@ -241,6 +245,10 @@ export const pipelinesVi = {
     assignFailed: 'Chưa chọn được khu, cụm',
   },
   loan: {
+    documentsDueBy: 'Hạn nộp giấy tờ còn thiếu: {{date}}',
+    milestoneDueOn: 'Hạn đạt mốc',
+    milestoneDueOnHint: 'Người liên hệ của bên vay được nhắc vài ngày làm việc trước hạn',
+    milestoneDueBy: 'hạn {{date}}',
     tranchesTitle: 'Giải ngân theo tiến độ',
     plan: 'Thêm đợt',
     planned: 'Đã lập kế hoạch',

@@ -53,6 +53,7 @@ interface FormValues {
   approvedVnd: Amount;
   interestSupportRate: Amount;
   termMonths: Amount;
+  documentsDueOn: string;
 }
 
 type Field = keyof ItemFields;
@@ -78,6 +79,7 @@ export const KIND_FIELDS: Record<PipelineKind, readonly Field[]> = {
     'approvedVnd',
     'interestSupportRate',
     'termMonths',
+    'documentsDueOn',
   ],
   [PipelineKind.EventContact]: [],
 };
@@ -116,6 +118,7 @@ function initialValues(item: PipelineItem | undefined, me: Me): FormValues {
     approvedVnd: amount(item, 'approvedVnd'),
     interestSupportRate: amount(item, 'interestSupportRate'),
     termMonths: amount(item, 'termMonths'),
+    documentsDueOn: (field(item, 'documentsDueOn') as string | null | undefined) ?? '',
   };
 }
 
@@ -141,6 +144,7 @@ function toRequest(kind: PipelineKind, values: FormValues, creating: boolean): I
     approvedVnd: numberOrNull(values.approvedVnd),
     interestSupportRate: numberOrNull(values.interestSupportRate),
     termMonths: numberOrNull(values.termMonths),
+    documentsDueOn: values.documentsDueOn || null,
   };
   const request: Record<string, unknown> = {};
   for (const name of [...COMMON_FIELDS, ...KIND_FIELDS[kind]]) {
@@ -425,6 +429,15 @@ export function ItemForm({
                 value={values.termMonths}
                 onChange={(value) => set('termMonths', value, 'termMonths')}
                 error={errorOf('termMonths')}
+              />
+              <TextInput
+                type="date"
+                label={t('pipelines.field.documentsDueOn')}
+                description={t('pipelines.form.documentsDueOnHint')}
+                value={values.documentsDueOn}
+                onChange={(event) => set('documentsDueOn', event.currentTarget.value, 'documentsDueOn')}
+                error={errorOf('documentsDueOn')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
             </SimpleGrid>
           </>

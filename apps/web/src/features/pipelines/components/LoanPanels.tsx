@@ -342,6 +342,7 @@ function TranchesList({
   onRemove: (tranche: LoanTranche) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const money = useMoneyFormat();
   return (
     <Stack component="ol" gap={0} m={0} p={0} style={{ listStyle: 'none' }} data-testid="tranches-list">
@@ -375,6 +376,12 @@ function TranchesList({
                     </Text>
                     <Text size="xs" c="dimmed">
                       {t('pipelines.loan.progressAt', { percent: tranche.requiredProgressPct })}
+                      {tranche.milestoneDueOn && !tranche.confirmedAt && (
+                        <span data-testid="tranche-due-on">
+                          {' · '}
+                          {t('pipelines.loan.milestoneDueBy', { date: format.date(tranche.milestoneDueOn) })}
+                        </span>
+                      )}
                     </Text>
                   </div>
                 </Group>
@@ -530,6 +537,11 @@ export function LoanDocumentsPanel({ application, canChange }: { application: Lo
           {t('pipelines.loan.documentsCount', { received, total: application.documents.length })}
         </Text>
       </Group>
+      {application.documentsDueOn && (
+        <Text size="sm" mb="sm" data-testid="documents-due-on">
+          {t('pipelines.loan.documentsDueBy', { date: format.date(application.documentsDueOn) })}
+        </Text>
+      )}
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {application.documents.map((doc) => {
           const from = stageName(doc.requiredFromStage);

@@ -11,13 +11,15 @@ import { useMoneyFormat, type MoneyFormat } from '../hooks/use-money-format';
 import { usePlanTranche, useUpdateTranche } from '../hooks/use-pipelines';
 import { fieldProblemLines } from '../move-check';
 
-const TRANCHE_FIELDS = ['milestone', 'requiredProgressPct', 'amountVnd'] as const;
+const TRANCHE_FIELDS = ['milestone', 'requiredProgressPct', 'amountVnd', 'milestoneDueOn'] as const;
 type TrancheField = (typeof TRANCHE_FIELDS)[number];
 
 interface TrancheValues {
   milestone: string;
   requiredProgressPct: number | string;
   amountVnd: number | string;
+  /** `YYYY-MM-DD`, or empty. */
+  milestoneDueOn: string;
 }
 
 type TrancheErrors = Partial<Record<TrancheField, string>>;
@@ -155,6 +157,16 @@ function TrancheFields({
           data-testid="tranche-amount"
         />
       </SimpleGrid>
+      <TextInput
+        type="date"
+        label={t('pipelines.loan.milestoneDueOn')}
+        description={t('pipelines.loan.milestoneDueOnHint')}
+        value={values.milestoneDueOn}
+        onChange={(event) => onChange('milestoneDueOn', event.currentTarget.value)}
+        error={errors.milestoneDueOn}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        data-testid="tranche-due-on"
+      />
     </>
   );
 }
@@ -189,6 +201,7 @@ export function PlanTrancheForm({ application, onDone }: { application: LoanAppl
     milestone: '',
     requiredProgressPct: '',
     amountVnd: '',
+    milestoneDueOn: '',
   });
   const serverError = (field: TrancheField) => fieldRefusal(plan.error, field, t, money, application);
 
@@ -202,6 +215,7 @@ export function PlanTrancheForm({ application, onDone }: { application: LoanAppl
         milestone: values.milestone.trim(),
         requiredProgressPct: values.requiredProgressPct as number,
         amountVnd: values.amountVnd as number,
+        milestoneDueOn: values.milestoneDueOn || null,
       },
       {
         onSuccess: () => {
@@ -227,6 +241,7 @@ export function PlanTrancheForm({ application, onDone }: { application: LoanAppl
             milestone: errors.milestone ?? serverError('milestone'),
             requiredProgressPct: errors.requiredProgressPct ?? serverError('requiredProgressPct'),
             amountVnd: errors.amountVnd ?? serverError('amountVnd'),
+            milestoneDueOn: serverError('milestoneDueOn'),
           }}
           onChange={change}
         />
@@ -288,6 +303,7 @@ function EditTrancheForm({
     milestone: tranche.milestone,
     requiredProgressPct: tranche.requiredProgressPct,
     amountVnd: tranche.amountVnd,
+    milestoneDueOn: tranche.milestoneDueOn ?? '',
   });
   const serverError = (field: TrancheField) => fieldRefusal(update.error, field, t, money, application, tranche);
 
@@ -303,6 +319,9 @@ function EditTrancheForm({
         requiredProgressPct: values.requiredProgressPct as number,
       }),
       ...(values.amountVnd !== tranche.amountVnd && { amountVnd: values.amountVnd as number }),
+      ...((values.milestoneDueOn || null) !== tranche.milestoneDueOn && {
+        milestoneDueOn: values.milestoneDueOn || null,
+      }),
     };
     if (Object.keys(changes).length === 0) {
       onDone();
@@ -351,6 +370,7 @@ function EditTrancheForm({
             milestone: errors.milestone ?? serverError('milestone'),
             requiredProgressPct: errors.requiredProgressPct ?? serverError('requiredProgressPct'),
             amountVnd: errors.amountVnd ?? serverError('amountVnd'),
+            milestoneDueOn: serverError('milestoneDueOn'),
           }}
           onChange={change}
         />

@@ -25,6 +25,7 @@ const DISPLAYED_FIELDS = [
   'approvedVnd',
   'interestSupportRate',
   'termMonths',
+  'documentsDueOn',
 ] as const;
 type DisplayedField = (typeof DISPLAYED_FIELDS)[number];
 
@@ -47,6 +48,7 @@ const LABEL_OF: Record<DisplayedField, string> = {
   approvedVnd: 'approvedVnd',
   interestSupportRate: 'interestSupportRate',
   termMonths: 'termMonths',
+  documentsDueOn: 'documentsDueOn',
 };
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
@@ -74,7 +76,7 @@ export function useItemFieldDisplay() {
       if (name === 'source') return t(`investors.source.${raw as 'other'}`);
       if (name === 'applicantType') return t(`pipelines.applicantType.${raw as 'sme'}`);
       if (name === 'lenderKind') return t(`pipelines.lenderKind.${raw as 'bank'}`);
-      if (name === 'wantedBy' && typeof raw === 'string') return format.date(raw);
+      if ((name === 'wantedBy' || name === 'documentsDueOn') && typeof raw === 'string') return format.date(raw);
       return String(raw);
     },
     [t, format, money],

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { ReminderKind } from '@irm/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Who of some people gets a kind of reminder: active users who have not turned that kind off. */
+@Injectable()
+export class ReminderAudience {
+  async wanting(manager: EntityManager, kind: ReminderKind, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active ORDER BY id`,
+      [[...new Set(userIds)]],
+    );
+    void kind;
+    return rows.map((row) => row.id);
+  }
+
+  /** Active managers who want this kind (escalations, the managers' digest). */
+  async managers(manager: EntityManager, kind: ReminderKind): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE role = 'manager' AND active ORDER BY id`,
+    );
+    return this.wanting(
+      manager,
+      kind,
+      rows.map((row) => row.id),
+    );
+  }
+}
