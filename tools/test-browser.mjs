@@ -68,6 +68,8 @@ main(async () => {
         IRM_BROWSER_BASE_URL: `http://127.0.0.1:${PORT}`,
         // For specs that arrange rows no API writes yet (the dashboard's pipeline history).
         IRM_BROWSER_DATABASE_URL: services.databaseUrl,
+        // For specs that need a link the app signs (an unsubscribe link from an email).
+        IRM_BROWSER_SESSION_SECRET: env.SESSION_SECRET,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
       },

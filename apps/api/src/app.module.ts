@@ -26,6 +26,7 @@ import { LoansModule } from './loans/loans.module';
 import { LandEnquiriesModule } from './land-enquiries/land-enquiries.module';
 import { MailModule } from './mail/mail.module';
 import { EmailsModule } from './mail/emails.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { PortalModule } from './portal/portal.module';
 
@@ -63,6 +64,7 @@ export class AppModule {
         MailModule,
         RemindersModule,
         EmailsModule,
+        NotificationsModule,
         PortalModule,
         ...extraModules,
       ],

@@ -61,3 +61,20 @@ export interface EmailMessage {
 export interface RetryEmailRequest {
   version: number;
 }
+
+/**
+ * Payload of an `email` timeline entry. The entry is written when the email is queued; everything but
+ * `emailMessageId` is read from the email log each time, so the status shown is the current one.
+ */
+export interface EmailEventPayload {
+  emailMessageId: string;
+  templateKey: EmailTemplateKey;
+  recipientEmail: string;
+  recipientName: string | null;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+}

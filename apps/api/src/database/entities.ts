@@ -28,6 +28,7 @@ import { LoanApplicationEntity } from '../loans/loan-application.entity';
 import { LoanDocumentEntity } from '../loans/loan-document.entity';
 import { LoanTrancheEntity } from '../loans/loan-tranche.entity';
 import { EmailMessageEntity } from '../mail/email-message.entity';
+import { UserNotificationSettingsEntity } from '../notifications/user-notification-settings.entity';
 import { ReminderEntity } from '../reminders/reminder.entity';
 import {
   PortalAssignmentCursorEntity,
@@ -68,6 +69,7 @@ export const ENTITIES = [
   LoanTrancheEntity,
   ReminderEntity,
   EmailMessageEntity,
+  UserNotificationSettingsEntity,
   PortalSubmissionEntity,
   PortalTrackingTokenEntity,
   PortalDocumentEntity,

@@ -7,6 +7,7 @@ import {
   EmailTemplateKey,
   EmailConsent,
   RecordSubjectType,
+  TimelineEntryKind,
 } from '@irm/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
@@ -14,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import type { JobPayload } from '../queue/job-payloads';
 import { OUTBOX_CHANNEL } from '../queue/outbox.repository';
 import { JOB_QUEUE, JobName } from '../queue/queue-names';
+import { TimelineService } from '../timeline/timeline.service';
 import { AgencyProfileReader } from './agency-profile';
 import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
 import { mailDomain } from './mail-address';
@@ -38,7 +40,7 @@ export interface QueueEmailRequest<K extends EmailTemplateKey> {
   template: K;
   data: EmailTemplateData[K];
   to: EmailRecipient;
-  /** The record it concerns; it then shows in that record's email log. */
+  /** The record it concerns; it then shows in that record's email log and on its timeline. */
   about?: { type: RecordSubjectType; id: string };
 }
 
@@ -96,6 +98,7 @@ export class MailService {
     private readonly emails: EmailMessagesRepository,
     private readonly agency: AgencyProfileReader,
     private readonly unsubscribe: UnsubscribeTokens,
+    private readonly timeline: TimelineService,
   ) {}
 
   async queue<K extends EmailTemplateKey>(
@@ -153,7 +156,17 @@ export class MailService {
         : null,
     );
     // Null: another transaction queued the same key and committed while we rendered.
-    return toEmailMessage(row ?? (await this.emails.findByIdempotencyKey(manager, key))!);
+    if (!row) return toEmailMessage((await this.emails.findByIdempotencyKey(manager, key))!);
+    if (request.about) {
+      // Only the id is stored: the timeline reads the email's current status from the log.
+      await this.timeline.record(manager, {
+        subjectType: request.about.type,
+        subjectId: request.about.id,
+        kind: TimelineEntryKind.Email,
+        payload: { emailMessageId: id },
+      });
+    }
+    return toEmailMessage(row);
   }
 
   private async resolve(manager: EntityManager, to: EmailRecipient): Promise<ResolvedRecipient> {

@@ -147,7 +147,7 @@ export class TimelineEntryDto implements TimelineEntry {
     type: Object,
     nullable: true,
     description:
-      'call/meeting: {durationMinutes, outcome, participants}; edit: {action, fields}; task: {taskId, event, title, dueAt, assigneeId, assigneeName}',
+      'call/meeting: {durationMinutes, outcome, participants}; edit: {action, fields}; task: {taskId, event, title, dueAt, assigneeId, assigneeName}; email: {emailMessageId, templateKey, recipientEmail, recipientName, subject, status, attempts, lastError, sentAt, failedAt}, read from the email log when asked',
   })
   payload!: Record<string, unknown> | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

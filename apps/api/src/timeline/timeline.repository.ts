@@ -22,10 +22,24 @@ export type TimelineRow = Omit<TimelineEntryEntity, 'author'> & {
 export type NewTimelineEntry = Pick<TimelineEntryEntity, 'subjectType' | 'subjectId' | 'kind'> &
   Partial<Pick<TimelineEntryEntity, 'body' | 'occurredAt' | 'authorId' | 'mentions' | 'payload'>>;
 
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * An email entry stores only the email's id; what it shows (recipient, subject, where its delivery stands)
+ * is read from the email log by primary key, so the timeline never shows a stale status.
+ */
+const PAYLOAD = `CASE WHEN e.kind = 'email' THEN e.payload || COALESCE((
+    SELECT jsonb_build_object('templateKey', m.template_key, 'recipientEmail', m.recipient_email,
+             'recipientName', m.recipient_name, 'subject', m.subject, 'status', m.status, 'attempts', m.attempts,
+             'lastError', m.last_error, 'sentAt', ${ISO('m.sent_at')}, 'failedAt', ${ISO('m.failed_at')})
+      FROM email_message m WHERE m.id = (e.payload ->> 'emailMessageId')::uuid), '{}'::jsonb)
+  ELSE e.payload END`;
+
 // Mentioned people's current names in the same statement, in the order they were mentioned.
 const COLUMNS = `e.id::text AS id, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.kind, e.body,
   e.occurred_at AS "occurredAt", e.occurred_at::text AS "occurredAtKey", e.author_id AS "authorId",
-  a.name AS "authorName", e.mentions, e.payload, e.created_at AS "createdAt", e.updated_at AS "updatedAt", e.version,
+  a.name AS "authorName", e.mentions, ${PAYLOAD} AS payload, e.created_at AS "createdAt",
+  e.updated_at AS "updatedAt", e.version,
   COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name) ORDER BY array_position(e.mentions, m.id))
     FROM app_user m WHERE m.id = ANY(e.mentions)), '[]'::json) AS "mentionedUsers"`;
 const FROM = `timeline_entry e LEFT JOIN app_user a ON a.id = e.author_id`;

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AccountTokenPurpose, Role } from '@irm/contracts';
+import { AccountTokenPurpose, REMINDER_KINDS, Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { Access } from '../../src/auth/access.decorator';
 import { RouteAccessCatalog } from '../../src/auth/route-access.catalog';
@@ -47,6 +47,11 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   'POST /api/auth/logout': async () => ({ path: '/api/auth/logout' }),
   'GET /api/auth/me': async () => ({ path: '/api/auth/me' }),
   'PATCH /api/auth/me': async () => ({ path: '/api/auth/me', body: { language: 'en' } }),
+  'GET /api/auth/me/notifications': async () => ({ path: '/api/auth/me/notifications' }),
+  'PUT /api/auth/me/notifications': async () => ({
+    path: '/api/auth/me/notifications',
+    body: { version: 0, kinds: Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, kind !== 'daily_digest'])) },
+  }),
   'POST /api/auth/password': async () => ({
     path: '/api/auth/password',
     body: { currentPassword: TEST_PASSWORD, newPassword: 'Khu công nghiệp Bá Thiện II' },

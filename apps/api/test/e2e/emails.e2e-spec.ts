@@ -109,6 +109,130 @@ describe('emails', () => {
     });
   });
 
+  describe('on the timeline', () => {
+    const timelineOf = (type: string, id: string, query = '') =>
+      staff.get(`/api/timeline?subjectType=${type}&subjectId=${id}${query}`);
+
+    it("shows an email about a record among its other entries, newest first, with the email's current status", async () => {
+      const organizationId = await organization();
+      const about = { type: RecordSubjectType.Organization, id: organizationId };
+      const email = await queue({ ...notification('Hồ sơ KCN Bá Thiện II'), about });
+      const note = await staff.post('/api/timeline', {
+        subjectType: 'organization',
+        subjectId: organizationId,
+        kind: 'note',
+        body: 'Đã gửi hồ sơ',
+      });
+      expect(note.status).toBe(201);
+
+      const sent = await until('the email to show as sent', async () => {
+        const page = await timelineOf('organization', organizationId);
+        const entry = page.body.items.find((e: { kind: string }) => e.kind === 'email');
+        return entry?.payload.status === EmailStatus.Sent ? page.body.items : undefined;
+      });
+      expect(sent.map((e: { kind: string }) => e.kind)).toEqual(['note', 'email', 'edit']);
+      expect(sent[1]).toMatchObject({
+        subjectType: 'organization',
+        subjectId: organizationId,
+        kind: 'email',
+        occurredAt: email.createdAt,
+        payload: {
+          emailMessageId: email.id,
+          templateKey: EmailTemplateKey.Notification,
+          recipientEmail: email.recipientEmail,
+          recipientName: email.recipientName,
+          subject: 'Hồ sơ KCN Bá Thiện II',
+          status: EmailStatus.Sent,
+          attempts: 1,
+          lastError: null,
+          failedAt: null,
+        },
+      });
+      const [row] = await t.app.get(DataSource).query(`SELECT sent_at FROM email_message WHERE id = $1`, [email.id]);
+      expect(new Date(sent[1].payload.sentAt).getTime()).toBe(Math.floor(row.sent_at.getTime()));
+
+      const onlyEmails = await timelineOf('organization', organizationId, '&kind=email');
+      expect(onlyEmails.body.items.map((e: { id: string }) => e.id)).toEqual([sent[1].id]);
+      // Written by the system: nobody may edit or delete it.
+      const edit = await staff.patch(`/api/timeline/${sent[1].id}`, { version: 1, body: 'x' });
+      expect(edit.status).toBe(422);
+    });
+
+    it('shows a failed email with its attempts and last error, and the same email once however often it is queued', async () => {
+      const organizationId = await organization();
+      sink.refuse(550, 'Mailbox unavailable');
+      const request = {
+        ...notification('Refused'),
+        about: { type: RecordSubjectType.Organization, id: organizationId },
+        idempotencyKey: `e2e-timeline-once:${organizationId}`,
+      };
+      const queueTwice = () =>
+        t.app
+          .get(DataSource)
+          .transaction((manager) =>
+            t.app.get(MailService).queue(manager, request as QueueEmailRequest<EmailTemplateKey.Notification>),
+          );
+      const email = await queueTwice();
+      expect((await queueTwice()).id).toBe(email.id);
+
+      const entry = await until('the email to show as failed', async () => {
+        const page = await timelineOf('organization', organizationId, '&kind=email');
+        return page.body.items[0]?.payload.status === EmailStatus.Failed ? page.body.items : undefined;
+      });
+      expect(entry).toHaveLength(1);
+      expect(entry[0].payload).toMatchObject({
+        emailMessageId: email.id,
+        attempts: 1,
+        lastError: expect.stringContaining('Mailbox unavailable'),
+        failedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        sentAt: null,
+      });
+    });
+
+    it('gives emails queued before entries were written one entry each, once (migration)', async () => {
+      const organizationId = await organization();
+      const db = t.app.get(DataSource);
+      const email = await queue({
+        ...notification('Older'),
+        about: { type: RecordSubjectType.Organization, id: organizationId },
+      });
+      await db.query(`DELETE FROM timeline_entry WHERE kind = 'email' AND subject_id = $1`, [organizationId]);
+      // The migration as the app loaded it from migrations/, run twice: the second run adds nothing.
+      const migration = db.migrations.find((m) => m.name === 'EmailTimelineEntries1795815200001');
+      if (!migration) throw new Error('the EmailTimelineEntries migration is not loaded');
+      const runner = db.createQueryRunner();
+      try {
+        await migration.up(runner);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      const entries = (await timelineOf('organization', organizationId, '&kind=email')).body.items;
+      expect(entries).toEqual([
+        expect.objectContaining({
+          occurredAt: email.createdAt,
+          payload: expect.objectContaining({ emailMessageId: email.id }),
+        }),
+      ]);
+    });
+
+    it("moves a merged investor's email entries to the investor kept", async () => {
+      const [kept, duplicate] = [await organization(), await organization()];
+      await queue({ ...notification('Merged'), about: { type: RecordSubjectType.Organization, id: duplicate } });
+      const version = async (id: string) => (await staff.get(`/api/organizations/${id}`)).body.version;
+      const merged = await staff.post(`/api/organizations/${kept}/merge`, {
+        version: await version(kept),
+        duplicateId: duplicate,
+        duplicateVersion: await version(duplicate),
+      });
+      expect(merged.status).toBe(200);
+      const entries = (await timelineOf('organization', kept, '&kind=email')).body.items;
+      expect(entries).toEqual([
+        expect.objectContaining({ subjectId: kept, payload: expect.objectContaining({ subject: 'Merged' }) }),
+      ]);
+    });
+  });
+
   it("moves a merged contact's emails to the contact kept", async () => {
     const contact = async (email: string) =>
       (await staff.post('/api/contacts?confirmDuplicate=true', { fullName: 'Choi Yuna', email })).body;

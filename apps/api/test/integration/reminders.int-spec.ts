@@ -119,6 +119,31 @@ describe('task reminders', () => {
     expect((await reminderOf(h, kept.id)).status).toBe('fired');
   });
 
+  it('sends nothing to an assignee who turned task reminders off on their profile', async () => {
+    const quiet = await signedIn(t, Role.Staff);
+    const kinds = {
+      task_reminder: false,
+      sla_overdue: true,
+      sla_escalation: true,
+      event_follow_up: true,
+      daily_digest: true,
+    };
+    expect((await quiet.client.put('/api/auth/me/notifications', { version: 0, kinds })).status).toBe(200);
+    const remindAt = Date.now() + 1500;
+    const off = await createTask(quiet.client, { title: 'Not wanted', remindAt, assigneeId: quiet.user.id });
+    const on = await createTask(staff, { title: 'Wanted', remindAt: remindAt + 200, assigneeId: staffId });
+
+    const [mail] = await sink.waitForCount(1, 10_000);
+    expect(await subjectOf(sink, mail)).toBe('Nhắc việc: Wanted');
+    await waitFor('both reminders to fire', async () =>
+      (await reminderOf(h, off.id)).status === 'fired' && (await reminderOf(h, on.id)).status === 'fired'
+        ? true
+        : undefined,
+    );
+    expect(await reminderOf(h, off.id)).toEqual({ status: 'fired', occurrence: 1, emails: 0 });
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('does not remind of a reminder time set well in the past', async () => {
     const task = await createTask(staff, { title: 'Logged late', remindAt: Date.now() - HOUR, assigneeId: staffId });
     expect(await reminderOf(h, task.id)).toBeUndefined();

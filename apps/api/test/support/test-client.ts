@@ -78,6 +78,9 @@ export class TestClient {
   patch(path: string, body?: unknown, options?: RequestOptions) {
     return this.request('PATCH', path, { ...options, body });
   }
+  put(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request('PUT', path, { ...options, body });
+  }
   delete(path: string, options?: RequestOptions) {
     return this.request('DELETE', path, options);
   }

@@ -10,6 +10,7 @@ import { DuplicatesPage } from '../pages/DuplicatesPage';
 import { EventContactRecordPage } from '../pages/EventContactRecordPage';
 import { EventRecordPage } from '../pages/EventRecordPage';
 import { EventsPage } from '../pages/EventsPage';
+import { FailedEmailsPage } from '../pages/FailedEmailsPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HomePage } from '../pages/HomePage';
 import { ImportPage } from '../pages/ImportPage';
@@ -31,6 +32,7 @@ import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ZoneRecordPage } from '../pages/ZoneRecordPage';
 import { ZonesPage } from '../pages/ZonesPage';
 import { TasksPage } from '../pages/TasksPage';
+import { UnsubscribePage } from '../pages/UnsubscribePage';
 import { AppLayout } from './shell/AppLayout';
 import { PublicLayout } from './shell/PublicLayout';
 
@@ -89,9 +91,24 @@ export const router = createBrowserRouter([
               </RequireRole>
             ),
           },
+          {
+            path: 'admin/emails',
+            element: (
+              <RequireRole roles={[Role.Admin]}>
+                <FailedEmailsPage />
+              </RequireRole>
+            ),
+          },
         ],
       },
-      { element: <PublicLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
+      {
+        element: <PublicLayout />,
+        children: [
+          // An investor's link from an email: no sign-in.
+          { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

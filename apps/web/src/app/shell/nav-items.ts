@@ -14,12 +14,14 @@ import {
   IconCalendarEvent,
   IconLayoutDashboard,
   IconLayoutKanban,
+  IconMailExclamation,
   IconMap2,
   IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { PIPELINE_SETTINGS_PATH } from '../../features/pipeline-settings';
+import { FAILED_EMAILS_PATH } from '../../features/emails';
 import { DASHBOARD_PATH } from '../../features/reports';
 import { TASKS_PATH, TasksNavBadge } from '../../features/tasks';
 
@@ -67,6 +69,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: [Role.Manager, Role.Admin],
   },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },
+  { to: FAILED_EMAILS_PATH, labelKey: 'nav.failedEmails', icon: IconMailExclamation, roles: [Role.Admin] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -41,6 +41,13 @@ export const queryKeys = {
     tokens: () => ['auth', 'tokens'] as const,
     /** An invitation or password reset link, looked up before the person chooses a password. */
     accountToken: (token: string) => ['auth', 'account-token', token] as const,
+    /** Which reminder mail the signed-in person gets. */
+    notifications: () => ['auth', 'notifications'] as const,
+  },
+  /** The email log: failed deliveries for admins (a record's emails come with its timeline). */
+  emails: {
+    all: () => ['emails'] as const,
+    failed: () => [...queryKeys.emails.all(), 'failed'] as const,
   },
   users: {
     all: () => ['users'] as const,

@@ -1,3 +1,4 @@
+import { emailsEn, notificationsEn, unsubscribeEn } from './mail.en';
 import { pipelineItemsEn, pipelinesEn } from './pipelines.en';
 import type { Translation } from './vi';
 
@@ -72,6 +73,7 @@ export const en: Translation = {
     eventContacts: 'Event contacts',
     events: 'Events',
     pipelineSettings: 'Pipeline stages',
+    failedEmails: 'Failed deliveries',
   },
   common: {
     close: 'Close',
@@ -1464,6 +1466,9 @@ export const en: Translation = {
   },
   pipelines: pipelinesEn,
   pipelineItems: pipelineItemsEn,
+  emails: emailsEn,
+  unsubscribe: unsubscribeEn,
+  notifications: notificationsEn,
   pipelineSettings: {
     title: 'Pipeline stages',
     description:

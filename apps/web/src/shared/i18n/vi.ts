@@ -1,3 +1,4 @@
+import { emailsVi, notificationsVi, unsubscribeVi } from './mail.vi';
 import { pipelineItemsVi, pipelinesVi } from './pipelines.vi';
 
 export const vi = {
@@ -71,6 +72,7 @@ export const vi = {
     eventContacts: 'Liên hệ từ sự kiện',
     events: 'Sự kiện',
     pipelineSettings: 'Giai đoạn quy trình',
+    failedEmails: 'Email gửi lỗi',
   },
   common: {
     close: 'Đóng',
@@ -1461,6 +1463,9 @@ export const vi = {
   },
   pipelines: pipelinesVi,
   pipelineItems: pipelineItemsVi,
+  emails: emailsVi,
+  unsubscribe: unsubscribeVi,
+  notifications: notificationsVi,
   pipelineSettings: {
     title: 'Giai đoạn quy trình',
     description:

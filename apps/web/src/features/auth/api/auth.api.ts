@@ -7,6 +7,8 @@ import type {
   LoginRequest,
   LoginResponse,
   Me,
+  NotificationSettings,
+  UpdateNotificationSettingsRequest,
   PasswordResetRequest,
   SetPasswordWithTokenRequest,
   UpdateProfileRequest,
@@ -63,4 +65,12 @@ export function acceptInvitation(request: SetPasswordWithTokenRequest): Promise<
 
 export function confirmPasswordReset(request: SetPasswordWithTokenRequest): Promise<void> {
   return api.post<void>('/auth/password-reset/confirm', request);
+}
+
+export function fetchNotificationSettings(signal?: AbortSignal): Promise<NotificationSettings> {
+  return api.get<NotificationSettings>('/auth/me/notifications', { signal });
+}
+
+export function updateNotificationSettings(request: UpdateNotificationSettingsRequest): Promise<NotificationSettings> {
+  return api.put<NotificationSettings>('/auth/me/notifications', request);
 }

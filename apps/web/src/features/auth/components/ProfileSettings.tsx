@@ -11,13 +11,17 @@ import { useCurrentUser } from '../hooks/use-me';
 import { useUpdateProfile } from '../hooks/use-profile';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationSettingsCard } from './NotificationSettingsCard';
 
 export function ProfileSettings() {
   const me = useCurrentUser();
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
-      {/* Keyed by the saved name, so a change saved elsewhere resets the field. */}
-      <ProfileDetailsCard key={me.name} me={me} />
+      <Stack gap="lg">
+        {/* Keyed by the saved name, so a change saved elsewhere resets the field. */}
+        <ProfileDetailsCard key={me.name} me={me} />
+        <NotificationSettingsCard />
+      </Stack>
       <Stack gap="lg">
         <LanguageCard />
         <SecurityCard />

@@ -3,6 +3,7 @@ import {
   Role,
   TimelineEntryKind,
   type EditPayload,
+  type EmailEventPayload,
   type InteractionPayload,
   type Me,
   type TaskEventPayload,
@@ -31,6 +32,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmModal, FormError, notify } from '../../../shared/ui';
+import { EmailDelivery } from '../../emails';
 import { isForbidden, isStaleVersion } from '../../records';
 import { useDeleteTimelineEntry, useUpdateTimelineEntry } from '../hooks/use-timeline';
 import { EntryBody } from './EntryBody';
@@ -89,6 +91,10 @@ function entryTitle(entry: TimelineEntry, t: TFunction): string {
       if (task?.event === 'reopened') return t('timeline.entry.taskReopened', { title });
       return t('timeline.entry.taskCreated', { title });
     }
+    case TimelineEntryKind.Email: {
+      const subject = (entry.payload as Partial<EmailEventPayload> | null)?.subject;
+      return subject ? t('emails.timelineTitle', { subject }) : t('timeline.entry.email');
+    }
     case TimelineEntryKind.Call:
     case TimelineEntryKind.Meeting: {
       const minutes = (entry.payload as Partial<InteractionPayload> | null)?.durationMinutes;
@@ -129,6 +135,7 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
       : null;
   const edit = entry.kind === TimelineEntryKind.Edit ? (entry.payload as Partial<EditPayload> | null) : null;
   const task = entry.kind === TimelineEntryKind.Task ? (entry.payload as Partial<TaskEventPayload> | null) : null;
+  const email = entry.kind === TimelineEntryKind.Email ? (entry.payload as Partial<EmailEventPayload> | null) : null;
   const closeDelete = () => {
     remove.reset();
     setConfirmDelete(false);
@@ -203,6 +210,7 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
           {t('timeline.entry.changedFields', { fields: edit.fields.map((f) => fieldLabel(f, t)).join(', ') })}
         </Text>
       )}
+      {email?.emailMessageId && <EmailDelivery email={email} />}
       {task && task.assigneeName && task.dueAt && (
         <Text size="sm" c="dimmed">
           {t('timeline.entry.taskDetail', { assignee: task.assigneeName, due: format.dateTime(task.dueAt) })}

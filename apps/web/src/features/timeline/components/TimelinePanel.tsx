@@ -12,7 +12,7 @@ interface TimelinePanelProps {
   subjectId: string;
 }
 
-/** What happened with a record, newest first: notes, calls, meetings, edits, tasks; and a place to add to it. */
+/** What happened with a record, newest first: notes, calls, meetings, edits, tasks, emails; and a place to add to it. */
 export function TimelinePanel({ subjectType, subjectId }: TimelinePanelProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
