@@ -22,6 +22,7 @@ import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PipelinePage } from '../pages/PipelinePage';
 import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
+import { PortalAssignmentPage } from '../pages/PortalAssignmentPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { ProspectRecordPage } from '../pages/ProspectRecordPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -72,6 +73,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole roles={[Role.Manager, Role.Admin]}>
                 <PipelineSettingsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'settings/portal-assignment',
+            element: (
+              <RequireRole roles={[Role.Manager, Role.Admin]}>
+                <PortalAssignmentPage />
               </RequireRole>
             ),
           },

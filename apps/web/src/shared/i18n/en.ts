@@ -1,4 +1,5 @@
 import { pipelineItemsEn, pipelinesEn } from './pipelines.en';
+import { portalStaffEn } from './portal-staff.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -72,6 +73,7 @@ export const en: Translation = {
     eventContacts: 'Event contacts',
     events: 'Events',
     pipelineSettings: 'Pipeline stages',
+    portalAssignment: 'Portal assignment',
   },
   common: {
     close: 'Close',
@@ -1390,6 +1392,7 @@ export const en: Translation = {
   },
   pipelines: pipelinesEn,
   pipelineItems: pipelineItemsEn,
+  portalStaff: portalStaffEn,
   pipelineSettings: {
     title: 'Pipeline stages',
     description:

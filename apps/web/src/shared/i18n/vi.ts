@@ -1,4 +1,5 @@
 import { pipelineItemsVi, pipelinesVi } from './pipelines.vi';
+import { portalStaffVi } from './portal-staff.vi';
 
 export const vi = {
   app: {
@@ -71,6 +72,7 @@ export const vi = {
     eventContacts: 'Liên hệ từ sự kiện',
     events: 'Sự kiện',
     pipelineSettings: 'Giai đoạn quy trình',
+    portalAssignment: 'Phân công hồ sơ từ cổng',
   },
   common: {
     close: 'Đóng',
@@ -1387,6 +1389,7 @@ export const vi = {
   },
   pipelines: pipelinesVi,
   pipelineItems: pipelineItemsVi,
+  portalStaff: portalStaffVi,
   pipelineSettings: {
     title: 'Giai đoạn quy trình',
     description:
