@@ -135,18 +135,21 @@ function AssignmentForm({ assignment, staff, save }: AssignmentFormProps) {
           </Stack>
         </Radio.Group>
 
-        <MultiSelect
-          label={t('portalStaff.assignment.staff')}
-          description={bySector ? t('portalStaff.assignment.staffHintBySector') : t('portalStaff.assignment.staffHint')}
-          placeholder={staffIds.length ? undefined : t('portalStaff.assignment.staffPlaceholder')}
-          data={options}
-          value={staffIds}
-          onChange={setStaffIds}
-          searchable
-          clearable
-          nothingFoundMessage={t('portalStaff.assignment.nobodyFound')}
-          data-testid="portal-staff"
-        />
+        <div data-testid="portal-staff">
+          <MultiSelect
+            label={t('portalStaff.assignment.staff')}
+            description={
+              bySector ? t('portalStaff.assignment.staffHintBySector') : t('portalStaff.assignment.staffHint')
+            }
+            placeholder={staffIds.length ? undefined : t('portalStaff.assignment.staffPlaceholder')}
+            data={options}
+            value={staffIds}
+            onChange={setStaffIds}
+            searchable
+            clearable
+            nothingFoundMessage={t('portalStaff.assignment.nobodyFound')}
+          />
+        </div>
 
         {bySector && (
           <div>
