@@ -25,6 +25,7 @@ import { NewImportPage } from '../pages/NewImportPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PipelinePage } from '../pages/PipelinePage';
 import { PipelineSettingsPage } from '../pages/PipelineSettingsPage';
+import { PortalAssignmentPage } from '../pages/PortalAssignmentPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { ProspectRecordPage } from '../pages/ProspectRecordPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
@@ -80,6 +81,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireRole roles={[Role.Manager, Role.Admin]}>
                 <PipelineSettingsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'settings/portal-assignment',
+            element: (
+              <RequireRole roles={[Role.Manager, Role.Admin]}>
+                <PortalAssignmentPage />
               </RequireRole>
             ),
           },

@@ -1,6 +1,7 @@
 import { PipelineKind, RecordSubjectType } from '@irm/contracts';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../features/auth';
+import { PortalPanel } from '../features/investor-portal';
 import { EventContactConversion } from '../features/events';
 import { isEventContact, ItemRecord, StageHistoryPanel } from '../features/pipelines';
 import { TasksPanel } from '../features/tasks';
@@ -19,8 +20,9 @@ export function EventContactRecordPage() {
       actions={(item, canChange) =>
         isEventContact(item) && <EventContactConversion item={item} canConvert={canChange} />
       }
-      panels={(item) => (
+      panels={(item, canChange) => (
         <>
+          <PortalPanel kind={item.kind} itemId={item.id} canReply={canChange} />
           <StageHistoryPanel kind={item.kind} itemId={item.id} />
           <TasksPanel subjectType={RecordSubjectType.EventContact} subjectId={item.id} subjectName={item.title} />
           <TimelinePanel subjectType={RecordSubjectType.EventContact} subjectId={item.id} />

@@ -1,6 +1,7 @@
 import { PipelineKind, RecordSubjectType } from '@irm/contracts';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../features/auth';
+import { PortalPanel } from '../features/investor-portal';
 import {
   isLoanApplication,
   ItemRecord,
@@ -23,6 +24,7 @@ export function LoanApplicationRecordPage() {
       me={me}
       panels={(item, canChange) => (
         <>
+          <PortalPanel kind={item.kind} itemId={item.id} canReply={canChange} />
           {isLoanApplication(item) && (
             <>
               <LoanDocumentsPanel application={item} canChange={canChange} />

@@ -17,9 +17,11 @@ import {
   IconMailExclamation,
   IconMap2,
   IconTargetArrow,
+  IconUserShare,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
+import { PORTAL_ASSIGNMENT_PATH } from '../../features/investor-portal';
 import { PIPELINE_SETTINGS_PATH } from '../../features/pipeline-settings';
 import { FAILED_EMAILS_PATH } from '../../features/emails';
 import { DASHBOARD_PATH } from '../../features/reports';
@@ -66,6 +68,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: PIPELINE_SETTINGS_PATH,
     labelKey: 'nav.pipelineSettings',
     icon: IconAdjustmentsHorizontal,
+    roles: [Role.Manager, Role.Admin],
+  },
+  {
+    to: PORTAL_ASSIGNMENT_PATH,
+    labelKey: 'nav.portalAssignment',
+    icon: IconUserShare,
     roles: [Role.Manager, Role.Admin],
   },
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: [Role.Admin] },

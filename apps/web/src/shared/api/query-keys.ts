@@ -87,6 +87,9 @@ export const queryKeys = {
   timeline: {
     all: () => ['timeline'] as const,
     subject: (subjectType: string, subjectId: string) => [...queryKeys.timeline.all(), subjectType, subjectId] as const,
+    /** The item's portal entries alone; under the subject's key, so every timeline refresh reaches it. */
+    portalThread: (subjectType: string, subjectId: string) =>
+      [...queryKeys.timeline.subject(subjectType, subjectId), 'portal'] as const,
   },
   tasks: {
     all: () => ['tasks'] as const,
@@ -135,6 +138,14 @@ export const queryKeys = {
     zoneOccupancy: (type: ZoneType | null) => [...queryKeys.reports.all(), 'zone-occupancy', type] as const,
     eventRoi: (window: ReportWindow) => [...queryKeys.reports.all(), 'event-roi', window] as const,
     loanPortfolio: (window: ReportWindow) => [...queryKeys.reports.all(), 'loan-portfolio', window] as const,
+  },
+  /** What came through the investor portal: an item's documents, and who takes new submissions. */
+  portal: {
+    all: () => ['portal'] as const,
+    documents: (itemId: string) => [...queryKeys.portal.all(), 'documents', itemId] as const,
+    assignment: () => [...queryKeys.portal.all(), 'assignment'] as const,
+    /** Active colleagues who can take submissions. */
+    staff: () => [...queryKeys.portal.all(), 'staff'] as const,
   },
   events: {
     all: () => ['events'] as const,

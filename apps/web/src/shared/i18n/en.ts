@@ -1,5 +1,6 @@
 import { emailsEn, notificationsEn, unsubscribeEn } from './mail.en';
 import { pipelineItemsEn, pipelinesEn } from './pipelines.en';
+import { portalStaffEn } from './portal-staff.en';
 import type { Translation } from './vi';
 
 export const en: Translation = {
@@ -74,6 +75,7 @@ export const en: Translation = {
     events: 'Events',
     pipelineSettings: 'Pipeline stages',
     failedEmails: 'Failed deliveries',
+    portalAssignment: 'Portal assignment',
   },
   common: {
     close: 'Close',
@@ -1469,6 +1471,7 @@ export const en: Translation = {
   emails: emailsEn,
   unsubscribe: unsubscribeEn,
   notifications: notificationsEn,
+  portalStaff: portalStaffEn,
   pipelineSettings: {
     title: 'Pipeline stages',
     description:

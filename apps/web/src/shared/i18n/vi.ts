@@ -1,5 +1,6 @@
 import { emailsVi, notificationsVi, unsubscribeVi } from './mail.vi';
 import { pipelineItemsVi, pipelinesVi } from './pipelines.vi';
+import { portalStaffVi } from './portal-staff.vi';
 
 export const vi = {
   app: {
@@ -73,6 +74,7 @@ export const vi = {
     events: 'Sự kiện',
     pipelineSettings: 'Giai đoạn quy trình',
     failedEmails: 'Email gửi lỗi',
+    portalAssignment: 'Phân công hồ sơ từ cổng',
   },
   common: {
     close: 'Đóng',
@@ -1466,6 +1468,7 @@ export const vi = {
   emails: emailsVi,
   unsubscribe: unsubscribeVi,
   notifications: notificationsVi,
+  portalStaff: portalStaffVi,
   pipelineSettings: {
     title: 'Giai đoạn quy trình',
     description:

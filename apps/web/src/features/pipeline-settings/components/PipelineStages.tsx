@@ -11,6 +11,7 @@ import { AddStageModal } from './AddStageModal';
 import { RetireStageModal } from './RetireStageModal';
 import { StageEditForm } from './StageEditForm';
 import { stageProblemMessage } from './stage-problems';
+import { shownPublicLabel } from './public-labels';
 import { StageProblemAlert } from './StageProblemAlert';
 import { StageListHeader, StageRow } from './StageRow';
 
@@ -128,6 +129,7 @@ export function PipelineStages({ pipeline }: { pipeline: Pipeline }) {
               <StageEditForm
                 pipelineId={pipeline.id}
                 stage={stage}
+                stages={stages}
                 usage={usage.data?.get(stage.id)}
                 ruleStage={isRuleStage(pipeline.kind, stage.key)}
                 onDone={() => setEditingId(null)}
@@ -137,6 +139,7 @@ export function PipelineStages({ pipeline }: { pipeline: Pipeline }) {
             <StageRow
               key={stage.id}
               stage={stage}
+              publicLabel={shownPublicLabel(stage, stages)}
               index={index}
               count={stages.length}
               usage={usage.data?.get(stage.id)}

@@ -1,5 +1,5 @@
 import type { DragEvent } from 'react';
-import type { Stage, StageUsage } from '@irm/contracts';
+import type { LocalizedText, Stage, StageUsage } from '@irm/contracts';
 import { ActionIcon, Badge, Box, Code, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconArchive,
@@ -11,6 +11,7 @@ import {
   IconGripVertical,
   IconPencil,
   IconTrash,
+  IconWorld,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters, useLanguage } from '../../../shared/i18n';
@@ -19,6 +20,8 @@ import classes from './StageRow.module.css';
 
 export interface StageRowProps {
   stage: Stage;
+  /** What investors read for it on their tracking page. */
+  publicLabel: LocalizedText;
   /** 0-based place in the list, and the list's length, for the move buttons. */
   index: number;
   count: number;
@@ -117,6 +120,12 @@ export function StageRow(props: StageRowProps) {
         <Text size="xs" c="dimmed" lang={other} data-testid="stage-other-name">
           {stage.name[other]} · <Code fz="xs">{stage.key}</Code>
         </Text>
+        <Group gap={4} wrap="nowrap" data-testid="stage-public-label">
+          <IconWorld size={12} aria-hidden color="var(--mantine-color-dimmed)" style={{ flex: 'none' }} />
+          <Text size="xs" c="dimmed">
+            {t('portalStaff.publicLabels.shown', { label: props.publicLabel[language] })}
+          </Text>
+        </Group>
       </Stack>
       <div className={classes.meta}>
         <div className={classes.type}>

@@ -33,6 +33,13 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmModal, FormError, notify } from '../../../shared/ui';
 import { EmailDelivery } from '../../emails';
+import {
+  PortalEntryDetail,
+  PortalEntryIcon,
+  portalEntryAuthor,
+  portalEntryColor,
+  portalEntryTitle,
+} from '../../investor-portal';
 import { isForbidden, isStaleVersion } from '../../records';
 import { useDeleteTimelineEntry, useUpdateTimelineEntry } from '../hooks/use-timeline';
 import { EntryBody } from './EntryBody';
@@ -59,6 +66,7 @@ const COLORS: Partial<Record<TimelineEntryKind, string>> = {
 
 /** The bullet of an entry on the timeline line: what kind of thing happened. */
 export function EntryBullet({ entry }: { entry: TimelineEntry }) {
+  if (entry.kind === TimelineEntryKind.PortalMessage) return <PortalEntryIcon entry={entry} />;
   const edit = entry.kind === TimelineEntryKind.Edit ? (entry.payload as Partial<EditPayload> | null) : null;
   const task = entry.kind === TimelineEntryKind.Task ? (entry.payload as Partial<TaskEventPayload> | null) : null;
   const Icon =
@@ -73,6 +81,7 @@ export function EntryBullet({ entry }: { entry: TimelineEntry }) {
 }
 
 export function entryColor(entry: TimelineEntry): string {
+  if (entry.kind === TimelineEntryKind.PortalMessage) return portalEntryColor(entry);
   return COLORS[entry.kind] ?? 'gray';
 }
 
@@ -101,6 +110,8 @@ function entryTitle(entry: TimelineEntry, t: TFunction): string {
       const kind = t(`timeline.entry.${entry.kind}`);
       return minutes ? `${kind} · ${t('timeline.minutes', { count: minutes })}` : kind;
     }
+    case TimelineEntryKind.PortalMessage:
+      return portalEntryTitle(entry, t);
     default:
       return t(`timeline.entry.${entry.kind}`);
   }
@@ -136,6 +147,8 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
   const edit = entry.kind === TimelineEntryKind.Edit ? (entry.payload as Partial<EditPayload> | null) : null;
   const task = entry.kind === TimelineEntryKind.Task ? (entry.payload as Partial<TaskEventPayload> | null) : null;
   const email = entry.kind === TimelineEntryKind.Email ? (entry.payload as Partial<EmailEventPayload> | null) : null;
+  // Words exchanged with the investor: shown as theirs or ours, never edited here (they went out by email).
+  const portal = entry.kind === TimelineEntryKind.PortalMessage;
   const closeDelete = () => {
     remove.reset();
     setConfirmDelete(false);
@@ -150,7 +163,7 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
           </Text>
           <Text size="xs" c="dimmed">
             {t('timeline.by', {
-              name: entry.authorName ?? t('timeline.system'),
+              name: portal ? portalEntryAuthor(entry, t) : (entry.authorName ?? t('timeline.system')),
               when: format.dateTime(entry.occurredAt),
             })}
             {entry.version > 1 && ` · ${t('timeline.edited')}`}
@@ -183,7 +196,9 @@ export function TimelineEntryContent({ entry, me }: TimelineEntryItemProps) {
           </Menu>
         )}
       </Group>
-      {editing ? (
+      {portal ? (
+        <PortalEntryDetail entry={entry} />
+      ) : editing ? (
         <EntryEditor entry={entry} onDone={() => setEditing(false)} />
       ) : (
         entry.body && <EntryBody body={entry.body} mentions={entry.mentions} />
