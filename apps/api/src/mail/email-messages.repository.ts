@@ -72,6 +72,28 @@ const COLUMNS = `e.id, e.template_key AS "templateKey", e.language, e.recipient_
 const OUTGOING = `${COLUMNS}, e.html_body AS "htmlBody", e.text_body AS "textBody", e.headers,
   e.honours_opt_out AS "honoursOptOut"`;
 
+/** The 18 values of a new email row, in the column order both inserts use. */
+const emailParams = (email: NewEmailMessage) => [
+  email.id,
+  email.idempotencyKey,
+  email.templateKey,
+  email.language,
+  email.recipientEmail,
+  email.recipientName,
+  email.recipientUserId,
+  email.recipientContactId,
+  email.subjectType,
+  email.subjectId,
+  email.subject,
+  email.htmlBody,
+  email.textBody,
+  JSON.stringify(email.headers),
+  email.honoursOptOut,
+  email.messageId,
+  email.status,
+  email.lastError,
+];
+
 /** Errors are kept to a readable length; a whole SMTP transcript helps nobody in a list. */
 const errorText = (error: string) => error.slice(0, 2_000);
 
@@ -113,24 +135,7 @@ export class EmailMessagesRepository {
               (SELECT count(pg_notify($22, '')) FROM o) AS notified, e.*
          FROM (SELECT 1) AS one LEFT JOIN e ON true`,
       [
-        email.id,
-        email.idempotencyKey,
-        email.templateKey,
-        email.language,
-        email.recipientEmail,
-        email.recipientName,
-        email.recipientUserId,
-        email.recipientContactId,
-        email.subjectType,
-        email.subjectId,
-        email.subject,
-        email.htmlBody,
-        email.textBody,
-        JSON.stringify(email.headers),
-        email.honoursOptOut,
-        email.messageId,
-        email.status,
-        email.lastError,
+        ...emailParams(email),
         job?.queue ?? null,
         job?.jobName ?? null,
         job ? JSON.stringify(job.payload) : null,
@@ -161,26 +166,7 @@ export class EmailMessagesRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
-      [
-        email.id,
-        email.idempotencyKey,
-        email.templateKey,
-        email.language,
-        email.recipientEmail,
-        email.recipientName,
-        email.recipientUserId,
-        email.recipientContactId,
-        email.subjectType,
-        email.subjectId,
-        email.subject,
-        email.htmlBody,
-        email.textBody,
-        JSON.stringify(email.headers),
-        email.honoursOptOut,
-        email.messageId,
-        email.status,
-        email.lastError,
-      ],
+      emailParams(email),
     )) as { id: string }[];
     return rows.length === 1;
   }
