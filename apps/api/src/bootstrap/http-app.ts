@@ -143,7 +143,18 @@ function serveWebApp(app: NestFastifyApplication, config: AppConfig): void {
   if (!existsSync(join(root, 'index.html'))) return;
   const hasPortal = existsSync(join(root, 'portal.html'));
   const fastify = app.getHttpAdapter().getInstance();
-  void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  void fastify.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br and .gz beside each script, stylesheet and page (apps/web/vite.config.mts).
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      // Names under assets/ carry a hash of their content: a browser may keep them for good.
+      if (/[\\/]assets[\\/]/.test(path)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   // Static files and API routes are more specific, so this only catches the rest.
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) {

@@ -59,9 +59,14 @@ function LanguageSwitcher() {
   return (
     <label className="language">
       <span className="visually-hidden">{t.common.language}</span>
-      <span aria-hidden="true" className="language__icon">
-        🌐
-      </span>
+      <svg className="language__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <path
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          d="M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18Zm-9 9h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3Z"
+        />
+      </svg>
       <select
         className="language__select"
         value={language}

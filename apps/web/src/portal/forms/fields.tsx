@@ -27,12 +27,12 @@ function FieldShell({ name, label, required, hint, error, children }: FieldShell
           <span className="field__optional"> ({t.form.optional})</span>
         )}
       </label>
+      {children}
       {hint && (
         <p className="field__hint" id={`${fieldId(name)}-hint`}>
           {hint}
         </p>
       )}
-      {children}
       {error && (
         <p className="field__error" id={`${fieldId(name)}-error`} data-testid={`error-${name}`}>
           {error}

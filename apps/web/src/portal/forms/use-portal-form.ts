@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api/api-error';
 import { useLanguage, type Dictionary } from '../i18n';
 
@@ -53,6 +53,16 @@ export function usePortalForm<TResult>({ initial, submit, problemMessage }: Opti
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<TResult | null>(null);
+  const focusAfterRender = useRef<HTMLFormElement | null>(null);
+
+  // Once the messages are on screen: focus the first field in error (in reading order), so keyboard and screen
+  // reader users land on it.
+  useEffect(() => {
+    const form = focusAfterRender.current;
+    if (!form) return;
+    focusAfterRender.current = null;
+    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const set = useCallback((name: string, value: string) => {
     setValues((current) => ({ ...current, [name]: value }));
@@ -73,6 +83,7 @@ export function usePortalForm<TResult>({ initial, submit, problemMessage }: Opti
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting) return;
+    const formElement = event.currentTarget;
     setSubmitting(true);
     setFormError(null);
     submit(values)
@@ -93,9 +104,7 @@ export function usePortalForm<TResult>({ initial, submit, problemMessage }: Opti
         const own = error instanceof ApiError ? problemMessage?.(error, t) : undefined;
         const unplaced = error instanceof ApiError && error.fieldErrors.length > 0 && !Object.keys(byField).length;
         setFormError(own ?? (unplaced ? t.form.errorInvalid : problemText(error, t)));
-        const first = Object.keys(values).find((name) => byField[name]);
-        // After React has shown the messages: focus the first field in error, so keyboard and screen reader users land on it.
-        if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
+        if (Object.keys(byField).length) focusAfterRender.current = formElement;
       })
       .finally(() => setSubmitting(false));
   };

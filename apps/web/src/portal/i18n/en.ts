@@ -64,7 +64,7 @@ export const en: Dictionary = {
     anySector: 'All sectors',
     status: 'Status',
     anyStatus: 'Any status',
-    minAvailable: 'At least available (ha)',
+    minAvailable: 'Available from (ha)',
     reset: 'Clear filters',
     results: (count: number) => `${count} ${count === 1 ? 'zone matches' : 'zones match'}`,
     availableTotal: (ha: string) => `${ha} ha available in all`,

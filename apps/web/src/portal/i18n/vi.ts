@@ -66,7 +66,7 @@ export const vi = {
     anySector: 'Tất cả ngành nghề',
     status: 'Tình trạng',
     anyStatus: 'Mọi tình trạng',
-    minAvailable: 'Còn trống tối thiểu (ha)',
+    minAvailable: 'Còn trống từ (ha)',
     reset: 'Xóa bộ lọc',
     results: (count: number) => `${count} khu, cụm phù hợp`,
     availableTotal: (ha: string) => `tổng cộng ${ha} ha còn trống`,

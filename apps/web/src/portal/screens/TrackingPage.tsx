@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LocalizedText, PortalPhase, PortalTracking } from '@irm/contracts';
+import type { LocalizedText, PortalPhase, PortalStep, PortalTracking } from '@irm/contracts';
 import { ApiError } from '../../shared/api/api-error';
 import { portalApi, portalKeys, useTracking } from '../api';
 import { LoadError, Loading, PageHeading } from '../components/ui';
@@ -20,6 +20,22 @@ function stageLabel(t: Dictionary, language: PortalLanguage, label: LocalizedTex
   if (language === 'vi') return label.vi;
   if (language === 'en') return label.en;
   return t.track.phase[phase];
+}
+
+/**
+ * Stages the agency has not given investors words of their own all read "In review": shown once, not four times.
+ */
+function mergeSteps(steps: PortalStep[], text: (step: PortalStep) => string) {
+  const merged: { text: string; done: boolean; current: boolean }[] = [];
+  for (const step of steps) {
+    const label = text(step);
+    const last = merged.at(-1);
+    if (last && last.text === label) {
+      last.current ||= step.current;
+      last.done &&= step.done;
+    } else merged.push({ text: label, done: step.done, current: step.current });
+  }
+  return merged;
 }
 
 export function TrackingPage({ token }: { token: string }) {
@@ -75,7 +91,7 @@ function Tracking({ token, tracking }: { token: string; tracking: PortalTracking
         </p>
         <h3 className="visually-hidden">{t.track.progress}</h3>
         <ol className="steps" data-testid="steps">
-          {tracking.steps.map((step, index) => (
+          {mergeSteps(tracking.steps, (step) => stageLabel(t, language, step.label, step.phase)).map((step, index) => (
             <li
               key={index}
               className={`steps__step${step.done ? ' steps__step--done' : ''}${step.current ? ' steps__step--current' : ''}`}
@@ -84,7 +100,7 @@ function Tracking({ token, tracking }: { token: string; tracking: PortalTracking
               <span className="steps__dot" aria-hidden="true">
                 {step.done ? '✓' : index + 1}
               </span>
-              <span className="steps__label">{stageLabel(t, language, step.label, step.phase)}</span>
+              <span className="steps__label">{step.text}</span>
               <span className="visually-hidden">
                 {' '}
                 ({step.done ? t.track.stepDone : step.current ? t.track.stepCurrent : t.track.stepNext})
@@ -285,7 +301,6 @@ const SHOWN_FIELDS = [
   'capitalUsd',
   'expectedJobs',
   'wantedBy',
-  'message',
 ] as const;
 
 function Submission({ tracking }: { tracking: PortalTracking }) {
