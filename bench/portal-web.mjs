@@ -24,7 +24,8 @@ const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const database = 'irm_bench_portal';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
+const p95 = (values) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
 
 /** What a page loads before it can render: its entry script, the chunks it preloads and its stylesheets. */
 function initialAssets(html) {
@@ -54,7 +55,9 @@ for (const [name, assets] of [
 ]) {
   const js = total(assets, '.js');
   const css = total(assets, '.css');
-  console.log(`  ${name.padEnd(30)} JS ${kb(js.gzip).padStart(9)} (${kb(js.raw)} raw)   CSS ${kb(css.gzip).padStart(8)}`);
+  console.log(
+    `  ${name.padEnd(30)} JS ${kb(js.gzip).padStart(9)} (${kb(js.raw)} raw)   CSS ${kb(css.gzip).padStart(8)}`,
+  );
   for (const asset of assets) console.log(`    ${asset.file.padEnd(44)} ${kb(asset.gzip).padStart(9)}`);
 }
 console.log(`  staff-only chunks the portal never loads: ${staffOnly.join(', ')}`);
@@ -110,6 +113,8 @@ async function firstRender(path, selector) {
 }
 
 const cases = [
+  // The floor: a static file from the same server, no script at all (the browser's own cost of a new page).
+  ['floor: /favicon.svg, no script', '/favicon.svg', 'svg'],
   ['portal: /invest, zone cards shown', '/invest', '[data-testid="zone-card"]'],
   ['staff app: /login, sign-in form shown', '/login', '[data-testid="login-form"]'],
 ];
@@ -118,8 +123,8 @@ console.log(`\nFirst render in Chromium, cold browser cache, ${rounds} rounds (m
 for (const [name, path, selector] of cases) {
   const samples = [];
   for (let i = 0; i < rounds; i++) samples.push(await firstRender(path, selector));
-  const fcp = samples.map((s) => s.fcp);
   const rendered = samples.map((s) => s.rendered);
+  const fcp = samples.map((s) => s.fcp);
   console.log(
     `  ${name.padEnd(40)} FCP ${median(fcp).toFixed(0).padStart(4)} / ${p95(fcp).toFixed(0).padStart(4)} ms   ` +
       `content ${median(rendered).toFixed(0).padStart(4)} / ${p95(rendered).toFixed(0).padStart(4)} ms   ` +

@@ -16,7 +16,7 @@ test.describe('investor portal: forms', () => {
     await page.getByLabel('Amount requested (VND)').fill('twelve billion');
     await page.getByRole('button', { name: 'Send loan application' }).click();
 
-    await expect(page.getByTestId('form-alert')).toHaveText('Please correct the fields marked below.');
+    await expect(page.getByTestId('form-alert')).toHaveText('Please correct the fields marked in red.');
     await expect(page.getByTestId('error-email')).toHaveText(/valid email address/);
     await expect(page.getByTestId('error-requestedVnd')).toHaveText(/positive whole number/);
     await expect(page.getByTestId('error-fullName')).toHaveText('Please fill in this field.');

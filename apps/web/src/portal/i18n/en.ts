@@ -116,7 +116,7 @@ export const en: Dictionary = {
     honeypot: 'Leave this empty',
     submit: 'Send',
     submitting: 'Sending…',
-    errorSummary: 'Please correct the fields marked below.',
+    errorSummary: 'Please correct the fields marked in red.',
     errorRequired: 'Please fill in this field.',
     errorInvalid: 'This value is not accepted.',
     errorThrottled: (minutes: number) =>

@@ -115,7 +115,7 @@ export const ja: Dictionary = {
     honeypot: 'この欄は空のままにしてください',
     submit: '送信',
     submitting: '送信中…',
-    errorSummary: '下記の項目を修正してください。',
+    errorSummary: '赤で示した項目を修正してください。',
     errorRequired: 'この項目を入力してください。',
     errorInvalid: 'この値は受け付けられません。',
     errorThrottled: (minutes: number) => `短時間に送信が多すぎます。約${minutes}分後に再度お試しください。`,

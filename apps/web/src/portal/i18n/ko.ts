@@ -115,7 +115,7 @@ export const ko: Dictionary = {
     honeypot: '이 칸은 비워 두세요',
     submit: '보내기',
     submitting: '보내는 중…',
-    errorSummary: '아래 표시된 항목을 수정해 주세요.',
+    errorSummary: '빨간색으로 표시된 항목을 수정해 주세요.',
     errorRequired: '이 항목을 입력해 주세요.',
     errorInvalid: '허용되지 않는 값입니다.',
     errorThrottled: (minutes: number) => `짧은 시간에 너무 많이 보냈습니다. 약 ${minutes}분 후에 다시 시도하세요.`,

@@ -118,7 +118,7 @@ export const vi = {
     honeypot: 'Để trống ô này',
     submit: 'Gửi',
     submitting: 'Đang gửi…',
-    errorSummary: 'Vui lòng sửa các mục được đánh dấu bên dưới.',
+    errorSummary: 'Vui lòng sửa các mục được đánh dấu màu đỏ.',
     errorRequired: 'Vui lòng điền mục này.',
     errorInvalid: 'Giá trị này chưa hợp lệ.',
     errorThrottled: (minutes: number) =>

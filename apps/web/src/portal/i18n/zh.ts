@@ -114,7 +114,7 @@ export const zh: Dictionary = {
     honeypot: '此栏请留空',
     submit: '提交',
     submitting: '提交中…',
-    errorSummary: '请修改下方标出的项目。',
+    errorSummary: '请修改以红色标出的项目。',
     errorRequired: '请填写此项。',
     errorInvalid: '此值无效。',
     errorThrottled: (minutes: number) => `短时间内提交次数过多。请约${minutes}分钟后再试。`,
