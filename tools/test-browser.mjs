@@ -23,6 +23,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const PORT = process.env.IRM_BROWSER_PORT ?? '3199';
 const DATABASE = process.env.IRM_BROWSER_DB ?? 'irm_browser';
 const CONFIG = 'apps/web-e2e/playwright.config.ts';
+// Every email the app sends lands here as an .eml file, through a real SMTP server (see startMailSink).
+const MAIL_DIR = path.join(root, 'test-results', 'mail');
 // Fixed test credentials: the database is re-created on every run.
 const ADMIN = { email: 'admin@irm.test', password: 'browser-test-Xq7vK2pLm9Rt' };
 
@@ -38,6 +40,8 @@ main(async () => {
   const services = await step(`PostgreSQL and Redis (fresh ${DATABASE} database)`, () =>
     ensureServices({ databaseName: DATABASE, dedicated: true, fresh: true, log: detail }),
   );
+  const mail = await step('SMTP sink', () => startMailSink(MAIL_DIR));
+  onCleanup(mail.close);
   const env = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -50,6 +54,10 @@ main(async () => {
     SESSION_SECRET: 'browser-test-session-secret-not-for-production',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    SMTP_URL: mail.url,
+    // Every portal spec posts from 127.0.0.1: the per-address limit would count them all together. The per-email
+    // limit stays at its default, so a spec can still meet a 429.
+    PORTAL_LIMIT_PER_IP: '500',
   };
 
   // A fresh namespace like the fresh database: earlier runs' sign-in counters and queues must not carry over.
@@ -72,6 +80,7 @@ main(async () => {
         IRM_BROWSER_SESSION_SECRET: env.SESSION_SECRET,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
+        IRM_BROWSER_MAIL_DIR: MAIL_DIR,
       },
       allowFail: true,
       name: 'playwright',
@@ -95,4 +104,37 @@ async function clearRedisPrefix(url, prefix) {
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * A real SMTP server (the `smtp-server` package) on a free port that writes each message it accepts to `dir` as
+ * `<time>-<n>.eml`, so browser specs can read what investors and staff were sent.
+ */
+async function startMailSink(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const { SMTPServer } = await import('smtp-server');
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    disableReverseLookup: true,
+    onData(stream, _session, callback) {
+      const chunks = [];
+      stream.on('data', (chunk) => chunks.push(chunk));
+      stream.on('end', () => {
+        count += 1;
+        const file = path.join(dir, `${Date.now()}-${String(count).padStart(5, '0')}.eml`);
+        fs.writeFile(file, Buffer.concat(chunks), (error) => callback(error ?? null));
+      });
+    },
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.server.address();
+  detail(`smtp://127.0.0.1:${port} → ${path.relative(root, dir)}`);
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }

@@ -134,18 +134,34 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   return { app, logger };
 }
 
-/** Serves the built web app at `/`; client-side routes fall back to index.html. */
+/** The investor portal's public pages (`/invest…`, and `/track/<token>` of the emailed links): a page of their own. */
+const PORTAL_PAGES = /^\/(invest(\/|\?|$)|track\/)/;
+
+/** Serves the built web app at `/`; client-side routes fall back to index.html, the portal's to portal.html. */
 function serveWebApp(app: NestFastifyApplication, config: AppConfig): void {
   const root = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : join(repositoryRoot(), 'apps', 'web', 'dist');
   if (!existsSync(join(root, 'index.html'))) return;
+  const hasPortal = existsSync(join(root, 'portal.html'));
   const fastify = app.getHttpAdapter().getInstance();
-  void fastify.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  void fastify.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br and .gz beside each script, stylesheet and page (apps/web/vite.config.mts).
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      // Names under assets/ carry a hash of their content: a browser may keep them for good.
+      if (/[\\/]assets[\\/]/.test(path)) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   // Static files and API routes are more specific, so this only catches the rest.
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) {
       sendProblem(new AppException(ErrorCode.NotFound, 'No resource exists at this address.'), request, reply);
       return;
     }
-    void reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const page = hasPortal && PORTAL_PAGES.test(request.url) ? 'portal.html' : 'index.html';
+    void reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }
