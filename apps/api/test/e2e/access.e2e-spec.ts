@@ -151,15 +151,13 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
   },
   'GET /api/holidays': async () => ({ path: '/api/holidays?year=2026' }),
   // Each caller adds (and removes) its own day, so repeated runs of the matrix do not collide.
-  'POST /api/holidays': async () => ({
-    path: '/api/holidays',
-    body: {
-      date: `2030-03-${String(10 + Math.floor(Math.random() * 18))}`,
-      nameVi: 'Nghỉ',
-      nameEn: 'Off',
-      basis: 'decided',
-    },
-  }),
+  'POST /api/holidays': async (t) => {
+    const [{ date }] = await t.app.get(DataSource).query(
+      `SELECT d::date::text AS date FROM generate_series('2030-03-01'::date, '2030-12-31', '1 day') d
+        WHERE d::date NOT IN (SELECT date FROM public_holiday) ORDER BY random() LIMIT 1`,
+    );
+    return { path: '/api/holidays', body: { date, nameVi: 'Nghỉ', nameEn: 'Off', basis: 'decided' } };
+  },
   'DELETE /api/holidays/:date': async (t) => {
     // A day of its own for each caller, so that every manager or admin finds one to remove.
     const [{ date }] = await t.app.get(DataSource).query(
