@@ -224,13 +224,13 @@ test.describe('email delivery', () => {
       await api.dispose();
     }
 
-    // Queued again and picked up by the worker, which (no mail server in this tier) records it as not sent;
-    // the timeline of the record it was about says so.
+    // Queued again and sent by the worker to this tier's mail server; the timeline of the record it was about
+    // says so.
     await page.goto(`/investors/${investor.id}`);
     const entry = page.getByTestId('timeline-entry').filter({ hasText: subject });
     await expect(async () => {
       await page.reload();
-      await expect(entry.getByTestId('email-status')).toHaveText('Không gửi', { timeout: 2_000 });
+      await expect(entry.getByTestId('email-status')).toHaveText('Đã gửi', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
     await page.goto('/admin/emails');
     await expect(page.locator(`[data-testid="failed-email"][data-email-id="${emailId}"]`)).toHaveCount(0);
