@@ -5,6 +5,7 @@ import {
   OrganizationKind,
   PipelineKind,
   StageType,
+  PublicZone,
   ZoneSector,
   ZoneStatus,
   ZoneType,
@@ -24,24 +25,8 @@ export interface PublicZoneFilter {
   minAvailableHa?: number;
 }
 
-export interface PublicZoneRow {
-  id: string;
-  code: string;
-  type: ZoneType;
-  name: string;
-  district: string;
-  status: ZoneStatus;
-  sectors: ZoneSector[];
-  totalAreaHa: number;
-  industrialLandHa: number;
-  availableHa: number;
-  workforce: number | null;
-  craftVillage: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  illustrative: boolean;
-  updatedAt: Date;
-}
+/** A public zone as read from the database: the contract's shape, with its time as a Date. */
+export type PublicZoneRow = Omit<PublicZone, 'updatedAt'> & { updatedAt: Date };
 
 export interface PublicEventRow {
   id: string;
