@@ -19,19 +19,25 @@ interface ProvinceSettings {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** Reads the agency's name and address for mail footers; one primary-key lookup per email. */
+/** A scalar subquery for the province settings, for queries that read them along with something else. */
+export const PROVINCE_SETTINGS_SQL = `(SELECT value FROM setting WHERE key = '${PROVINCE_SETTING_KEY}')`;
+
+/** The agency's name and address from the province settings (null before the seed has written them). */
+export function agencyProfileFrom(value: unknown): AgencyProfile {
+  const settings = (value ?? {}) as ProvinceSettings;
+  const vi = text(settings.agencyName?.vi);
+  const en = text(settings.agencyName?.en);
+  return {
+    name: { vi: vi ?? en ?? UNCONFIGURED.name.vi, en: en ?? vi ?? UNCONFIGURED.name.en },
+    address: text(settings.agencyAddress) ?? UNCONFIGURED.address,
+  };
+}
+
+/** Reads the agency's name and address for mail footers; one primary-key lookup. */
 @Injectable()
 export class AgencyProfileReader {
   async read(manager: EntityManager): Promise<AgencyProfile> {
-    const [row] = (await manager.query(`SELECT value FROM setting WHERE key = $1`, [PROVINCE_SETTING_KEY])) as {
-      value: ProvinceSettings | null;
-    }[];
-    const settings = row?.value ?? {};
-    const vi = text(settings.agencyName?.vi);
-    const en = text(settings.agencyName?.en);
-    return {
-      name: { vi: vi ?? en ?? UNCONFIGURED.name.vi, en: en ?? vi ?? UNCONFIGURED.name.en },
-      address: text(settings.agencyAddress) ?? UNCONFIGURED.address,
-    };
+    const [row] = (await manager.query(`SELECT ${PROVINCE_SETTINGS_SQL} AS value`)) as { value: unknown }[];
+    return agencyProfileFrom(row?.value);
   }
 }

@@ -55,6 +55,17 @@ export type NewEmailMessage = Pick<
   | 'lastError'
 >;
 
+/** A send job asking for its email. */
+export interface EmailClaim {
+  id: string;
+  jobId: string;
+}
+
+/** The server's acceptance of an email sent under a claim. */
+export interface SentRecord extends EmailClaim {
+  smtpMessageId: string;
+}
+
 export interface UnsettledEmail {
   id: string;
   jobId: string | null;
@@ -211,30 +222,38 @@ export class EmailMessagesRepository {
   }
 
   /**
-   * Takes the email for one SMTP attempt and counts it, committed before the attempt starts. A queued
+   * Takes each email for one SMTP attempt and counts it, committed before the attempt starts. A queued
    * email is free; one in `sending` is taken again only by the same job (BullMQ runs a job id once at a
-   * time, so its earlier run died) or once the other job's claim is older than `leaseMs`.
+   * time, so its earlier run died) or once the other job's claim is older than `leaseMs`. One statement for
+   * the batch; the result holds, per request, the email when that job got it and null otherwise.
    */
-  async claim(manager: EntityManager, id: string, jobId: string, leaseMs: number): Promise<OutgoingEmail | null> {
-    const rows = (await manager.query(
+  async claimMany(
+    manager: EntityManager,
+    requests: readonly EmailClaim[],
+    leaseMs: number,
+  ): Promise<(OutgoingEmail | null)[]> {
+    const [rows] = (await manager.query(
       `UPDATE email_message e
-          SET status = 'sending', attempts = attempts + 1, claimed_by = $2, claimed_at = clock_timestamp(),
-              version = version + 1, updated_at = now()
-        WHERE e.id = $1
+          SET status = 'sending', attempts = e.attempts + 1, claimed_by = c.job_id, claimed_at = clock_timestamp(),
+              version = e.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS c(id, job_id)
+        WHERE e.id = c.id
           AND (e.status = 'queued'
                OR (e.status = 'sending'
-                   AND (e.claimed_by = $2 OR e.claimed_at < clock_timestamp() - make_interval(secs => $3))))
-        RETURNING ${OUTGOING}`,
-      [id, jobId, leaseMs / 1000],
-    )) as [OutgoingEmail[], number];
-    return rows[0][0] ?? null;
+                   AND (e.claimed_by = c.job_id OR e.claimed_at < clock_timestamp() - make_interval(secs => $3))))
+        RETURNING ${OUTGOING}, e.claimed_by AS "claimedBy"`,
+      [requests.map((request) => request.id), requests.map((request) => request.jobId), leaseMs / 1000],
+    )) as [(OutgoingEmail & { claimedBy: string })[], number];
+    // The same email asked for by two jobs in one batch is given to one of them.
+    const won = new Map(rows.map(({ claimedBy, ...email }) => [`${email.id} ${claimedBy}`, email]));
+    return requests.map((request) => won.get(`${request.id} ${request.jobId}`) ?? null);
   }
 
   /**
    * The server accepted the message. `clock_timestamp()` rather than `now()`: the moment of this
    * statement, which is what measurements of the duplicate window compare with the server's clock.
    */
-  async markSent(manager: EntityManager, id: string, jobId: string, smtpMessageId: string): Promise<void> {
+  async markSent(manager: EntityManager, { id, jobId, smtpMessageId }: SentRecord): Promise<void> {
     await manager.query(
       `UPDATE email_message
           SET status = 'sent', sent_at = clock_timestamp(), smtp_message_id = $3, last_error = NULL,

@@ -1,8 +1,15 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import type { OutgoingEmail } from './email-messages.repository';
+
+/** A message ready for the wire: the SMTP envelope and the whole MIME text. */
+export interface ComposedEmail {
+  envelope: { from: string | false; to: string[] };
+  raw: Buffer;
+}
 
 /** What the server said on accepting a message. */
 export interface SmtpAcceptance {
@@ -64,9 +71,13 @@ export class MailTransport implements OnApplicationShutdown {
     }
   }
 
-  /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */
-  async send(email: OutgoingEmail): Promise<SmtpAcceptance> {
-    const info = await this.pool().sendMail({
+  /**
+   * The message as it goes on the wire, composed into one buffer. The pool then writes it to the socket in a
+   * few large writes instead of one per MIME part and line, which is most of a send's CPU; and composing it
+   * before a connection is taken keeps the connection busy with nothing but the SMTP exchange.
+   */
+  async compose(email: OutgoingEmail): Promise<ComposedEmail> {
+    const message = new MailComposer({
       from: this.config.MAIL_FROM,
       to: email.recipientName ? { name: email.recipientName, address: email.recipientEmail } : email.recipientEmail,
       subject: email.subject,
@@ -77,7 +88,13 @@ export class MailTransport implements OnApplicationShutdown {
       headers: { ...email.headers, 'Auto-Submitted': 'auto-generated' },
       disableFileAccess: true,
       disableUrlAccess: true,
-    });
+    }).compile();
+    return { envelope: message.getEnvelope(), raw: await message.build() };
+  }
+
+  /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */
+  async send({ envelope, raw }: ComposedEmail): Promise<SmtpAcceptance> {
+    const info = await this.pool().sendMail({ envelope, raw });
     return { smtpMessageId: smtpQueueId(String(info.response ?? '')) };
   }
 

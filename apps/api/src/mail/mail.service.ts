@@ -16,10 +16,11 @@ import type { JobPayload } from '../queue/job-payloads';
 import { OUTBOX_CHANNEL } from '../queue/outbox.repository';
 import { JOB_QUEUE, JobName } from '../queue/queue-names';
 import { TimelineService } from '../timeline/timeline.service';
-import { AgencyProfileReader } from './agency-profile';
+import { AgencyProfileReader, agencyProfileFrom, PROVINCE_SETTINGS_SQL } from './agency-profile';
 import { EmailMessageRow, EmailMessagesRepository } from './email-messages.repository';
 import { mailDomain } from './mail-address';
 import { EMAIL_TEMPLATES, EmailTemplateData, renderEmail } from './templates/email-templates';
+import type { AgencyProfile } from './templates/localized';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /**
@@ -51,6 +52,8 @@ interface ResolvedRecipient {
   contactId: string | null;
   language: EmailLanguage;
   optedOut: boolean;
+  /** Read in the same statement, for the footer. */
+  agency: AgencyProfile;
 }
 
 export const OPTED_OUT = 'The recipient has opted out of email.';
@@ -108,18 +111,26 @@ export class MailService {
     const key = request.idempotencyKey;
     if (key.trim() === '' || key.length > MAX_KEY_LENGTH)
       throw new RangeError(`idempotencyKey must be 1-${MAX_KEY_LENGTH} characters`);
-    const existing = await this.emails.findByIdempotencyKey(manager, key);
-    if (existing) return toEmailMessage(existing);
 
     const template = EMAIL_TEMPLATES[request.template];
     const investor = template.audience === 'investor';
     if (investor && !('contactId' in request.to))
       throw new TypeError(`${request.template} is investor mail: address it to a contact`);
-    const recipient = await this.resolve(manager, request.to);
+    // No look-up of the key first: the insert below settles it, and keys are seldom queued twice.
+    let recipient: ResolvedRecipient;
+    try {
+      recipient = await this.resolve(manager, request.to);
+    } catch (error) {
+      // A repeat of an email already queued still answers with it after its recipient has gone.
+      if (!(error instanceof AppException)) throw error;
+      const existing = await this.emails.findByIdempotencyKey(manager, key);
+      if (existing) return toEmailMessage(existing);
+      throw error;
+    }
     const links = investor && recipient.contactId ? this.unsubscribe.links(recipient.contactId) : undefined;
     const rendered = renderEmail(request.template, request.data, {
       language: recipient.language,
-      agency: await this.agency.read(manager),
+      agency: recipient.agency,
       timeZone: this.config.TZ_BUSINESS,
       unsubscribeUrl: links?.page,
     });
@@ -169,13 +180,13 @@ export class MailService {
     return toEmailMessage(row);
   }
 
+  /** The recipient's address, name and language, and the agency's profile, in one statement. */
   private async resolve(manager: EntityManager, to: EmailRecipient): Promise<ResolvedRecipient> {
     if ('userId' in to) {
-      const [user] = (await manager.query(`SELECT email, name, language FROM app_user WHERE id = $1`, [to.userId])) as {
-        email: string;
-        name: string;
-        language: string;
-      }[];
+      const [user] = (await manager.query(
+        `SELECT email, name, language, ${PROVINCE_SETTINGS_SQL} AS agency FROM app_user WHERE id = $1`,
+        [to.userId],
+      )) as { email: string; name: string; language: string; agency: unknown }[];
       if (!user) throw new AppException(ErrorCode.RuleViolated, 'The recipient is not a user.');
       return {
         email: user.email,
@@ -184,14 +195,16 @@ export class MailService {
         contactId: null,
         language: emailLanguage(user.language),
         optedOut: false,
+        agency: agencyProfileFrom(user.agency),
       };
     }
     if ('contactId' in to) {
       const [contact] = (await manager.query(
-        `SELECT email, full_name AS name, preferred_language AS language, email_consent AS consent
+        `SELECT email, full_name AS name, preferred_language AS language, email_consent AS consent,
+                ${PROVINCE_SETTINGS_SQL} AS agency
            FROM contact WHERE id = $1`,
         [to.contactId],
-      )) as { email: string | null; name: string; language: string; consent: EmailConsent }[];
+      )) as { email: string | null; name: string; language: string; consent: EmailConsent; agency: unknown }[];
       if (!contact) throw new AppException(ErrorCode.RuleViolated, 'The recipient is not a contact.');
       if (!contact.email) throw new AppException(ErrorCode.RuleViolated, 'The contact has no email address.');
       return {
@@ -201,6 +214,7 @@ export class MailService {
         contactId: to.contactId,
         language: emailLanguage(to.language ?? contact.language),
         optedOut: contact.consent === EmailConsent.OptedOut,
+        agency: agencyProfileFrom(contact.agency),
       };
     }
     return {
@@ -210,6 +224,7 @@ export class MailService {
       contactId: null,
       language: emailLanguage(to.language),
       optedOut: false,
+      agency: await this.agency.read(manager),
     };
   }
 }

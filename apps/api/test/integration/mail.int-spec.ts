@@ -150,6 +150,21 @@ describe('email delivery', () => {
     expect(sink.received.map((m) => m.messageId)).toEqual([first.messageId]);
   });
 
+  it('answers a repeated key with the email queued before, even once its recipient has no address', async () => {
+    const owner = await insertUser(h.dataSource, { name: 'Owner', language: 'vi' });
+    const contact = await insertContact(h.dataSource, { ownerId: owner.id, fullName: 'Park Ji-hoon', language: 'ko' });
+    const request = {
+      idempotencyKey: key('gone'),
+      template: EmailTemplateKey.InvestorNotification,
+      data: { subject: 'Your enquiry', paragraphs: ['Received.'] },
+      to: { contactId: contact.id },
+    } as const;
+    const first = await queue(request);
+    await h.dataSource.query(`UPDATE contact SET email = NULL WHERE id = $1`, [contact.id]);
+    await expect(queue(request)).resolves.toMatchObject({ id: first.id });
+    await expect(queue({ ...request, idempotencyKey: key('gone-new') })).rejects.toThrow('no email address');
+  });
+
   it('queues nothing when the transaction that asked rolls back', async () => {
     const user = await insertUser(h.dataSource, { name: 'Rolled Back', language: 'en' });
     const idempotencyKey = key('rollback');
