@@ -191,6 +191,14 @@ export class AppConfig {
   @IntSetting(1, 60)
   SLA_ESCALATION_WORKING_DAYS = 2;
 
+  /**
+   * A reminder whose moment is already this many hours past when it is planned is recorded as skipped and not
+   * sent: history entered after the fact, or the first run over old data. One planned in time is sent however
+   * late it fires (after an outage).
+   */
+  @IntSetting(1, 24 * 365)
+  REMINDER_SKIP_AFTER_HOURS = 24;
+
   /** Working days after an event ends when the owners of its contacts still in "Met" are reminded. */
   @IntSetting(1, 30)
   EVENT_FOLLOW_UP_WORKING_DAYS = 3;

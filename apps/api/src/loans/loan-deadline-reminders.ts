@@ -61,7 +61,8 @@ export class LoanDeadlineReminders {
     ];
     for (const entry of entries) {
       const dueAt = deadlineNoticeAt(days, entry.date, notice, now);
-      if (dueAt) plans.push({ slot: entry.slot, kind: entry.kind, subject, dueAt });
+      // A deadline nearer than the notice still deserves its reminder, however late (passed ones get none).
+      if (dueAt) plans.push({ slot: entry.slot, kind: entry.kind, subject, dueAt, sendLate: true });
       else cancel.push(entry.slot);
     }
     await this.reminders.cancel(manager, cancel);

@@ -78,7 +78,7 @@ export class ReminderSweepRepository {
   }
 
   /**
-   * Open items whose overdue or escalation reminder is missing, cancelled, pending at another time, or fired
+   * Open items whose overdue or escalation reminder is missing, cancelled, pending or skipped at another time, or fired
    * for another moment that is still to come. A reminder fired during the item's current stage entry is not
    * sent again when its moment moves into the past (a holiday added after the fact).
    */
@@ -97,7 +97,7 @@ export class ReminderSweepRepository {
           AND NOT EXISTS (
                 SELECT 1 FROM reminder r
                  WHERE r.slot = k.slot
-                   AND (r.status = 'pending' AND r.due_at = k.due_at
+                   AND (r.status IN ('pending', 'skipped') AND r.due_at = k.due_at
                         OR r.status = 'fired'
                            AND (r.due_at = k.due_at OR (k.due_at <= now() AND r.fired_at >= i.stage_entered_at))))
         LIMIT $8`,
@@ -153,7 +153,7 @@ export class ReminderSweepRepository {
         WHERE d.due_at > now()
           AND NOT EXISTS (SELECT 1 FROM reminder r
                            WHERE r.slot = $3 || e.id::text
-                             AND (r.status = 'fired' OR r.status = 'pending' AND r.due_at = d.due_at))
+                             AND (r.status = 'fired' OR r.status IN ('pending', 'skipped') AND r.due_at = d.due_at))
         LIMIT $5`,
       [
         moments.map((m) => m.endsOn),

@@ -15,6 +15,8 @@ export enum ReminderStatus {
   Pending = 'pending',
   Fired = 'fired',
   Cancelled = 'cancelled',
+  /** Planned when its moment was long past (`REMINDER_SKIP_AFTER_HOURS`): never sent. */
+  Skipped = 'skipped',
 }
 
 /**

@@ -8,6 +8,11 @@ export interface ReminderPlan {
   kind: ReminderSlotKind;
   subject?: { type: RecordSubjectType; id: string } | null;
   dueAt: Date;
+  /**
+   * Sent however long after its moment it is planned, because what it reminds of is still ahead (a deadline
+   * nearer than its notice period). Otherwise `REMINDER_SKIP_AFTER_HOURS` applies.
+   */
+  sendLate?: boolean;
 }
 
 /** A reminder occurrence that now needs a job. */
@@ -15,6 +20,8 @@ export interface PlannedReminder {
   id: string;
   occurrence: number;
   dueAt: Date;
+  /** `pending`, or `skipped` when its moment was already long past. */
+  status: ReminderStatus;
 }
 
 export interface DueReminder {
@@ -46,23 +53,33 @@ export class RemindersRepository {
    * Upserts reminders by slot. A slot gets a new occurrence when its time changes or when it was cancelled;
    * one already pending or fired at the same time is left alone. Returns the occurrences to give jobs.
    */
-  async plan(manager: EntityManager, plans: readonly ReminderPlan[]): Promise<PlannedReminder[]> {
+  async plan(
+    manager: EntityManager,
+    plans: readonly ReminderPlan[],
+    skipAfterHours: number,
+  ): Promise<PlannedReminder[]> {
     if (plans.length === 0) return [];
     return manager.query(
-      `INSERT INTO reminder AS r (slot, kind, subject_type, subject_id, due_at)
-       SELECT * FROM unnest($1::text[], $2::reminder_kind[], $3::record_subject_type[], $4::uuid[], $5::timestamptz[])
+      `INSERT INTO reminder AS r (slot, kind, subject_type, subject_id, due_at, status)
+       SELECT p.slot, p.kind, p.subject_type, p.subject_id, p.due_at,
+              CASE WHEN NOT p.send_late AND p.due_at < now() - make_interval(hours => $6) THEN 'skipped'
+                   ELSE 'pending' END::reminder_status
+         FROM unnest($1::text[], $2::reminder_kind[], $3::record_subject_type[], $4::uuid[], $5::timestamptz[],
+                     $7::boolean[]) AS p(slot, kind, subject_type, subject_id, due_at, send_late)
        ON CONFLICT (slot) DO UPDATE
           SET due_at = EXCLUDED.due_at, kind = EXCLUDED.kind, subject_type = EXCLUDED.subject_type,
-              subject_id = EXCLUDED.subject_id, status = 'pending', occurrence = r.occurrence + 1,
+              subject_id = EXCLUDED.subject_id, status = EXCLUDED.status, occurrence = r.occurrence + 1,
               recoveries = 0, fired_at = NULL, emails = NULL, updated_at = now()
         WHERE r.due_at IS DISTINCT FROM EXCLUDED.due_at OR r.status = 'cancelled'
-       RETURNING id, occurrence, due_at AS "dueAt"`,
+       RETURNING id, occurrence, due_at AS "dueAt", status`,
       [
         plans.map((p) => p.slot),
         plans.map((p) => p.kind),
         plans.map((p) => p.subject?.type ?? null),
         plans.map((p) => p.subject?.id ?? null),
         plans.map((p) => p.dueAt),
+        skipAfterHours,
+        plans.map((p) => p.sendLate ?? false),
       ],
     );
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../queue/outbox.service';
 import { JobName } from '../queue/queue-names';
+import { ReminderStatus } from './reminder.entity';
 import { PlannedReminder, ReminderPlan, RemindersRepository } from './reminders.repository';
 
 /** BullMQ refuses ':' in custom ids; the recovery suffix keeps a re-made job distinct from a finished one. */
@@ -16,6 +18,7 @@ export function reminderJobId(id: string, occurrence: number, recoveries = 0): s
 @Injectable()
 export class RemindersService {
   constructor(
+    private readonly config: AppConfig,
     private readonly reminders: RemindersRepository,
     private readonly outbox: OutboxService,
   ) {}
@@ -26,17 +29,22 @@ export class RemindersService {
     else await this.planMany(manager, [{ ...plan, dueAt: plan.dueAt }]);
   }
 
-  /** Plans many at once; only new or moved occurrences get jobs. Returns them. */
+  /**
+   * Plans many at once and returns the new or moved occurrences; those due get jobs, those planned more than
+   * `REMINDER_SKIP_AFTER_HOURS` after their moment are recorded as skipped.
+   */
   async planMany(manager: EntityManager, plans: readonly ReminderPlan[]): Promise<PlannedReminder[]> {
-    const planned = await this.reminders.plan(manager, plans);
+    const planned = await this.reminders.plan(manager, plans, this.config.REMINDER_SKIP_AFTER_HOURS);
     await this.outbox.enqueueMany(
       manager,
       JobName.FireReminder,
-      planned.map((reminder) => ({
-        payload: { reminderId: reminder.id, occurrence: reminder.occurrence },
-        runAt: reminder.dueAt,
-        jobId: reminderJobId(reminder.id, reminder.occurrence),
-      })),
+      planned
+        .filter((reminder) => reminder.status === ReminderStatus.Pending)
+        .map((reminder) => ({
+          payload: { reminderId: reminder.id, occurrence: reminder.occurrence },
+          runAt: reminder.dueAt,
+          jobId: reminderJobId(reminder.id, reminder.occurrence),
+        })),
     );
     return planned;
   }

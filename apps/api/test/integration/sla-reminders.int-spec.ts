@@ -1,6 +1,7 @@
 import { PipelineKind } from '@irm/contracts';
 import { defaultPipelines, localDate, WorkingDays } from '@irm/domain';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../src/config/app-config';
 import { WorkingCalendarService } from '../../src/calendar/working-calendar.service';
 import { FireReminderHandler } from '../../src/reminders/fire-reminder.handler';
 import { EventFollowUpPlanner } from '../../src/reminders/event-follow-up.planner';
@@ -61,7 +62,16 @@ describe('SLA and event follow-up reminders', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    h = await startQueueHarness({ env: { SMTP_URL: sink.url, APP_URL, TZ_BUSINESS: TZ, MAIL_RETRY_DELAY_MS: '50' } });
+    h = await startQueueHarness({
+      // The items here entered their stages up to 30 days ago; the last test turns the cut-off down.
+      env: {
+        SMTP_URL: sink.url,
+        APP_URL,
+        TZ_BUSINESS: TZ,
+        MAIL_RETRY_DELAY_MS: '50',
+        REMINDER_SKIP_AFTER_HOURS: '2000',
+      },
+    });
     await insertProvinceSettings(h.dataSource);
     stages = await insertPipelines(h.dataSource);
     calendar = h.app.get(WorkingCalendarService);
@@ -275,6 +285,7 @@ describe('SLA and event follow-up reminders', () => {
           subject: { type: 'prospect' as never, id: item.id },
           dueAt: slaOverdueDueAt(item.overdueFrom!, TZ),
         })),
+        h.app.get(AppConfig).REMINDER_SKIP_AFTER_HOURS,
       ),
     );
     await h.dataSource.query(
@@ -428,5 +439,37 @@ describe('SLA and event follow-up reminders', () => {
     expect(await h.dataSource.query(`SELECT slot, status, occurrence, due_at FROM reminder ORDER BY slot`)).toEqual(
       before,
     );
+  });
+  it('records reminders planned long after their moment as skipped, and sends nothing for them', async () => {
+    const config = h.app.get(AppConfig);
+    const cutOff = config.REMINDER_SKIP_AFTER_HOURS;
+    config.REMINDER_SKIP_AFTER_HOURS = 24;
+    try {
+      const owner = await insertUser(h.dataSource, { name: 'Vũ Thị Mai', language: 'vi' });
+      // Entered 30 days ago: first overdue weeks before this first sweep over it, as after a first deployment.
+      const old = await insertItem({
+        ownerId: owner.id,
+        stageKey: 'lead',
+        enteredAt: new Date(Date.now() - 30 * DAY_MS),
+        title: 'Backlog from before',
+      });
+      await sweep.sweepOnce();
+      for (const slot of [slaOverdueSlot(old.id), slaEscalationSlot(old.id)]) {
+        expect(await reminder(slot)).toMatchObject({ status: 'skipped', occurrence: 1, emails: null });
+      }
+      const [{ jobs }] = (await h.dataSource.query(
+        `SELECT count(*)::int AS jobs FROM outbox_message WHERE job_name = 'reminders.fire' AND payload->>'reminderId' IN
+           (SELECT id::text FROM reminder WHERE subject_id = $1)`,
+        [old.id],
+      )) as { jobs: number }[];
+      expect(jobs).toBe(0);
+      // Swept again (fully): skipped stays skipped.
+      await sweep.sweepOnce({ full: true });
+      expect(await reminder(slaOverdueSlot(old.id))).toMatchObject({ status: 'skipped', occurrence: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await mailTo(owner.email)).toEqual([]);
+    } finally {
+      config.REMINDER_SKIP_AFTER_HOURS = cutOff;
+    }
   });
 });
