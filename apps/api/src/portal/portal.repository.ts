@@ -13,6 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ContactEntity } from '../contacts/contact.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { PROVINCE_SETTING_KEY } from '../mail/agency-profile';
 import { nameKeySql } from '../records/duplicates';
 import { PortalDocumentEntity, PortalSubmissionEntity } from './portal.entities';
 
@@ -144,6 +145,12 @@ export class PortalRepository {
         LIMIT 200`,
       [id ?? null, timeZone],
     );
+  }
+
+  /** The `province` setting's value (agency name, address, contact), or null before the seed. */
+  async provinceSettings(): Promise<unknown> {
+    const [row] = await this.dataSource.query(`SELECT value FROM setting WHERE key = $1`, [PROVINCE_SETTING_KEY]);
+    return row?.value ?? null;
   }
 
   /** Serialises the portal's writes for one email (and for one tax code), so repeats cannot race into twins. */
