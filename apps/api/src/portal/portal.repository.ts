@@ -103,6 +103,9 @@ const SUBMISSION_COLUMNS = `s.id, s.item_id AS "itemId", s.kind, s.email, s.dedu
 const DOCUMENT_COLUMNS = `d.id, d.submission_id AS "submissionId", s.item_id AS "itemId", s.kind, d.file_name AS "fileName",
   d.stored_name AS "storedName", d.content_type AS "contentType", d.size_bytes AS "sizeBytes", d.uploaded_at AS "uploadedAt"`;
 
+/** Notified (after commit) when files of deleted documents wait in `portal_file_removal`. */
+export const PORTAL_FILE_REMOVAL_CHANNEL = 'portal_file_removal';
+
 /** All SQL of the investor portal. */
 @Injectable()
 export class PortalRepository {
@@ -344,6 +347,18 @@ export class PortalRepository {
       [values.submissionId, values.fileName, values.storedName, values.contentType, values.sizeBytes],
     );
     return row;
+  }
+
+  /** Files of deleted documents waiting to be removed, oldest first, locked for this transaction. */
+  claimFileRemovals(manager: EntityManager, limit: number): Promise<{ id: string; storedName: string }[]> {
+    return manager.query(
+      `SELECT id, stored_name AS "storedName" FROM portal_file_removal ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async forgetFileRemovals(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await manager.query(`DELETE FROM portal_file_removal WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   // Investors and people, found or added by the CRM's rules.
