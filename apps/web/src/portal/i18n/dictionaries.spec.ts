@@ -7,6 +7,7 @@ import {
   ZoneStatus,
   ZoneType,
 } from '@irm/contracts';
+import { describe, expect, it } from '@jest/globals';
 import { en } from './en';
 import { ja } from './ja';
 import { ko } from './ko';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ZoneSector } from '@irm/contracts';
 import { portalApi, useZones } from '../api';
 import { PageHeading } from '../components/ui';
-import { useSectorOptions } from '../forms/ApplicantFields';
+import { SectorField } from '../forms/ApplicantFields';
 import { SelectField, TextField } from '../forms/fields';
 import { FieldGroup, PublicForm, usePublicForm } from '../forms/PublicForm';
 import { body } from '../forms/use-portal-form';
@@ -13,7 +13,6 @@ export function LandEnquiryPage() {
   const { t, format } = useLanguage();
   const { location } = useRouter();
   const zones = useZones({});
-  const sectors = useSectorOptions();
   const chosenZone = location.search.get('zone') ?? '';
 
   const fields = useMemo(
@@ -62,13 +61,7 @@ export function LandEnquiryPage() {
             placeholder={t.land.anyZone}
           />
           <TextField form={form} name="requestedAreaHa" label={t.land.requestedAreaHa} required inputMode="decimal" />
-          <SelectField
-            form={form}
-            name="sector"
-            label={t.land.sector}
-            options={sectors}
-            placeholder={t.land.noSector}
-          />
+          <SectorField form={form} label={t.land.sector} placeholder={t.land.noSector} />
           <TextField form={form} name="capitalUsd" label={t.land.capitalUsd} inputMode="decimal" />
           <TextField form={form} name="expectedJobs" label={t.land.expectedJobs} inputMode="numeric" />
           <TextField form={form} name="wantedBy" label={t.land.wantedBy} type="date" />

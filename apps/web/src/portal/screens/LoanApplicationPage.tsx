@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { LenderKind, LoanApplicantType, type ZoneSector } from '@irm/contracts';
 import { portalApi } from '../api';
 import { PageHeading } from '../components/ui';
-import { useSectorOptions } from '../forms/ApplicantFields';
+import { SectorField } from '../forms/ApplicantFields';
 import { SelectField, TextField } from '../forms/fields';
 import { FieldGroup, PublicForm, usePublicForm } from '../forms/PublicForm';
 import { body } from '../forms/use-portal-form';
@@ -21,7 +21,6 @@ const FIELDS = {
 
 export function LoanApplicationPage() {
   const { t } = useLanguage();
-  const sectors = useSectorOptions();
   const form = usePublicForm({
     fields: FIELDS,
     submit: (values, applicant) =>
@@ -75,13 +74,7 @@ export function LoanApplicationPage() {
           />
           <TextField form={form} name="requestedVnd" label={t.loan.requestedVnd} required inputMode="numeric" />
           <TextField form={form} name="termMonths" label={t.loan.termMonths} inputMode="numeric" />
-          <SelectField
-            form={form}
-            name="sector"
-            label={t.loan.sector}
-            options={sectors}
-            placeholder={t.loan.noSector}
-          />
+          <SectorField form={form} label={t.loan.sector} placeholder={t.loan.noSector} />
           <TextField form={form} name="expectedJobs" label={t.loan.expectedJobs} inputMode="numeric" />
         </FieldGroup>
       </PublicForm>
