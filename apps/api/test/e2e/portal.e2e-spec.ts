@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { seed } from '../../src/seed/seeder';
@@ -749,9 +750,17 @@ describe('investor portal (HTTP)', () => {
       mkdirSync(stuck.file);
       writeFileSync(join(stuck.file, 'inside'), 'x');
 
-      await db().query(`DELETE FROM pipeline_item WHERE id = ANY($1)`, [[stuck.itemId, next.itemId]]);
-      await eventually(() => !existsSync(next.file));
-      await eventually(async () => (await queued()) === 0);
+      const warnings = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        await db().query(`DELETE FROM pipeline_item WHERE id = ANY($1)`, [[stuck.itemId, next.itemId]]);
+        await eventually(() => !existsSync(next.file));
+        await eventually(async () => (await queued()) === 0);
+        expect(warnings).toHaveBeenCalledWith(
+          expect.objectContaining({ msg: 'portal file of a deleted item could not be removed', path: stuck.file }),
+        );
+      } finally {
+        warnings.mockRestore();
+      }
       expect(existsSync(stuck.file)).toBe(true);
       expect(await db().query(`SELECT 1 FROM pipeline_item WHERE id = $1`, [stuck.itemId])).toEqual([]);
       rmSync(stuck.file, { recursive: true });
