@@ -24,7 +24,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return (violations as AxeViolation[])
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.impact} ${violation.id} (${violation.help}) at ${node.target.join(' ')}`),
+      violation.nodes.map(
+        (node) => `${violation.impact} ${violation.id} (${violation.help}) at ${node.target.join(' ')}`,
+      ),
     );
 }
 
@@ -75,7 +77,9 @@ const VIEWPORTS = { desktop: { width: 1440, height: 900 }, mobile: { width: 390,
 
 for (const language of ['vi', 'ja'] as const) {
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-    test(`every public page passes axe (serious, critical) in ${language} on ${device}`, async ({ page }) => {
+    test(`every public page passes axe (serious, critical) and fits the screen, in ${language} on ${device}`, async ({
+      page,
+    }) => {
       test.slow();
       const errors = collectPageErrors(page);
       await page.setViewportSize(viewport);
@@ -88,6 +92,9 @@ for (const language of ['vi', 'ja'] as const) {
         await expect(page.getByTestId('agency-contact')).toBeVisible();
         const violations = await seriousViolations(page);
         if (violations.length) found[name] = violations;
+        // On a phone nothing may push the page sideways.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) found[`${name}: wider than the screen`] = [`${overflow} px`];
 
         // A form as it looks when the investor gets it wrong: messages, invalid fields, the alert.
         const form = page.locator('form[data-testid$="-form"]');
