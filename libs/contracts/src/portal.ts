@@ -47,6 +47,18 @@ export interface PublicEvent {
   registrationOpen: boolean;
 }
 
+/**
+ * `GET /api/public/agency`: the agency that runs the portal, for the public pages' header and footer (from the
+ * province settings; configuration data). The name comes in Vietnamese and English; other languages show English.
+ */
+export interface PublicAgency {
+  name: LocalizedText;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
 /** Who is writing, on every public form. */
 export interface PortalApplicant {
   fullName: string;
@@ -124,6 +136,18 @@ export interface PortalDocument {
   uploadedAt: string;
 }
 
+/**
+ * What the tracking page may upload, so it can tell the investor before they pick a file. The server checks again
+ * and types each file by its content, whatever its name says.
+ */
+export interface PortalUploadRules {
+  maxBytes: number;
+  /** `application/pdf`, `image/jpeg`, `image/png`, the XLSX type. */
+  contentTypes: string[];
+  /** File name endings browsers offer for those types, without the dot: `pdf`, `jpg`, `jpeg`, `png`, `xlsx`. */
+  extensions: string[];
+}
+
 /** `GET /api/public/track/:token`: the investor's view of their submission. */
 export interface PortalTracking {
   kind: PipelineKind;
@@ -144,6 +168,7 @@ export interface PortalTracking {
   submission: Record<string, unknown>;
   messages: PortalMessage[];
   documents: PortalDocument[];
+  uploads: PortalUploadRules;
   /** When this link stops working. */
   expiresAt: string;
 }

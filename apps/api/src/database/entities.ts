@@ -33,6 +33,7 @@ import { ReminderEntity } from '../reminders/reminder.entity';
 import {
   PortalAssignmentCursorEntity,
   PortalDocumentEntity,
+  PortalFileRemovalEntity,
   PortalSubmissionEntity,
   PortalTrackingTokenEntity,
 } from '../portal/portal.entities';
@@ -73,6 +74,7 @@ export const ENTITIES = [
   PortalSubmissionEntity,
   PortalTrackingTokenEntity,
   PortalDocumentEntity,
+  PortalFileRemovalEntity,
   PortalAssignmentCursorEntity,
   AccountTokenEntity,
 ];

@@ -12,6 +12,12 @@ export const XLSX: DocumentType = {
   extension: 'xlsx',
 };
 
+export const DOCUMENT_TYPES: readonly DocumentType[] = [PDF, JPEG, PNG, XLSX];
+export const DOCUMENT_CONTENT_TYPES = DOCUMENT_TYPES.map((type) => type.contentType);
+
+/** Name endings browsers offer for the accepted types (a JPEG is often ".jpeg"); the stored name uses `extension`. */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'xlsx'];
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZIP_LOCAL_HEADER = 0x04034b50;
 const ZIP_CENTRAL_HEADER = 0x02014b50;

@@ -24,7 +24,7 @@ import type { Download } from '../common/download';
 import { currentRequestContext, runWithRequestContext } from '../common/request-context';
 import { AppConfig } from '../config/app-config';
 import { TimelineService } from '../timeline/timeline.service';
-import { detectDocumentType, documentFileName } from './document-types';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_EXTENSIONS, detectDocumentType, documentFileName } from './document-types';
 import { PortalMail } from './portal-mail';
 import { PortalSubmissionsService } from './portal-submissions.service';
 import { PortalThrottle } from './portal-throttle';
@@ -72,6 +72,10 @@ export class PortalTrackingService {
 
   private get uploadDir(): string {
     return resolve(this.config.PORTAL_UPLOAD_DIR);
+  }
+
+  private get maxUploadBytes(): number {
+    return this.config.PORTAL_UPLOAD_MAX_MB * 1024 * 1024;
   }
 
   private async open(token: string): Promise<{ submission: SubmissionRow; visibleFrom: Date | null; expiresAt: Date }> {
@@ -131,6 +135,11 @@ export class PortalTrackingService {
       submission: submission.data,
       messages,
       documents: documents.map(toDocument),
+      uploads: {
+        maxBytes: this.maxUploadBytes,
+        contentTypes: [...DOCUMENT_CONTENT_TYPES],
+        extensions: [...DOCUMENT_EXTENSIONS],
+      },
       expiresAt: new Date(expiresAt).toISOString(),
     };
   }
@@ -167,8 +176,7 @@ export class PortalTrackingService {
   async upload(token: string, request: FastifyRequest): Promise<PortalDocument> {
     const { submission } = await this.open(token);
     await this.throttle.hit('submission', submission.id);
-    const maxBytes = this.config.PORTAL_UPLOAD_MAX_MB * 1024 * 1024;
-    const file = await readSingleFile(request, maxBytes);
+    const file = await readSingleFile(request, this.maxUploadBytes);
     const type = detectDocumentType(file.content);
     if (!type) {
       throw new AppException(

@@ -39,6 +39,7 @@ import {
   type PortalReply,
   type PortalSubmitted,
   type PortalTracking,
+  type PublicAgency,
   type PublicEvent,
   type PublicZone,
 } from '@irm/contracts';
@@ -67,6 +68,7 @@ import {
   PortalResendDto,
   PortalSubmittedDto,
   PortalTrackingDto,
+  PublicAgencyDto,
   PublicEventDto,
   PublicEventRegistrationDto,
   PublicLandEnquiryDto,
@@ -76,6 +78,7 @@ import {
   PublicZoneQueryDto,
 } from './portal.dto';
 import { PortalRepository, PublicZoneRow } from './portal.repository';
+import { toPublicAgency } from './public-agency';
 
 /** The catalogue changes when land is leased or reserved: a minute of caching, revalidated by ETag. */
 const CATALOGUE_CACHE = 'public, max-age=60, stale-while-revalidate=300';
@@ -127,6 +130,16 @@ export class PublicCatalogueController {
     const [row] = await this.portal.publicZones({ id });
     if (!row) throw new AppException(ErrorCode.NotFound, 'This zone does not exist.');
     return cacheable(request, reply, toPublicZone(row));
+  }
+
+  @Get('agency')
+  @RequireAccess(Access.Public)
+  @ApiOkResponse({ type: PublicAgencyDto, description: 'Who runs the portal: name, address and contact' })
+  async agency(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PublicAgency | undefined> {
+    return cacheable(request, reply, toPublicAgency(await this.portal.provinceSettings()));
   }
 
   @Get('events')

@@ -28,6 +28,8 @@ import {
   PortalAssignment,
   PortalAssignmentMode,
   PortalDocument,
+  PortalUploadRules,
+  PublicAgency,
   PortalDocumentInfo,
   PortalMessage,
   PortalPhase,
@@ -50,6 +52,7 @@ import { emptyToNull, RequiredText, Trim } from '../common/dto';
 import { OptionalCapitalUsd, OptionalJobs, OptionalSector } from '../items/items.dto';
 import { Hectares } from '../land-enquiries/land-enquiry.dto';
 import { MAX_VND } from '../loans/loan-application.dto';
+import { DOCUMENT_CONTENT_TYPES } from './document-types';
 
 /** Longest free text an investor may send (message, reply). */
 export const PORTAL_TEXT_LENGTH = 4000;
@@ -350,6 +353,15 @@ class LocalizedLabelDto implements LocalizedText {
   @ApiProperty() en!: string;
 }
 
+export class PublicAgencyDto implements PublicAgency {
+  @ApiProperty({ type: LocalizedLabelDto, description: 'Vietnamese and English; other languages show English' })
+  name!: LocalizedText;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An http(s) address' }) website!: string | null;
+}
+
 class PortalStatusDto {
   @ApiProperty({ enum: ['received', 'in_review', 'completed', 'closed'] }) phase!: PortalPhase;
   @ApiProperty({ enum: StageType }) stageType!: StageType;
@@ -374,14 +386,7 @@ export class PortalMessageViewDto implements PortalMessage {
 export class PortalDocumentDto implements PortalDocument {
   @ApiProperty() id!: string;
   @ApiProperty() fileName!: string;
-  @ApiProperty({
-    enum: [
-      'application/pdf',
-      'image/jpeg',
-      'image/png',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ],
-  })
+  @ApiProperty({ enum: DOCUMENT_CONTENT_TYPES })
   contentType!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
@@ -390,6 +395,12 @@ export class PortalDocumentDto implements PortalDocument {
 export class PortalDocumentInfoDto extends PortalDocumentDto implements PortalDocumentInfo {
   @ApiProperty() itemId!: string;
   @ApiProperty({ enum: PipelineKind }) kind!: PipelineKind;
+}
+
+class PortalUploadRulesDto implements PortalUploadRules {
+  @ApiProperty({ example: 10485760, description: 'PORTAL_UPLOAD_MAX_MB in bytes' }) maxBytes!: number;
+  @ApiProperty({ type: [String], example: DOCUMENT_CONTENT_TYPES }) contentTypes!: string[];
+  @ApiProperty({ type: [String], example: ['pdf', 'jpg', 'jpeg', 'png', 'xlsx'] }) extensions!: string[];
 }
 
 export class PortalTrackingDto implements PortalTracking {
@@ -404,6 +415,7 @@ export class PortalTrackingDto implements PortalTracking {
   submission!: Record<string, unknown>;
   @ApiProperty({ type: [PortalMessageViewDto] }) messages!: PortalMessage[];
   @ApiProperty({ type: [PortalDocumentDto] }) documents!: PortalDocument[];
+  @ApiProperty({ type: PortalUploadRulesDto }) uploads!: PortalUploadRules;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 

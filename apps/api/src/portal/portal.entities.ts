@@ -136,3 +136,20 @@ export class PortalAssignmentCursorEntity {
   @Column({ type: 'bigint', default: 0 })
   position!: string;
 }
+
+/**
+ * A stored file whose document row is gone (its item was deleted, and the rows with it): a trigger on
+ * `portal_document` adds it in the deleting transaction, so it exists only once that commits; the API then removes
+ * the file and the row (PortalFileSweeper).
+ */
+@Entity('portal_file_removal')
+export class PortalFileRemovalEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  storedName!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  queuedAt!: Date;
+}

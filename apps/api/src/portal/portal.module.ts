@@ -6,6 +6,7 @@ import { ItemsModule } from '../items/items.module';
 import { LandEnquiriesModule } from '../land-enquiries/land-enquiries.module';
 import { LoansModule } from '../loans/loans.module';
 import { PortalAssignmentService } from './portal-assignment.service';
+import { PortalFileSweeper } from './portal-file-sweeper';
 import {
   PortalStaffController,
   PublicCatalogueController,
@@ -31,6 +32,7 @@ import { TrackingTokens } from './tracking-tokens';
     PortalTrackingService,
     PortalRepliesService,
     PortalMail,
+    PortalFileSweeper,
     PortalThrottle,
     TrackingTokens,
     RateLimiter,

@@ -13,6 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ContactEntity } from '../contacts/contact.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { PROVINCE_SETTING_KEY } from '../mail/agency-profile';
 import { nameKeySql } from '../records/duplicates';
 import { PortalDocumentEntity, PortalSubmissionEntity } from './portal.entities';
 
@@ -102,6 +103,9 @@ const SUBMISSION_COLUMNS = `s.id, s.item_id AS "itemId", s.kind, s.email, s.dedu
 const DOCUMENT_COLUMNS = `d.id, d.submission_id AS "submissionId", s.item_id AS "itemId", s.kind, d.file_name AS "fileName",
   d.stored_name AS "storedName", d.content_type AS "contentType", d.size_bytes AS "sizeBytes", d.uploaded_at AS "uploadedAt"`;
 
+/** Notified (after commit) when files of deleted documents wait in `portal_file_removal`. */
+export const PORTAL_FILE_REMOVAL_CHANNEL = 'portal_file_removal';
+
 /** All SQL of the investor portal. */
 @Injectable()
 export class PortalRepository {
@@ -144,6 +148,12 @@ export class PortalRepository {
         LIMIT 200`,
       [id ?? null, timeZone],
     );
+  }
+
+  /** The `province` setting's value (agency name, address, contact), or null before the seed. */
+  async provinceSettings(): Promise<unknown> {
+    const [row] = await this.dataSource.query(`SELECT value FROM setting WHERE key = $1`, [PROVINCE_SETTING_KEY]);
+    return row?.value ?? null;
   }
 
   /** Serialises the portal's writes for one email (and for one tax code), so repeats cannot race into twins. */
@@ -337,6 +347,18 @@ export class PortalRepository {
       [values.submissionId, values.fileName, values.storedName, values.contentType, values.sizeBytes],
     );
     return row;
+  }
+
+  /** Files of deleted documents waiting to be removed, oldest first, locked for this transaction. */
+  claimFileRemovals(manager: EntityManager, limit: number): Promise<{ id: string; storedName: string }[]> {
+    return manager.query(
+      `SELECT id, stored_name AS "storedName" FROM portal_file_removal ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async forgetFileRemovals(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length) await manager.query(`DELETE FROM portal_file_removal WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   // Investors and people, found or added by the CRM's rules.

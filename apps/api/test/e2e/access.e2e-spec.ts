@@ -476,6 +476,7 @@ const SAMPLES: Record<string, (t: TestApp, client: TestClient) => Promise<Sample
     const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM zone LIMIT 1');
     return { path: `/api/public/zones/${id}` };
   },
+  'GET /api/public/agency': async () => ({ path: '/api/public/agency' }),
   'GET /api/public/events': async () => ({ path: '/api/public/events' }),
   'GET /api/public/events/:id': async (t) => ({ path: `/api/public/events/${await publicEvent(t)}` }),
   'POST /api/public/land-enquiries': async () => ({ path: '/api/public/land-enquiries', body: portalForm() }),

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Role } from '@irm/contracts';
 import { DataSource } from 'typeorm';
 import { seed } from '../../src/seed/seeder';
@@ -34,11 +35,12 @@ describe('investor portal (HTTP)', () => {
   let staff: { id: string; email: string }[];
   let anonymous: TestClient;
   let zone: { id: string; name: string; sectors: string[]; availableHa: number };
+  const uploadDir = mkdtempSync(join(tmpdir(), 'irm-portal-'));
 
   beforeAll(async () => {
     t = await startTestApp({
       APP_URL,
-      PORTAL_UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'irm-portal-')),
+      PORTAL_UPLOAD_DIR: uploadDir,
       PORTAL_UPLOAD_MAX_MB: '1',
     });
     await seed(t.app.get(DataSource), { adminPassword: 'a long enough password' });
@@ -52,7 +54,10 @@ describe('investor portal (HTTP)', () => {
     const zones = (await anonymous.get('/api/public/zones?minAvailableHa=10')).body.items;
     zone = zones.find((z: { sectors: string[] }) => z.sectors.includes('electronics'));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
 
   const db = () => t.app.get(DataSource);
   const count = async (table: string) => (await db().query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
@@ -148,6 +153,43 @@ describe('investor portal (HTTP)', () => {
       expect(again.status).toBe(304);
       expect((await anonymous.get('/api/public/zones?minAvailableHa=-1')).status).toBe(400);
       expect((await anonymous.get('/api/public/zones?sector=casino')).status).toBe(400);
+    });
+
+    it('names the agency from the province settings, cacheable, with contact once configured', async () => {
+      const agency = await anonymous.get('/api/public/agency');
+      expect(agency.status).toBe(200);
+      expect(agency.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+      expect(agency.body).toEqual({
+        name: { vi: 'Trung tâm Xúc tiến Đầu tư tỉnh Vĩnh Phúc', en: 'Vinh Phuc Investment Promotion Centre' },
+        address: 'Thành phố Vĩnh Yên, tỉnh Vĩnh Phúc',
+        phone: null,
+        email: null,
+        website: null,
+      });
+      const again = await anonymous.get('/api/public/agency', {
+        headers: { 'if-none-match': agency.headers.get('etag')! },
+      });
+      expect(again.status).toBe(304);
+
+      // Configuration data: the agency's contact shows as soon as the setting has it (and the ETag changes).
+      await db().query(`UPDATE setting SET value = value || $1::jsonb WHERE key = 'province'`, [
+        JSON.stringify({
+          agencyPhone: '+84 211 3 862 480',
+          agencyEmail: 'xtdt@example.vn',
+          agencyWebsite: 'javascript:x',
+        }),
+      ]);
+      try {
+        const configured = await anonymous.get('/api/public/agency', {
+          headers: { 'if-none-match': agency.headers.get('etag')! },
+        });
+        expect(configured.status).toBe(200);
+        expect(configured.body).toMatchObject({ phone: '+84 211 3 862 480', email: 'xtdt@example.vn', website: null });
+      } finally {
+        await db().query(
+          `UPDATE setting SET value = value - 'agencyPhone' - 'agencyEmail' - 'agencyWebsite' WHERE key = 'province'`,
+        );
+      }
     });
 
     it('shows one zone, and 404 for an unknown one', async () => {
@@ -424,6 +466,17 @@ describe('investor portal (HTTP)', () => {
         submission: { companyName: form.companyName, requestedAreaHa: form.requestedAreaHa },
         messages: [{ from: 'investor', body: 'Xin gửi thông tin.' }],
         documents: [],
+        // PORTAL_UPLOAD_MAX_MB is 1 here: the page tells the investor before they pick a file.
+        uploads: {
+          maxBytes: 1024 * 1024,
+          contentTypes: [
+            'application/pdf',
+            'image/jpeg',
+            'image/png',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ],
+          extensions: ['pdf', 'jpg', 'jpeg', 'png', 'xlsx'],
+        },
       });
       expect(JSON.stringify(view.body)).not.toContain('Received" (2)');
       expect(view.body.steps[0]).toMatchObject({ phase: 'received', current: true });
@@ -603,6 +656,114 @@ describe('investor portal (HTTP)', () => {
       const link = /\/track\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
       expect((await itemOfToken(`${APP_URL}/track/${link}`)).submission.companyName).toBe(form.companyName);
       expect((await anonymous.post('/api/public/track/resend', { email: 'nope' })).status).toBe(400);
+    });
+  });
+
+  describe('files of deleted items', () => {
+    /** An item from a public form with one uploaded PDF: its id and the file on disk. */
+    const withDocument = async (path: string, form: Record<string, unknown>) => {
+      const response = await anonymous.post(path, form);
+      expect(response.status).toBe(201);
+      const token = tokenOf(response.body.trackingUrl);
+      const uploaded = await anonymous.post(`/api/public/track/${token}/documents`, upload(PDF, 'ho-so.pdf'));
+      expect(uploaded.status).toBe(201);
+      const [row] = await db().query(
+        `SELECT s.item_id AS "itemId", d.stored_name AS "storedName"
+           FROM portal_document d JOIN portal_submission s ON s.id = d.submission_id WHERE d.id = $1`,
+        [uploaded.body.id],
+      );
+      const file = join(uploadDir, row.storedName);
+      expect(existsSync(file)).toBe(true);
+      return { itemId: row.itemId as string, file };
+    };
+    const loanForm = () => ({
+      fullName: 'Phạm Thị Vốn',
+      email: uniqueEmail('loan-files'),
+      companyName: 'Công ty TNHH Dệt Hợp Thịnh',
+      language: 'vi',
+      applicantType: 'sme',
+      lender: 'BIDV Vĩnh Phúc',
+      lenderKind: 'bank',
+      purpose: 'Máy dệt mới',
+      requestedVnd: 3_000_000_000,
+    });
+    /** The API removes files once the delete has committed: a moment later, not within the request. */
+    const eventually = async (check: () => Promise<boolean> | boolean) => {
+      const until = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > until) throw new Error('timed out');
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    };
+    const queued = async () => count('portal_file_removal');
+
+    it('removes a land enquiry’s and a loan application’s files once their deletion commits', async () => {
+      const land = await withDocument('/api/public/land-enquiries', landForm({ zoneId: null }));
+      const loan = await withDocument('/api/public/loan-applications', loanForm());
+
+      // A delete that rolls back keeps the files (and queues nothing).
+      await expect(
+        db().transaction(async (tx) => {
+          await tx.query(`DELETE FROM pipeline_item WHERE id = $1`, [land.itemId]);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await new Promise((done) => setTimeout(done, 300));
+      expect(existsSync(land.file)).toBe(true);
+      expect(await queued()).toBe(0);
+
+      // Whatever deletes the item (here plain SQL), its documents go with it, and then their files.
+      await db().query(`DELETE FROM pipeline_item WHERE id = ANY($1)`, [[land.itemId, loan.itemId]]);
+      await eventually(() => !existsSync(land.file) && !existsSync(loan.file));
+      await eventually(async () => (await queued()) === 0);
+    });
+
+    it('removes an event registration’s files when staff remove the attendee', async () => {
+      const event = await manager.post('/api/events', {
+        name: 'Tọa đàm doanh nghiệp Hàn Quốc',
+        kind: 'webinar',
+        startsOn: '2030-05-01',
+        endsOn: '2030-05-01',
+        place: 'Trực tuyến',
+        country: 'VN',
+      });
+      expect(event.status).toBe(201);
+      const email = uniqueEmail('attendee-files');
+      const registration = await withDocument(`/api/public/events/${event.body.id}/registrations`, {
+        fullName: 'Park Ji-hoon',
+        email,
+        companyName: 'Hanbit Display',
+        country: 'KR',
+        language: 'ko',
+      });
+      const [attendee] = await db().query(`SELECT id FROM event_attendee WHERE item_id = $1`, [registration.itemId]);
+      const removed = await manager.request('DELETE', `/api/events/${event.body.id}/attendees/${attendee.id}`);
+      expect(removed.status).toBe(204);
+      await eventually(() => !existsSync(registration.file));
+    });
+
+    it('goes on past a file it cannot remove (logged), and the deletion stands', async () => {
+      const stuck = await withDocument('/api/public/loan-applications', loanForm());
+      const next = await withDocument('/api/public/loan-applications', loanForm());
+      // A directory in the file's place cannot be unlinked.
+      rmSync(stuck.file);
+      mkdirSync(stuck.file);
+      writeFileSync(join(stuck.file, 'inside'), 'x');
+
+      const warnings = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        await db().query(`DELETE FROM pipeline_item WHERE id = ANY($1)`, [[stuck.itemId, next.itemId]]);
+        await eventually(() => !existsSync(next.file));
+        await eventually(async () => (await queued()) === 0);
+        expect(warnings).toHaveBeenCalledWith(
+          expect.objectContaining({ msg: 'portal file of a deleted item could not be removed', path: stuck.file }),
+        );
+      } finally {
+        warnings.mockRestore();
+      }
+      expect(existsSync(stuck.file)).toBe(true);
+      expect(await db().query(`SELECT 1 FROM pipeline_item WHERE id = $1`, [stuck.itemId])).toEqual([]);
+      rmSync(stuck.file, { recursive: true });
     });
   });
 });

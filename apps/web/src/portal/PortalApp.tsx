@@ -1,4 +1,6 @@
-import { useLanguage, LANGUAGE_NAMES, PORTAL_LANGUAGES, isPortalLanguage } from './i18n';
+import type { PublicAgency } from '@irm/contracts';
+import { useAgency } from './api';
+import { useLanguage, LANGUAGE_NAMES, PORTAL_LANGUAGES, isPortalLanguage, type PortalLanguage } from './i18n';
 import { CataloguePage } from './screens/CataloguePage';
 import { EventPage, EventsPage } from './screens/EventsPages';
 import { LandEnquiryPage } from './screens/LandEnquiryPage';
@@ -83,9 +85,40 @@ function LanguageSwitcher() {
   );
 }
 
+/** The agency's name exists in Vietnamese and English; the other languages read the English one. */
+const agencyName = (agency: PublicAgency, language: PortalLanguage) =>
+  language === 'vi' ? agency.name.vi : agency.name.en;
+
+/** Who runs the portal and how to reach them, from the agency's settings. */
+function AgencyContact({ agency }: { agency: PublicAgency }) {
+  const { t, language } = useLanguage();
+  return (
+    <address className="footer__agency" data-testid="agency-contact">
+      <strong>{agencyName(agency, language)}</strong>
+      {agency.address && <span>{agency.address}</span>}
+      {agency.phone && (
+        <span>
+          {t.common.contactPhone}: <a href={`tel:${agency.phone.replace(/[^\d+]/g, '')}`}>{agency.phone}</a>
+        </span>
+      )}
+      {agency.email && (
+        <span>
+          {t.common.contactEmail}: <a href={`mailto:${agency.email}`}>{agency.email}</a>
+        </span>
+      )}
+      {agency.website && (
+        <span>
+          {t.common.contactWebsite}: <a href={agency.website}>{new URL(agency.website).host}</a>
+        </span>
+      )}
+    </address>
+  );
+}
+
 export function PortalApp() {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const { location } = useRouter();
+  const agency = useAgency().data;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -98,7 +131,9 @@ export function PortalApp() {
               ◆
             </span>
             <span>
-              <span className="brand__name">{t.common.brand}</span>
+              <span className="brand__name" data-testid="agency-name">
+                {agency ? agencyName(agency, language) : t.common.brand}
+              </span>
               <span className="brand__sub">{t.common.brandSub}</span>
             </span>
           </Link>
@@ -124,10 +159,13 @@ export function PortalApp() {
         <Page />
       </main>
       <footer className="footer">
-        <p>{t.common.footer}</p>
-        <p>
-          <a href="/login">{t.common.staffSignIn}</a>
-        </p>
+        <div className="footer__inner">
+          {agency && <AgencyContact agency={agency} />}
+          <p>{t.common.footer}</p>
+          <p>
+            <a href="/login">{t.common.staffSignIn}</a>
+          </p>
+        </div>
       </footer>
     </>
   );

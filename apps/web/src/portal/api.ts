@@ -5,6 +5,7 @@ import type {
   PortalMessage,
   PortalSubmitted,
   PortalTracking,
+  PublicAgency,
   PublicEvent,
   PublicEventRegistrationRequest,
   PublicLandEnquiryRequest,
@@ -20,6 +21,7 @@ export const portalApi = {
   zones: (query: PublicZoneQuery, signal?: AbortSignal) =>
     apiRequest<Page<PublicZone>>('GET', '/public/zones', { query: { ...query }, signal }),
   zone: (id: string, signal?: AbortSignal) => apiRequest<PublicZone>('GET', `/public/zones/${id}`, { signal }),
+  agency: (signal?: AbortSignal) => apiRequest<PublicAgency>('GET', '/public/agency', { signal }),
   events: (signal?: AbortSignal) => apiRequest<PublicEvent[]>('GET', '/public/events', { signal }),
   event: (id: string, signal?: AbortSignal) => apiRequest<PublicEvent>('GET', `/public/events/${id}`, { signal }),
   landEnquiry: (body: PublicLandEnquiryRequest) =>
@@ -70,6 +72,7 @@ async function uploadDocument(token: string, file: File): Promise<PortalDocument
 export const portalKeys = {
   zones: (query: PublicZoneQuery) => ['portal', 'zones', query] as const,
   zone: (id: string) => ['portal', 'zone', id] as const,
+  agency: () => ['portal', 'agency'] as const,
   events: () => ['portal', 'events'] as const,
   event: (id: string) => ['portal', 'event', id] as const,
   tracking: (token: string) => ['portal', 'tracking', token] as const,
@@ -86,6 +89,15 @@ export function useZones(query: PublicZoneQuery) {
 
 export function useZone(id: string) {
   return useQuery({ queryKey: portalKeys.zone(id), queryFn: ({ signal }) => portalApi.zone(id, signal) });
+}
+
+/** The agency's name and contact for the header and footer: configuration data, kept for the visit. */
+export function useAgency() {
+  return useQuery({
+    queryKey: portalKeys.agency(),
+    queryFn: ({ signal }) => portalApi.agency(signal),
+    staleTime: Infinity,
+  });
 }
 
 export function useEvents() {

@@ -29,9 +29,19 @@ export function useCountryOptions(language: PortalLanguage): Option[] {
   }, [language]);
 }
 
-export function useSectorOptions(): Option[] {
+/** The optional sector of a land enquiry or a loan application, from the catalogue's sectors. */
+export function SectorField<T>({
+  form,
+  label,
+  placeholder,
+}: {
+  form: PortalForm<T>;
+  label: string;
+  placeholder: string;
+}) {
   const { t } = useLanguage();
-  return ZONE_SECTORS.map((sector) => ({ value: sector, label: t.sector[sector] }));
+  const sectors = useMemo(() => ZONE_SECTORS.map((sector) => ({ value: sector, label: t.sector[sector] })), [t]);
+  return <SelectField form={form} name="sector" label={label} options={sectors} placeholder={placeholder} />;
 }
 
 /** Who is writing: the part every public form shares. */

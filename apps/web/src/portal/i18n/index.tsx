@@ -71,6 +71,8 @@ export interface Formatters {
   date(value: string): string;
   dateTime(value: string): string;
   bytes(value: number): string;
+  /** "A, B or C" in the reader's language. */
+  alternatives(values: string[]): string;
 }
 
 function createFormatters(language: PortalLanguage): Formatters {
@@ -88,6 +90,7 @@ function createFormatters(language: PortalLanguage): Formatters {
     timeStyle: 'short',
     timeZone: 'Asia/Ho_Chi_Minh',
   });
+  const or = new Intl.ListFormat(locale, { type: 'disjunction' });
   return {
     number,
     hectares: (value) => number(value, 2),
@@ -96,6 +99,7 @@ function createFormatters(language: PortalLanguage): Formatters {
     dateTime: (value) => moment.format(new Date(value)),
     bytes: (value) =>
       value < 1024 * 1024 ? `${number(Math.max(1, Math.round(value / 1024)))} KB` : `${number(value / 1048576, 1)} MB`,
+    alternatives: (values) => or.format(values),
   };
 }
 

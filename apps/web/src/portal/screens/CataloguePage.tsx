@@ -9,6 +9,10 @@ import { paths } from '../paths';
 const FILTERS = ['type', 'district', 'sector', 'status', 'minAvailableHa'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** A district as people type it in a shared link: "vinh tuong" is Vĩnh Tường (as the API's own filter reads it). */
+const districtKey = (name: string) =>
+  name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+
 /**
  * The land bank: the whole catalogue comes in one cached answer (a province has tens of zones), so filtering
  * happens here, at once, and the filters live in the address so a link shares the same view.
@@ -22,18 +26,23 @@ export function CataloguePage() {
     string
   >;
 
-  const setFilter = (name: Filter, value: string) => {
+  /** The address keeps the filters (and the language), so the view can be shared as it is. */
+  const showFilters = (change: (search: URLSearchParams) => void) => {
     const search = new URLSearchParams(location.search);
-    if (value) search.set(name, value);
-    else search.delete(name);
+    change(search);
     const query = search.toString();
     navigate(`${paths.catalogue}${query ? `?${query}` : ''}`, { replace: true });
   };
+  const setFilter = (name: Filter, value: string) =>
+    showFilters((search) => (value ? search.set(name, value) : search.delete(name)));
+  const clearFilters = () => showFilters((search) => FILTERS.forEach((name) => search.delete(name)));
 
   const districts = useMemo(
     () => [...new Set((zones.data?.items ?? []).map((zone) => zone.district))].sort((a, b) => a.localeCompare(b, 'vi')),
     [zones.data],
   );
+  // The option a typed district stands for, so the menu shows it chosen.
+  const district = districts.find((name) => districtKey(name) === districtKey(filter.district)) ?? filter.district;
 
   const shown = useMemo(() => {
     const minimum = Number(filter.minAvailableHa.replace(',', '.')) || 0;
@@ -41,7 +50,7 @@ export function CataloguePage() {
       .filter(
         (zone) =>
           (!filter.type || zone.type === filter.type) &&
-          (!filter.district || zone.district === filter.district) &&
+          (!filter.district || districtKey(zone.district) === districtKey(filter.district)) &&
           (!filter.sector || zone.sectors.includes(filter.sector as PublicZone['sectors'][number])) &&
           (!filter.status || zone.status === filter.status) &&
           zone.availableHa >= minimum,
@@ -84,7 +93,7 @@ export function CataloguePage() {
             <span className="field__label">{t.catalogue.district}</span>
             <select
               className="input input--select"
-              value={filter.district}
+              value={district}
               onChange={(e) => setFilter('district', e.target.value)}
             >
               <option value="">{t.catalogue.anyDistrict}</option>
@@ -139,11 +148,7 @@ export function CataloguePage() {
           </label>
         </div>
         {filtered && (
-          <button
-            type="button"
-            className="button button--subtle"
-            onClick={() => navigate(paths.catalogue, { replace: true })}
-          >
+          <button type="button" className="button button--subtle" onClick={clearFilters}>
             {t.catalogue.reset}
           </button>
         )}
@@ -161,11 +166,18 @@ export function CataloguePage() {
             {t.catalogue.availableTotal(format.hectares(totalAvailable))}
           </p>
           {shown.length === 0 ? (
-            <div className="card empty">
+            <div className="card empty" data-testid="catalogue-empty">
               <p>{t.catalogue.empty}</p>
-              <Link to={paths.landEnquiry()} className="button button--primary">
-                {t.catalogue.enquire}
-              </Link>
+              <div className="empty__actions">
+                {filtered && (
+                  <button type="button" className="button button--subtle" onClick={clearFilters}>
+                    {t.catalogue.reset}
+                  </button>
+                )}
+                <Link to={paths.landEnquiry()} className="button button--primary">
+                  {t.catalogue.enquire}
+                </Link>
+              </div>
             </div>
           ) : (
             <ul className="zone-grid" data-testid="zone-list">
@@ -199,7 +211,7 @@ function ZoneCard({ zone }: { zone: PublicZone }) {
       <p className="muted">
         {t.zoneType[zone.type]} · {zone.district}
       </p>
-      <p className="zone-card__available">
+      <p className={`zone-card__available${zone.availableHa > 0 ? '' : ' zone-card__available--full'}`}>
         {zone.availableHa > 0 ? (
           <>
             <strong>{t.common.hectares(format.hectares(zone.availableHa))}</strong>{' '}

@@ -1,10 +1,8 @@
-import type { PublicEvent, PublicEventRegistrationRequest } from '@irm/contracts';
+import type { PublicEvent } from '@irm/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { portalApi, portalKeys, useEvent, useEvents } from '../api';
 import { Badge, LoadError, Loading, PageHeading } from '../components/ui';
-import { APPLICANT_INITIAL, ApplicantFields, MessageField, applicantBody } from '../forms/ApplicantFields';
-import { FormAlert, Honeypot, SubmitButton, SubmittedScreen } from '../forms/fields';
-import { usePortalForm } from '../forms/use-portal-form';
+import { PublicForm, usePublicForm } from '../forms/PublicForm';
 import { countryName, useLanguage } from '../i18n';
 import { Link } from '../router';
 import { paths } from '../paths';
@@ -76,15 +74,11 @@ export function EventsPage() {
 }
 
 export function EventPage({ id }: { id: string }) {
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const event = useEvent(id);
   const queryClient = useQueryClient();
-  const form = usePortalForm({
-    initial: APPLICANT_INITIAL,
-    submit: (values) => {
-      const request: PublicEventRegistrationRequest = applicantBody(values, language);
-      return portalApi.eventRegistration(id, request);
-    },
+  const form = usePublicForm({
+    submit: (_values, applicant) => portalApi.eventRegistration(id, applicant),
     problemMessage: (error, dictionary) => {
       if (error.status === 404) return dictionary.events.notFound;
       // Ended meanwhile: say so, and show the page as closed.
@@ -123,23 +117,16 @@ export function EventPage({ id }: { id: string }) {
         <EventFacts event={e} />
         {e.description && <p className="pre-line">{e.description}</p>}
       </section>
-      {form.result ? (
-        <SubmittedScreen trackingUrl={form.result.trackingUrl} onAnother={form.reset} />
-      ) : e.registrationOpen ? (
-        <form
-          className="card form"
-          noValidate
-          onSubmit={form.onSubmit}
-          aria-labelledby="register-title"
-          data-testid="event-form"
+      {form.result || e.registrationOpen ? (
+        <PublicForm
+          form={form}
+          submitLabel={t.events.submit}
+          companyRequired={false}
+          labelledBy="register-title"
+          testId="event-form"
         >
           <h2 id="register-title">{t.events.registerTitle}</h2>
-          <ApplicantFields form={form} companyRequired={false} />
-          <MessageField form={form} />
-          <Honeypot form={form} />
-          <FormAlert message={form.formError} />
-          <SubmitButton form={form} label={t.events.submit} />
-        </form>
+        </PublicForm>
       ) : (
         <p className="alert alert--info">{t.events.closed}</p>
       )}

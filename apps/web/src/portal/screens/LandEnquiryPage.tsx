@@ -1,44 +1,29 @@
 import { useMemo } from 'react';
-import type { PublicLandEnquiryRequest, ZoneSector } from '@irm/contracts';
+import type { ZoneSector } from '@irm/contracts';
 import { portalApi, useZones } from '../api';
 import { PageHeading } from '../components/ui';
-import {
-  APPLICANT_INITIAL,
-  ApplicantFields,
-  MessageField,
-  applicantBody,
-  useSectorOptions,
-} from '../forms/ApplicantFields';
-import { FormAlert, Honeypot, SelectField, SubmitButton, SubmittedScreen, TextField } from '../forms/fields';
-import { body, usePortalForm, type FormValues } from '../forms/use-portal-form';
+import { SectorField } from '../forms/ApplicantFields';
+import { SelectField, TextField } from '../forms/fields';
+import { FieldGroup, PublicForm, usePublicForm } from '../forms/PublicForm';
+import { body } from '../forms/use-portal-form';
 import { useLanguage } from '../i18n';
 import { useRouter } from '../router';
 
 export function LandEnquiryPage() {
-  const { t, language, format } = useLanguage();
+  const { t, format } = useLanguage();
   const { location } = useRouter();
   const zones = useZones({});
-  const sectors = useSectorOptions();
   const chosenZone = location.search.get('zone') ?? '';
 
-  const initial = useMemo<FormValues>(
-    () => ({
-      ...APPLICANT_INITIAL,
-      zoneId: chosenZone,
-      requestedAreaHa: '',
-      sector: '',
-      capitalUsd: '',
-      expectedJobs: '',
-      wantedBy: '',
-    }),
+  const fields = useMemo(
+    () => ({ zoneId: chosenZone, requestedAreaHa: '', sector: '', capitalUsd: '', expectedJobs: '', wantedBy: '' }),
     [chosenZone],
   );
-
-  const form = usePortalForm({
-    initial,
-    submit: (values) => {
-      const request: PublicLandEnquiryRequest = {
-        ...applicantBody(values, language),
+  const form = usePublicForm({
+    fields,
+    submit: (values, applicant) =>
+      portalApi.landEnquiry({
+        ...applicant,
         companyName: values.companyName ?? '',
         zoneId: body.text(values.zoneId),
         requestedAreaHa: body.number(values.requestedAreaHa) as number,
@@ -46,9 +31,7 @@ export function LandEnquiryPage() {
         capitalUsd: body.number(values.capitalUsd) as number | undefined,
         expectedJobs: body.number(values.expectedJobs) as number | undefined,
         wantedBy: body.text(values.wantedBy),
-      };
-      return portalApi.landEnquiry(request);
-    },
+      }),
   });
 
   const zoneOptions = useMemo(
@@ -68,46 +51,22 @@ export function LandEnquiryPage() {
       <PageHeading title={t.land.title}>
         <p className="lead">{t.land.intro}</p>
       </PageHeading>
-      {form.result ? (
-        <SubmittedScreen trackingUrl={form.result.trackingUrl} onAnother={form.reset} />
-      ) : (
-        <form className="card form" noValidate onSubmit={form.onSubmit} data-testid="land-enquiry-form">
-          <fieldset className="fieldset">
-            <legend>{t.land.project}</legend>
-            <div className="grid-2">
-              <SelectField
-                form={form}
-                name="zoneId"
-                label={t.land.zone}
-                options={zoneOptions}
-                placeholder={t.land.anyZone}
-              />
-              <TextField
-                form={form}
-                name="requestedAreaHa"
-                label={t.land.requestedAreaHa}
-                required
-                inputMode="decimal"
-              />
-              <SelectField
-                form={form}
-                name="sector"
-                label={t.land.sector}
-                options={sectors}
-                placeholder={t.land.noSector}
-              />
-              <TextField form={form} name="capitalUsd" label={t.land.capitalUsd} inputMode="decimal" />
-              <TextField form={form} name="expectedJobs" label={t.land.expectedJobs} inputMode="numeric" />
-              <TextField form={form} name="wantedBy" label={t.land.wantedBy} type="date" />
-            </div>
-          </fieldset>
-          <ApplicantFields form={form} companyRequired />
-          <MessageField form={form} />
-          <Honeypot form={form} />
-          <FormAlert message={form.formError} />
-          <SubmitButton form={form} label={t.land.submit} />
-        </form>
-      )}
+      <PublicForm form={form} submitLabel={t.land.submit} companyRequired testId="land-enquiry-form">
+        <FieldGroup legend={t.land.project}>
+          <SelectField
+            form={form}
+            name="zoneId"
+            label={t.land.zone}
+            options={zoneOptions}
+            placeholder={t.land.anyZone}
+          />
+          <TextField form={form} name="requestedAreaHa" label={t.land.requestedAreaHa} required inputMode="decimal" />
+          <SectorField form={form} label={t.land.sector} placeholder={t.land.noSector} />
+          <TextField form={form} name="capitalUsd" label={t.land.capitalUsd} inputMode="decimal" />
+          <TextField form={form} name="expectedJobs" label={t.land.expectedJobs} inputMode="numeric" />
+          <TextField form={form} name="wantedBy" label={t.land.wantedBy} type="date" />
+        </FieldGroup>
+      </PublicForm>
     </>
   );
 }

@@ -1,20 +1,14 @@
 import { useMemo } from 'react';
-import { LenderKind, LoanApplicantType, type PublicLoanApplicationRequest, type ZoneSector } from '@irm/contracts';
+import { LenderKind, LoanApplicantType, type ZoneSector } from '@irm/contracts';
 import { portalApi } from '../api';
 import { PageHeading } from '../components/ui';
-import {
-  APPLICANT_INITIAL,
-  ApplicantFields,
-  MessageField,
-  applicantBody,
-  useSectorOptions,
-} from '../forms/ApplicantFields';
-import { FormAlert, Honeypot, SelectField, SubmitButton, SubmittedScreen, TextField } from '../forms/fields';
-import { body, usePortalForm, type FormValues } from '../forms/use-portal-form';
+import { SectorField } from '../forms/ApplicantFields';
+import { SelectField, TextField } from '../forms/fields';
+import { FieldGroup, PublicForm, usePublicForm } from '../forms/PublicForm';
+import { body } from '../forms/use-portal-form';
 import { useLanguage } from '../i18n';
 
-const INITIAL: FormValues = {
-  ...APPLICANT_INITIAL,
+const FIELDS = {
   applicantType: '',
   lender: '',
   lenderKind: '',
@@ -26,14 +20,12 @@ const INITIAL: FormValues = {
 };
 
 export function LoanApplicationPage() {
-  const { t, language } = useLanguage();
-  const sectors = useSectorOptions();
-
-  const form = usePortalForm({
-    initial: INITIAL,
-    submit: (values) => {
-      const request = {
-        ...applicantBody(values, language),
+  const { t } = useLanguage();
+  const form = usePublicForm({
+    fields: FIELDS,
+    submit: (values, applicant) =>
+      portalApi.loanApplication({
+        ...applicant,
         companyName: values.companyName ?? '',
         applicantType: body.text(values.applicantType) as LoanApplicantType,
         lender: values.lender ?? '',
@@ -43,9 +35,7 @@ export function LoanApplicationPage() {
         termMonths: body.integer(values.termMonths) as number | undefined,
         sector: body.text(values.sector) as ZoneSector | undefined,
         expectedJobs: body.number(values.expectedJobs) as number | undefined,
-      } satisfies PublicLoanApplicationRequest;
-      return portalApi.loanApplication(request);
-    },
+      }),
   });
 
   const applicantTypes = useMemo(
@@ -62,50 +52,32 @@ export function LoanApplicationPage() {
       <PageHeading title={t.loan.title}>
         <p className="lead">{t.loan.intro}</p>
       </PageHeading>
-      {form.result ? (
-        <SubmittedScreen trackingUrl={form.result.trackingUrl} onAnother={form.reset} />
-      ) : (
-        <form className="card form" noValidate onSubmit={form.onSubmit} data-testid="loan-form">
-          <fieldset className="fieldset">
-            <legend>{t.loan.applicant}</legend>
-            <div className="grid-2">
-              <SelectField
-                form={form}
-                name="applicantType"
-                label={t.loan.applicantType}
-                required
-                options={applicantTypes}
-                placeholder={t.loan.chooseApplicantType}
-              />
-              <TextField form={form} name="purpose" label={t.loan.purpose} required maxLength={500} />
-              <TextField form={form} name="lender" label={t.loan.lender} required />
-              <SelectField
-                form={form}
-                name="lenderKind"
-                label={t.loan.lenderKind}
-                required
-                options={lenderKinds}
-                placeholder={t.loan.chooseLenderKind}
-              />
-              <TextField form={form} name="requestedVnd" label={t.loan.requestedVnd} required inputMode="numeric" />
-              <TextField form={form} name="termMonths" label={t.loan.termMonths} inputMode="numeric" />
-              <SelectField
-                form={form}
-                name="sector"
-                label={t.loan.sector}
-                options={sectors}
-                placeholder={t.loan.noSector}
-              />
-              <TextField form={form} name="expectedJobs" label={t.loan.expectedJobs} inputMode="numeric" />
-            </div>
-          </fieldset>
-          <ApplicantFields form={form} companyRequired />
-          <MessageField form={form} />
-          <Honeypot form={form} />
-          <FormAlert message={form.formError} />
-          <SubmitButton form={form} label={t.loan.submit} />
-        </form>
-      )}
+      <PublicForm form={form} submitLabel={t.loan.submit} companyRequired testId="loan-form">
+        <FieldGroup legend={t.loan.applicant}>
+          <SelectField
+            form={form}
+            name="applicantType"
+            label={t.loan.applicantType}
+            required
+            options={applicantTypes}
+            placeholder={t.loan.chooseApplicantType}
+          />
+          <TextField form={form} name="purpose" label={t.loan.purpose} required maxLength={500} />
+          <TextField form={form} name="lender" label={t.loan.lender} required />
+          <SelectField
+            form={form}
+            name="lenderKind"
+            label={t.loan.lenderKind}
+            required
+            options={lenderKinds}
+            placeholder={t.loan.chooseLenderKind}
+          />
+          <TextField form={form} name="requestedVnd" label={t.loan.requestedVnd} required inputMode="numeric" />
+          <TextField form={form} name="termMonths" label={t.loan.termMonths} inputMode="numeric" />
+          <SectorField form={form} label={t.loan.sector} placeholder={t.loan.noSector} />
+          <TextField form={form} name="expectedJobs" label={t.loan.expectedJobs} inputMode="numeric" />
+        </FieldGroup>
+      </PublicForm>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LocalizedText, PortalPhase, PortalStep, PortalTracking } from '@irm/contracts';
+import type { LocalizedText, PortalPhase, PortalStep, PortalTracking, PortalUploadRules } from '@irm/contracts';
 import { ApiError } from '../../shared/api/api-error';
 import { portalApi, portalKeys, useTracking } from '../api';
 import { LoadError, Loading, PageHeading } from '../components/ui';
@@ -10,10 +10,18 @@ import { Link } from '../router';
 import { paths } from '../paths';
 import { ResendForm } from './ResendPage';
 
-/** Shown until the API says otherwise (it names its limit in a 413). */
-const DEFAULT_UPLOAD_MB = 10;
-const ACCEPT =
-  '.pdf,.jpg,.jpeg,.png,.xlsx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The formats as investors know them: JPG and JPEG are one. */
+const FORMAT_NAMES: Record<string, string> = { jpg: 'JPEG', jpeg: 'JPEG' };
+
+function uploadRules(uploads: PortalUploadRules) {
+  const accept = [...uploads.extensions.map((extension) => `.${extension}`), ...uploads.contentTypes].join(',');
+  const formats = [
+    ...new Set(uploads.extensions.map((extension) => FORMAT_NAMES[extension] ?? extension.toUpperCase())),
+  ];
+  // Megabytes as the server counts them (MiB), with a decimal only when the limit has one.
+  const mb = Math.round((uploads.maxBytes / 1048576) * 10) / 10;
+  return { accept, formats, mb };
+}
 
 /** The agency's own wording (managers set it per stage) in Vietnamese and English; the phase's words otherwise. */
 function stageLabel(t: Dictionary, language: PortalLanguage, label: LocalizedText, phase: PortalPhase): string {
@@ -201,15 +209,33 @@ function Documents({ token, tracking }: { token: string; tracking: PortalTrackin
   const { t, format } = useLanguage();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const [limitMb, setLimitMb] = useState(DEFAULT_UPLOAD_MB);
   const [uploading, setUploading] = useState(false);
   const [feedback, setFeedback] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const rules = uploadRules(tracking.uploads);
+  const mb = format.number(rules.mb, 1);
+
+  /** Too large for the server: said at once, before anything is sent. */
+  const oversize = (file: File) => {
+    if (file.size <= tracking.uploads.maxBytes) return false;
+    setFeedback({ tone: 'error', text: t.track.tooLarge(file.name, mb) });
+    return true;
+  };
+
+  const choose = () => {
+    const file = input.current?.files?.[0];
+    setFeedback(null);
+    if (file && oversize(file)) input.current?.focus();
+  };
 
   const upload = (event: FormEvent) => {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) {
       setFeedback({ tone: 'error', text: t.track.noFile });
+      input.current?.focus();
+      return;
+    }
+    if (oversize(file)) {
       input.current?.focus();
       return;
     }
@@ -224,9 +250,7 @@ function Documents({ token, tracking }: { token: string; tracking: PortalTrackin
       })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 413) {
-          const mb = Number(/(\d+)\s*MB/.exec(error.problem.detail ?? '')?.[1]) || limitMb;
-          setLimitMb(mb);
-          setFeedback({ tone: 'error', text: t.track.tooLarge(mb) });
+          setFeedback({ tone: 'error', text: t.track.tooLarge(file.name, mb) });
         } else if (error instanceof ApiError && error.status === 415) {
           setFeedback({ tone: 'error', text: t.track.wrongType });
         } else {
@@ -257,23 +281,25 @@ function Documents({ token, tracking }: { token: string; tracking: PortalTrackin
         <label htmlFor="document-file" className="field__label">
           {t.track.chooseFile}
         </label>
-        <p className="field__hint" id="document-limits">
-          {t.track.uploadLimits(limitMb)}
+        <p className="field__hint" id="document-limits" data-testid="upload-limits">
+          {t.track.uploadLimits(format.alternatives(rules.formats), mb)}
         </p>
         <input
           id="document-file"
           ref={input}
           type="file"
           name="file"
-          accept={ACCEPT}
+          accept={rules.accept}
           className="input input--file"
           aria-describedby={feedback ? 'document-limits document-feedback' : 'document-limits'}
-          onChange={() => setFeedback(null)}
+          aria-invalid={feedback?.tone === 'error' ? true : undefined}
+          onChange={choose}
         />
         <div
           role="status"
           id="document-feedback"
           className={feedback ? `alert alert--${feedback.tone}` : 'alert alert--empty'}
+          data-testid="upload-feedback"
         >
           {feedback?.text}
         </div>

@@ -48,7 +48,7 @@ export function ZonePage({ id }: { id: string }) {
         <div className="zone-layout__main">
           <section className="card" aria-labelledby="land-title">
             <h2 id="land-title">{t.zone.landUse}</h2>
-            <p className="big-figure" data-testid="zone-available">
+            <p className={`big-figure${z.availableHa > 0 ? '' : ' big-figure--full'}`} data-testid="zone-available">
               {z.availableHa > 0 ? t.common.hectares(format.hectares(z.availableHa)) : t.catalogue.full}
             </p>
             <LandBar available={z.availableHa} industrial={z.industrialLandHa} />
