@@ -224,6 +224,10 @@ export class AppConfig {
   @IntSetting(1, 1_000_000)
   PORTAL_LIMIT_PER_EMAIL = 5;
 
+  /** Tracking links that do not work, tried from one client address per window, before it is refused (429). */
+  @IntSetting(1, 1_000_000)
+  PORTAL_TRACKING_MISSES_PER_IP = 30;
+
   @IntSetting(1, 24 * 60)
   PORTAL_WINDOW_MINUTES = 60;
   /** Working days before a loan's documents or milestone deadline that the applicant is reminded, at 08:00. */

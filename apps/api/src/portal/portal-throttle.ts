@@ -5,10 +5,10 @@ import { TokenHasher } from '../auth/token-hasher';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
 
-const tooMany = (retryAfterSeconds: number) =>
+const tooMany = (retryAfterSeconds: number, what = 'submissions') =>
   new AppException(
     ErrorCode.TooManyRequests,
-    `Too many submissions; try again in ${retryAfterSeconds} seconds.`,
+    `Too many ${what}; try again in ${retryAfterSeconds} seconds.`,
     undefined,
     { 'retry-after': String(retryAfterSeconds) },
   );
@@ -46,5 +46,23 @@ export class PortalThrottle implements CanActivate {
       this.windowMs,
     );
     if (!result.allowed) throw tooMany(result.retryAfterSeconds);
+  }
+
+  /**
+   * A tracking-link lookup from a client address. Links that do not work (made up, expired) count against the
+   * address; past `PORTAL_TRACKING_MISSES_PER_IP` in the window every lookup from it is refused, so links cannot
+   * be tried at speed. Investors who open their own link are never counted.
+   */
+  async lookup<T>(ip: string, find: () => Promise<T>): Promise<T> {
+    const limit = this.config.PORTAL_TRACKING_MISSES_PER_IP;
+    const state = await this.limiter.peek('portal-miss', ip, limit);
+    if (!state.allowed) throw tooMany(state.retryAfterSeconds, 'wrong tracking links');
+    try {
+      return await find();
+    } catch (error) {
+      if (error instanceof AppException && error.code === ErrorCode.NotFound)
+        await this.limiter.hit('portal-miss', ip, limit, this.windowMs);
+      throw error;
+    }
   }
 }

@@ -208,7 +208,10 @@ export class PublicFormsController {
 @ApiTags('public')
 @Controller('public/track')
 export class PublicTrackingController {
-  constructor(private readonly tracking: PortalTrackingService) {}
+  constructor(
+    private readonly tracking: PortalTrackingService,
+    private readonly throttle: PortalThrottle,
+  ) {}
 
   @Post('resend')
   @HttpCode(202)
@@ -226,8 +229,9 @@ export class PublicTrackingController {
   @Header('referrer-policy', 'no-referrer')
   @ApiOkResponse({ type: PortalTrackingDto })
   @ApiNotFoundResponse({ description: 'Made up, expired or no longer valid: all alike' })
-  view(@Param('token') token: string): Promise<PortalTracking> {
-    return this.tracking.view(token);
+  @ApiTooManyRequestsResponse({ description: 'Too many links that did not work from this address' })
+  view(@Param('token') token: string, @Req() request: FastifyRequest): Promise<PortalTracking> {
+    return this.throttle.lookup(request.ip, () => this.tracking.view(token));
   }
 
   @Post(':token/messages')

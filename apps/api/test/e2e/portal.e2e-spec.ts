@@ -803,3 +803,36 @@ describe('investor portal throttling', () => {
     expect((await client.post('/api/public/land-enquiries', {})).status).toBe(429);
   });
 });
+
+describe('investor portal tracking-link lookups', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PORTAL_TRACKING_MISSES_PER_IP: '3' });
+    await seed(t.app.get(DataSource), { adminPassword: 'a long enough password' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses an address that tried too many links that do not work, and never counts working ones', async () => {
+    const client = new TestClient(t.baseUrl);
+    const submitted = await client.post('/api/public/land-enquiries', {
+      fullName: 'Lee Min-ho',
+      email: uniqueEmail('lookups'),
+      companyName: 'Hanil Precision',
+      language: 'ko',
+      requestedAreaHa: 1.5,
+    });
+    expect(submitted.status).toBe(201);
+    const own = `/api/public/track/${tokenOf(submitted.body.trackingUrl)}`;
+    // Opening one's own link, however often, is not counted.
+    for (let i = 0; i < 5; i++) expect((await client.get(own)).status).toBe(200);
+
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push(await client.get(`/api/public/track/${String(i).repeat(43)}`));
+    expect(guesses.map((r) => r.status)).toEqual([404, 404, 404, 429]);
+    expect(Number(guesses[3].headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(guesses[3].headers.get('content-type')).toContain('application/problem+json');
+    // From then on this address is refused even a working link, for the rest of the window.
+    expect((await client.get(own)).status).toBe(429);
+  });
+});
