@@ -438,7 +438,7 @@ export function buildHostileCorpus(
       }
     }
 
-    if (upload) addUploadCases(upload, add, pick);
+    if (upload) addUploadCases(upload, add);
     if (jsonBody) addBodyCases(jsonBody, route.requiredFields ?? [], add, pick);
     // Bodies on routes that take none must still be well-formed Unicode.
     if (sampleBody === undefined)
@@ -461,7 +461,7 @@ type Add = (kind: HostileKind, label: string, request: Partial<HostileRequest>) 
 type Picker = <T>(items: readonly T[], count: number) => T[];
 
 /** Uploads whose file name tries to climb out of a directory, with content no upload accepts; broken envelopes. */
-function addUploadCases(upload: FormData, add: Add, pick: Picker) {
+function addUploadCases(upload: FormData, add: Add) {
   for (const name of UPLOAD_NAMES) {
     const form = new FormData();
     for (const [field, value] of upload.entries())
