@@ -428,7 +428,7 @@ describe('land bank, for any sequence of operations', () => {
     let refused = 0;
     let applied = 0;
     fc.assert(
-      fc.property(banks, fc.array(landOperations, { minLength: 5, maxLength: 60 }), (start, sequence) => {
+      fc.property(banks, fc.array(landOperations, { minLength: 5, maxLength: 60, size: 'max' }), (start, sequence) => {
         let bank = start;
         for (const operation of sequence) {
           const next = applyLand(bank, operation);
