@@ -29,7 +29,7 @@ export const PUBLIC_BODY_LIMIT_BYTES = 32 * 1024;
 export const FORM_ROUTES: ReadonlySet<string> = new Set(['POST /api/public/unsubscribe/:token']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The only routes that take multipart uploads; the rest keep answering 415 to them. */
-export const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/public/track/:token/documents']);
+const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/public/track/:token/documents']);
 
 /** Repository root, from source (tests) or from `dist/api/apps/api/src/bootstrap` (built). */
 function repositoryRoot(): string {
@@ -85,10 +85,7 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
       !request.headers['content-type']?.startsWith('multipart/') &&
       Number(request.headers['content-length'] ?? 0) > PUBLIC_BODY_LIMIT_BYTES
     )
-      throw new AppException(
-        ErrorCode.PayloadTooLarge,
-        `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`,
-      );
+      throw publicFormTooLarge();
   });
   // The API speaks JSON only; other bodies get 415 (multipart is added where uploads are accepted).
   fastify.removeContentTypeParser('text/plain');
@@ -140,13 +137,12 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   return { app, logger };
 }
 
+const publicFormTooLarge = () =>
+  new AppException(ErrorCode.PayloadTooLarge, `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`);
+
 /** Public forms are small: a body streamed without a declared length is held to the same limit once read. */
 function refuseOverPublicLimit(request: FastifyRequest, body: Buffer): void {
-  if (request.url.startsWith('/api/public/') && body.length > PUBLIC_BODY_LIMIT_BYTES)
-    throw new AppException(
-      ErrorCode.PayloadTooLarge,
-      `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`,
-    );
+  if (request.url.startsWith('/api/public/') && body.length > PUBLIC_BODY_LIMIT_BYTES) throw publicFormTooLarge();
 }
 
 /**
