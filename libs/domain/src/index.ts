@@ -12,3 +12,4 @@ export * from './pipelines/stage-settings';
 export * from './loans/tranches';
 export * from './pipelines/public-labels';
 export * from './loans/deadlines';
+export * from './email/email-address';

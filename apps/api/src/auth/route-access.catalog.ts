@@ -1,5 +1,6 @@
-import { Injectable, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { Injectable, OnApplicationBootstrap, RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Access, ACCESS_METADATA } from './access.decorator';
 
@@ -7,6 +8,8 @@ export interface RouteAccess {
   method: string;
   path: string;
   access: Access | null;
+  /** The class a whole JSON body is validated against (`@Body() dto: X`), when the route takes one. */
+  body?: Type;
 }
 
 const GLOBAL_PREFIX = 'api';
@@ -17,6 +20,16 @@ function join(...parts: (string | undefined)[]): string {
     .filter(Boolean)
     .join('/');
   return `/${path}`;
+}
+
+function bodyType(controller: object, prototype: object, name: string): Type | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', prototype, name) ?? []) as Type[];
+  const whole = Object.entries(args).find(([key, arg]) => key.startsWith(`${RouteParamtypes.BODY}:`) && !arg.data);
+  return whole ? types[whole[1].index] : undefined;
 }
 
 /** Every HTTP route with what it requires; start-up fails if one declares nothing. */
@@ -42,9 +55,10 @@ export class RouteAccessCatalog implements OnApplicationBootstrap {
         if (path === undefined || method === undefined) continue;
         const access =
           this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [handler, controller]) ?? null;
+        const body = bodyType(controller, prototype, name);
         for (const b of [base].flat()) {
           for (const p of [path].flat())
-            routes.push({ method: RequestMethod[method], path: join(GLOBAL_PREFIX, b, p), access });
+            routes.push({ method: RequestMethod[method], path: join(GLOBAL_PREFIX, b, p), access, body });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -17,6 +17,7 @@ import { AppModule } from '../app.module';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { createLogger, NestPinoLogger } from '../common/logger';
 import { ProblemDetailsFilter, sendProblem } from '../common/problem-details.filter';
+import { checkBodyValue, decodeBody } from '../common/request-body';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { mountQueueDashboard } from '../queue/queue-dashboard';
@@ -24,6 +25,8 @@ import { mountQueueDashboard } from '../queue/queue-dashboard';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Public form and message bodies are small; anything bigger is refused before it is read. */
 export const PUBLIC_BODY_LIMIT_BYTES = 32 * 1024;
+/** Routes that also take a form-encoded body: mail clients post `List-Unsubscribe=One-Click` (RFC 8058). */
+export const FORM_ROUTES: ReadonlySet<string> = new Set(['POST /api/public/unsubscribe/:token']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** The only routes that take multipart uploads; the rest keep answering 415 to them. */
 const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/public/track/:token/documents']);
@@ -60,6 +63,8 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
     // Only behind a reverse proxy may X-Forwarded-For name the client (per-address sign-in limits rely on it).
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
+    // Addresses the router refuses (broken percent-encoding, an overlong parameter) get problem details too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply),
     // Accept a well-formed X-Request-Id from a proxy, otherwise mint one.
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
@@ -80,13 +85,11 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
       !request.headers['content-type']?.startsWith('multipart/') &&
       Number(request.headers['content-length'] ?? 0) > PUBLIC_BODY_LIMIT_BYTES
     )
-      throw new AppException(
-        ErrorCode.PayloadTooLarge,
-        `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`,
-      );
+      throw publicFormTooLarge();
   });
   // The API speaks JSON only; other bodies get 415 (multipart is added where uploads are accepted).
   fastify.removeContentTypeParser('text/plain');
+  registerBodyParsers(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
@@ -132,6 +135,55 @@ export async function createHttpApp(config: AppConfig, extraModules: Type[] = []
   await mountQueueDashboard(app);
   serveWebApp(app, config);
   return { app, logger };
+}
+
+const publicFormTooLarge = () =>
+  new AppException(ErrorCode.PayloadTooLarge, `Public forms take at most ${PUBLIC_BODY_LIMIT_BYTES / 1024} KB.`);
+
+/** Public forms are small: a body streamed without a declared length is held to the same limit once read. */
+function refuseOverPublicLimit(request: FastifyRequest, body: Buffer): void {
+  if (request.url.startsWith('/api/public/') && body.length > PUBLIC_BODY_LIMIT_BYTES) throw publicFormTooLarge();
+}
+
+/**
+ * JSON as Fastify parses it (prototype poisoning refused), but strict about text: bytes that are not UTF-8, NUL
+ * characters, lone surrogates and absurd nesting are refused with 400 instead of reaching validation or the
+ * database. Form bodies only where FORM_ROUTES allow them. Registering these keeps Nest from adding its own.
+ */
+function registerBodyParsers(app: NestFastifyApplication): void {
+  const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, bytes, done) => {
+    try {
+      refuseOverPublicLimit(request, bytes);
+      parseJson(request, decodeBody(bytes), (error, value) => {
+        if (error) return done(error);
+        try {
+          checkBodyValue(value);
+          done(null, value);
+        } catch (invalid) {
+          done(invalid as Error);
+        }
+      });
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  app.useBodyParser<Server>(
+    'application/x-www-form-urlencoded',
+    { bodyLimit: BODY_LIMIT_BYTES },
+    (request, bytes, done) => {
+      try {
+        if (!FORM_ROUTES.has(`${request.method} ${request.routeOptions.url}`))
+          throw new AppException(ErrorCode.UnsupportedMediaType, 'Send JSON with Content-Type: application/json.');
+        refuseOverPublicLimit(request, bytes);
+        const value = Object.fromEntries(new URLSearchParams(decodeBody(bytes)));
+        checkBodyValue(value);
+        done(null, value);
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
 }
 
 /** The investor portal's public pages (`/invest…`, and `/track/<token>` of the emailed links): a page of their own. */

@@ -19,5 +19,10 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   } else {
     request.log.info({ status, code: body.code, detail: body.detail }, 'request rejected');
   }
-  void reply.status(status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(body);
+  // Set here too: errors the router raises (a badly encoded address) never pass the request hooks.
+  void reply
+    .status(status)
+    .headers({ 'x-request-id': String(request.id), ...headers })
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(body);
 }

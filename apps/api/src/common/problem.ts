@@ -17,6 +17,7 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
+  414: ErrorCode.UriTooLong,
   415: ErrorCode.UnsupportedMediaType,
   422: ErrorCode.RuleViolated,
   429: ErrorCode.TooManyRequests,
@@ -33,6 +34,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.MalformedJson, detail: 'The JSON body is empty.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.MalformedJson, detail: 'The body is not valid JSON.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.BadRequest, detail: 'Content-Length does not match the body.' },
+  FST_ERR_BAD_URL: { code: ErrorCode.BadRequest, detail: 'The address is not valid: a part of it is badly encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: ErrorCode.UriTooLong, detail: 'A part of the address is longer than any id.' },
 };
 
 function problem(code: ErrorCode, status: number, detail?: string, errors?: FieldError[]): ProblemDetails {

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   Contact,
   CONTACT_LANGUAGES,
@@ -23,8 +12,9 @@ import {
   Page,
   UpdateContactRequest,
 } from '@irm/contracts';
+import { normalizeEmail } from '@irm/domain';
 import { IsPhoneNumber, toE164 } from '../common/domain-validators';
-import { RequiredText } from '../common/dto';
+import { IsVersion, RequiredText } from '../common/dto';
 import { SortedPageQueryDto } from '../common/record-sort';
 
 const emptyToNull = ({ value }: { value: unknown }) =>
@@ -37,9 +27,7 @@ export class CreateContactDto implements CreateContactRequest {
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string' ? (value.trim() === '' ? null : value.trim().toLowerCase()) : value,
-  )
+  @Transform(({ value }) => (typeof value === 'string' ? (value.trim() === '' ? null : normalizeEmail(value)) : value))
   @ValidateIf((_, v) => v !== null)
   @IsEmail()
   @MaxLength(254)
@@ -91,17 +79,13 @@ export class CreateContactDto implements CreateContactRequest {
 
 export class UpdateContactDto extends PartialType(CreateContactDto) implements UpdateContactRequest {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class DeleteContactQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

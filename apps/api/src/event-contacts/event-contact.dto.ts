@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -31,7 +31,7 @@ import {
   ZoneSector,
 } from '@irm/contracts';
 import { IsLocalDate } from '../calendar/local-date.validator';
-import { emptyToNull, RequiredText } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText } from '../common/dto';
 import { OptionalCapitalUsd, OptionalJobs, OptionalSector, PipelineItemBaseDto } from '../items/items.dto';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -72,9 +72,7 @@ export class UpdateEventContactDto implements UpdateEventContactRequest {
   source?: LeadSource | null;
 
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -84,9 +82,7 @@ export class ConvertEventContactDto implements ConvertEventContactRequest {
   kind!: ConversionKind;
 
   @ApiProperty({ description: "The event contact's version; a stale one gets 409" })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({ description: "Defaults to the organization's name, or the person's" })

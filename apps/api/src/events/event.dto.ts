@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -40,7 +40,7 @@ import {
 } from '@irm/contracts';
 import { IsLocalDate } from '../calendar/local-date.validator';
 import { IsCountryCode } from '../common/domain-validators';
-import { emptyToNull, RequiredText, Trim } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText, Trim } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -105,17 +105,13 @@ export class CreateEventDto implements CreatePromotionEventRequest {
 
 export class UpdateEventDto extends PartialType(CreateEventDto) implements UpdatePromotionEventRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class EventVersionQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

@@ -49,8 +49,8 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code?.startsWith('FST_')) throw new AppException(ErrorCode.BadRequest, 'The multipart body could not be read.');
-    throw error;
+    // Anything else thrown while reading the parts is the body's fault: no boundary, cut short, not multipart.
+    throw new AppException(ErrorCode.BadRequest, 'The multipart body could not be read.');
   }
   const dto = plainToInstance(CreateImportFieldsDto, fields);
   const errors = toFieldErrors(

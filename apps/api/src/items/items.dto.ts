@@ -29,7 +29,7 @@ import {
   ZONE_SECTORS,
   ZoneSector,
 } from '@irm/contracts';
-import { emptyToNull, queryBoolean, RequiredText, Trim } from '../common/dto';
+import { emptyToNull, IsVersion, queryBoolean, RequiredText, Trim } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 import { ITEM_SORTS, ItemSort } from './items.repository';
 
@@ -114,9 +114,7 @@ export class MoveDto implements MoveRequest {
   stageId!: string;
 
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({ description: 'Why; required for lost stages' })
@@ -222,17 +220,13 @@ export class ItemUpdateFieldsDto extends ItemFieldsDto {
   organizationId?: string | null;
 
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class VersionQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsEnum,
   IsInt,
@@ -24,7 +24,7 @@ import {
   UpdateLoanApplicationRequest,
 } from '@irm/contracts';
 import { IsLocalDate } from '../calendar/local-date.validator';
-import { emptyToNull, RequiredText, Trim } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText, Trim } from '../common/dto';
 import { ItemFieldsDto, ItemUpdateFieldsDto, PipelineItemBaseDto } from '../items/items.dto';
 
 /** The largest amount of VND accepted (a thousand trillion): far above any provincial loan, within bigint. */
@@ -159,9 +159,7 @@ export class UpdateLoanApplicationDto
 
 export class ReceiveLoanDocumentDto implements ReceiveLoanDocumentRequest {
   @ApiProperty({ description: 'The application’s version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'E.g. which copy, or who brought it' })

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import {
   ConfirmLoanTrancheRequest,
@@ -9,7 +9,7 @@ import {
   UpdateLoanTrancheRequest,
 } from '@irm/contracts';
 import { IsLocalDate } from '../calendar/local-date.validator';
-import { emptyToNull, RequiredText } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText } from '../common/dto';
 import { MAX_VND } from './loan-application.dto';
 
 const milestoneDueOn = () =>
@@ -51,8 +51,7 @@ export class CreateLoanTrancheDto implements CreateLoanTrancheRequest {
   milestoneDueOn?: string | null;
 
   @version('The application’s version you read')
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -80,15 +79,13 @@ export class UpdateLoanTrancheDto implements UpdateLoanTrancheRequest {
   milestoneDueOn?: string | null;
 
   @version('The tranche’s version you read')
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class ConfirmLoanTrancheDto implements ConfirmLoanTrancheRequest {
   @version('The tranche’s version you read')
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Project progress reported, percent' })
@@ -100,17 +97,14 @@ export class ConfirmLoanTrancheDto implements ConfirmLoanTrancheRequest {
 
 export class TrancheVersionDto {
   @version('The tranche’s version you read')
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 /** `DELETE …/tranches/:trancheId?version=`. */
 export class TrancheVersionQueryDto {
   @version('The tranche’s version you read')
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, ValidateNested } from 'class-validator';
 import { NotificationSettings, ReminderKind, UpdateNotificationSettingsRequest } from '@irm/contracts';
+import { IsVersion } from '../common/dto';
 
 const KIND_DESCRIPTIONS: Record<ReminderKind, string> = {
   [ReminderKind.TaskReminder]: "At a task's reminder time, to its assignee",
@@ -42,9 +43,7 @@ export class UpdateNotificationSettingsDto implements UpdateNotificationSettings
   kinds!: ReminderKindsDto;
 
   @ApiProperty({ description: 'The version you read (0 before the first save); a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsVersion(0)
   version!: number;
 }
 

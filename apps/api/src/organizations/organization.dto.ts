@@ -1,18 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEnum,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import {
@@ -26,7 +24,7 @@ import {
 } from '@irm/contracts';
 import { normalizeTaxCode } from '@irm/domain';
 import { IsCountryCode, IsTaxCode, IsVsicCode } from '../common/domain-validators';
-import { RequiredText, Trim } from '../common/dto';
+import { IsVersion, RequiredText, Trim } from '../common/dto';
 import { SortedPageQueryDto } from '../common/record-sort';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -115,17 +113,13 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) implements UpdateOrganizationRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class DeleteOrganizationQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

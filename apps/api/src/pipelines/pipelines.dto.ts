@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import {
   CreateStageRequest,
@@ -16,7 +16,7 @@ import {
   StageUsage,
   UpdateStageRequest,
 } from '@irm/contracts';
-import { emptyToNull, RequiredText } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText } from '../common/dto';
 
 const STAGE_NAME_MAX = 80;
 /** About a working year: an SLA longer than that is no commitment. */
@@ -84,9 +84,7 @@ export class CreateStageDto implements CreateStageRequest {
 
   @ApiPropertyOptional({ description: "The pipeline's version you read; a stale one gets 409" })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -133,9 +131,7 @@ export class UpdateStageDto implements UpdateStageRequest {
   publicLabelEn?: string | null;
 
   @ApiProperty({ description: "The stage's version you read; a stale one gets 409" })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -147,9 +143,7 @@ export class StageOrderDto implements StageOrderRequest {
   stageIds!: string[];
 
   @ApiProperty({ description: "The pipeline's version you read; a stale one gets 409" })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -165,17 +159,13 @@ export class RetireStageDto implements RetireStageRequest {
   moveItemsToStageId?: string | null;
 
   @ApiProperty({ description: "The stage's version you read; a stale one gets 409" })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class StageVersionDto implements RestoreStageRequest {
   @ApiProperty({ description: "The stage's version you read; a stale one gets 409" })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

@@ -328,8 +328,8 @@ async function readSingleFile(
     if (error instanceof AppException) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code?.startsWith('FST_')) throw new AppException(ErrorCode.BadRequest, 'The multipart body could not be read.');
-    throw error;
+    // Anything else thrown while reading the parts is the body's fault: no boundary, cut short, not multipart.
+    throw new AppException(ErrorCode.BadRequest, 'The multipart body could not be read.');
   }
   if (!found || found.content.length === 0) {
     throw new AppException(ErrorCode.ValidationFailed, 'file: attach the document as the "file" part', [

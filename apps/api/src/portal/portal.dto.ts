@@ -48,7 +48,7 @@ import {
 import { normalizeTaxCode } from '@irm/domain';
 import { IsLocalDate } from '../calendar/local-date.validator';
 import { IsCountryCode, IsPhoneNumber, IsTaxCode, toE164 } from '../common/domain-validators';
-import { emptyToNull, RequiredText, Trim } from '../common/dto';
+import { emptyToNull, IsVersion, RequiredText, Trim } from '../common/dto';
 import { OptionalCapitalUsd, OptionalJobs, OptionalSector } from '../items/items.dto';
 import { Hectares } from '../land-enquiries/land-enquiry.dto';
 import { MAX_VND } from '../loans/loan-application.dto';
@@ -265,9 +265,7 @@ export class PortalReplyDto {
 
   @ApiPropertyOptional({ description: "The item's version; a stale one gets 409" })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 
@@ -292,9 +290,7 @@ export class PortalAssignmentDto implements PortalAssignment {
   sectorOwners!: Partial<Record<ZoneSector, string>>;
 
   @ApiProperty({ description: 'The version you read (0 before the first save); a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsVersion(0)
   version!: number;
 }
 

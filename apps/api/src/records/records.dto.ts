@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { DuplicateCandidate, DuplicateGroup, DuplicateMatch, MergeRequest, MergeResult, Page } from '@irm/contracts';
+import { IsVersion } from '../common/dto';
 
 export class CreateRecordQueryDto {
   @ApiPropertyOptional({
@@ -15,9 +16,7 @@ export class CreateRecordQueryDto {
 
 export class MergeRequestDto implements MergeRequest {
   @ApiProperty({ description: 'The version of the record being kept, as you read it' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiProperty({ format: 'uuid', description: 'The record merged in and then deleted' })
@@ -25,9 +24,7 @@ export class MergeRequestDto implements MergeRequest {
   duplicateId!: string;
 
   @ApiProperty({ description: 'The version of the duplicate, as you read it' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   duplicateVersion!: number;
 }
 

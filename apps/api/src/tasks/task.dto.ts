@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   CreateTaskRequest,
   Page,
@@ -11,7 +11,7 @@ import {
   TaskSummary,
   UpdateTaskRequest,
 } from '@irm/contracts';
-import { RequiredText } from '../common/dto';
+import { IsVersion, RequiredText } from '../common/dto';
 import { IsInstant } from '../common/instant';
 import { PageQueryDto } from '../common/pagination';
 
@@ -67,17 +67,13 @@ export class CreateTaskDto implements CreateTaskRequest {
 
 export class UpdateTaskDto extends PartialType(CreateTaskDto) implements UpdateTaskRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class DeleteTaskQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

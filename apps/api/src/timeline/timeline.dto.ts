@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -25,7 +25,7 @@ import {
   TimelineEntryKind,
   UpdateTimelineEntryRequest,
 } from '@irm/contracts';
-import { Trim } from '../common/dto';
+import { IsVersion, Trim } from '../common/dto';
 import { IsInstant } from '../common/instant';
 import { PageQueryDto } from '../common/pagination';
 
@@ -114,17 +114,13 @@ export class CreateTimelineEntryDto extends AuthoredFieldsDto implements CreateT
 
 export class UpdateTimelineEntryDto extends AuthoredFieldsDto implements UpdateTimelineEntryRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class DeleteTimelineEntryQueryDto {
   @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 

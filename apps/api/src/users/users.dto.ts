@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import {
   CreateUserRequest,
   Language,
@@ -22,7 +11,7 @@ import {
   UpdateUserRequest,
   User,
 } from '@irm/contracts';
-import { RequiredText } from '../common/dto';
+import { IsVersion, RequiredText } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 import { MAX_PASSWORD_LENGTH } from '../auth/password-policy';
 
@@ -81,17 +70,13 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class ResendInvitationDto implements ResendInvitationRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional()

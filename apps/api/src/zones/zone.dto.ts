@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -37,7 +37,7 @@ import {
   ZoneStatus,
   ZoneType,
 } from '@irm/contracts';
-import { RequiredText, Trim } from '../common/dto';
+import { IsVersion, RequiredText, Trim } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 
 const emptyToNull = ({ value }: { value: unknown }) =>
@@ -194,9 +194,7 @@ export class UpdateZoneDto implements UpdateZoneRequest {
   source?: string | null;
 
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -228,9 +226,7 @@ export class RecordLandMovementDto implements RecordLandMovementRequest {
     description: "The zone's version you read; a stale one gets 409. Omit to apply to the current figures.",
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version?: number;
 }
 

@@ -275,6 +275,14 @@ describe('identity (HTTP)', () => {
       expect(update).toEqual({ changes: { role: { before: 'staff', after: 'manager' } }, actor_id: adminId });
     });
 
+    it('refuses a version that is not a whole number in range, instead of failing in SQL or reading it as 1', async () => {
+      const user = await createUser(t, Role.Staff);
+      for (const version of [2 ** 31, true, [1], ''])
+        expect((await admin.patch(`/api/users/${user.id}`, { version, name: 'Renamed' })).status).toBe(400);
+      const [row] = await db().query('SELECT name, version FROM app_user WHERE id = $1', [user.id]);
+      expect(row).toEqual({ name: user.name, version: user.version });
+    });
+
     it('keeps an admin from locking themselves out', async () => {
       const me = (await admin.get('/api/auth/me')).body;
       const [{ version }] = await db().query('SELECT version FROM app_user WHERE id = $1', [me.id]);

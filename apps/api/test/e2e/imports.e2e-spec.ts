@@ -288,6 +288,27 @@ describe('imports', () => {
       expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['entity', 'file']);
     });
 
+    it.each([
+      [
+        'no boundary',
+        'multipart/form-data',
+        '--b\r\nContent-Disposition: form-data; name="entity"\r\n\r\ncontacts\r\n--b--\r\n',
+      ],
+      [
+        'a body cut short',
+        'multipart/form-data; boundary=b',
+        '--b\r\nContent-Disposition: form-data; name="entity"\r\n\r\ncont',
+      ],
+      ['a body that is not multipart', 'multipart/form-data; boundary=b', '\u0000\u0001 not multipart'],
+    ])('answers a multipart envelope with %s with 400, not 500', async (_what, contentType, body) => {
+      const response = await staff.client.request('POST', '/api/imports', {
+        body,
+        headers: { 'content-type': contentType },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'bad_request', detail: 'The multipart body could not be read.' });
+    });
+
     it('refuses a JSON body', async () => {
       const response = await staff.client.post('/api/imports', { entity: 'organizations' });
       expect(response.status).toBe(415);

@@ -92,6 +92,92 @@ describe('platform (HTTP)', () => {
     expect(response.headers.get('content-type')).toContain(PROBLEM);
   });
 
+  describe('bodies and addresses that could not be stored or routed', () => {
+    const send = (path: string, body: Uint8Array, headers: Record<string, string> = {}) =>
+      fetch(`${t.baseUrl}${path}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const problemOf = async (response: Response) => {
+      expect(response.headers.get('content-type')).toContain(PROBLEM);
+      const body = await readJson(response);
+      expect(body.requestId).toBe(response.headers.get('x-request-id'));
+      return body;
+    };
+
+    it('refuses bytes that are not UTF-8 instead of storing U+FFFD', async () => {
+      const bytes = Buffer.concat([
+        Buffer.from('{"name":"Đồng '),
+        Buffer.from([0xc0, 0xaf]),
+        Buffer.from('","areaHa":5,"address":{"district":"x"}}'),
+      ]);
+      const response = await send('/api/test-probe', bytes);
+      expect(response.status).toBe(400);
+      expect(await problemOf(response)).toMatchObject({
+        code: 'bad_request',
+        detail: 'The body is not valid UTF-8 text.',
+      });
+    });
+
+    it('refuses NUL characters and lone surrogates, naming the field', async () => {
+      const nul = await post('/api/test-probe', '{"name":"a\\u0000b","areaHa":5,"address":{"district":"x"}}');
+      expect(nul.status).toBe(400);
+      expect((await problemOf(nul)).errors).toEqual([{ field: 'name', message: 'contains a NUL character' }]);
+      const surrogate = await post('/api/test-probe', '{"name":"a","areaHa":5,"address":{"district":"\\ud800"}}');
+      expect(surrogate.status).toBe(400);
+      expect((await problemOf(surrogate)).errors).toEqual([
+        { field: 'address.district', message: 'is not well-formed Unicode (a lone surrogate)' },
+      ]);
+    });
+
+    it('refuses deep nesting and bodies that are not objects before validation walks them', async () => {
+      const deep = await post('/api/test-probe', `{"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+      expect(deep.status).toBe(400);
+      expect((await problemOf(deep)).errors[0].message).toBe('is nested deeper than 32 levels');
+      for (const body of ['null', '[]', '"text"', '7']) {
+        const response = await post('/api/test-probe', body);
+        expect(response.status).toBe(400);
+        expect((await problemOf(response)).detail).toBe('The body must be a JSON object.');
+      }
+    });
+
+    it('refuses form-encoded bodies except where mail clients send them', async () => {
+      const response = await post('/api/test-probe', 'name=x&areaHa=5', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expect(response.status).toBe(415);
+      expect(await problemOf(response)).toMatchObject({ code: 'unsupported_media_type' });
+    });
+
+    it('holds a public form streamed without a length to the public limit', async () => {
+      const padded = `{"email":"a@ipa.test","padding":"${'x'.repeat(40 * 1024)}"}`;
+      const response = await fetch(`${t.baseUrl}/api/public/track/resend`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(padded));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await problemOf(response)).toMatchObject({ code: 'payload_too_large' });
+    });
+
+    it('answers an address the router cannot read with a problem and a request id', async () => {
+      const badEncoding = await fetch(`${t.baseUrl}/api/zones/%C0%AF`);
+      expect(badEncoding.status).toBe(400);
+      expect(await problemOf(badEncoding)).toMatchObject({ code: 'bad_request' });
+      // A write: reads of unknown addresses fall through to the web app's catch-all (404) when it is built.
+      const tooLong = await fetch(`${t.baseUrl}/api/zones/${'x'.repeat(500)}`, { method: 'PATCH' });
+      expect(tooLong.status).toBe(414);
+      expect(await problemOf(tooLong)).toMatchObject({ code: 'uri_too_long', status: 414 });
+    });
+  });
+
   it('answers an unknown API route with a 404 problem', async () => {
     const response = await fetch(`${t.baseUrl}/api/no-such-thing`);
     expect(response.status).toBe(404);

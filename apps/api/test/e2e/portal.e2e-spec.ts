@@ -642,6 +642,25 @@ describe('investor portal (HTTP)', () => {
       expect(timeline.body.items[0].payload).toMatchObject({ event: 'document', fileName: 'bao-cao.xlsx' });
     });
 
+    it('answers a broken multipart envelope with 400, not 500', async () => {
+      const path = `/api/public/track/${tokenOf(trackingUrl)}/documents`;
+      for (const [contentType, body] of [
+        [
+          'multipart/form-data',
+          '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF\r\n--b--\r\n',
+        ],
+        [
+          'multipart/form-data; boundary=b',
+          '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PD',
+        ],
+        ['multipart/form-data; boundary=b', '\u0000\u0001 not multipart'],
+      ]) {
+        const response = await anonymous.request('POST', path, { body, headers: { 'content-type': contentType } });
+        expect(response.status).toBe(400);
+        expect(response.body.detail).toBe('The multipart body could not be read.');
+      }
+    });
+
     it('re-sends links to a known email and answers an unknown one alike', async () => {
       const before = await count('email_message');
       const known = await anonymous.post('/api/public/track/resend', { email: form.email.toUpperCase() });

@@ -107,5 +107,48 @@ describe('working days', () => {
         }),
       );
     });
+    it('subtracts exactly what it adds: from a working day, n on and n back is the same day', () => {
+      fc.assert(
+        fc.property(calendars, dates, fc.integer({ min: 0, max: 90 }), (calendar, from, n) => {
+          fc.pre(calendar.isWorkingDay(from));
+          expect(calendar.subtract(calendar.add(from, n), n)).toBe(from);
+          expect(calendar.add(calendar.subtract(from, n), n)).toBe(from);
+        }),
+      );
+    });
+
+    /** Instants over four years, so that a stage can be entered and checked in any season, any time of day. */
+    const instants = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) }).map((ms) => new Date(ms));
+    const slas = fc.option(fc.integer({ min: 0, max: 60 }), { nil: null });
+
+    it('counts elapsed days on local dates: none within a local day, never negative going forward', () => {
+      fc.assert(
+        fc.property(calendars, instants, fc.integer({ min: 0, max: 200 * 86_400_000 }), (calendar, since, later) => {
+          const now = new Date(since.getTime() + later);
+          const elapsed = calendar.elapsed(since, now);
+          expect(elapsed).toBeGreaterThanOrEqual(0);
+          const sameDay = localDate(since, 'Asia/Ho_Chi_Minh') === localDate(now, 'Asia/Ho_Chi_Minh');
+          if (sameDay) expect(elapsed).toBe(0);
+          expect(elapsed).toBe(
+            calendar.between(localDate(since, 'Asia/Ho_Chi_Minh'), localDate(now, 'Asia/Ho_Chi_Minh')),
+          );
+        }),
+      );
+    });
+
+    it('is overdue monotonically: later never less overdue, a longer SLA never more, no SLA never', () => {
+      fc.assert(
+        fc.property(calendars, instants, instants, instants, slas, slas, (calendar, entered, a, b, sla, otherSla) => {
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          fc.pre(entered <= early);
+          if (calendar.isOverdue(entered, early, sla)) expect(calendar.isOverdue(entered, late, sla)).toBe(true);
+          if (sla !== null && otherSla !== null && otherSla >= sla && calendar.isOverdue(entered, late, otherSla))
+            expect(calendar.isOverdue(entered, late, sla)).toBe(true);
+          expect(calendar.isOverdue(entered, late, null)).toBe(false);
+          // Overdue exactly when more working days have passed than the SLA allows.
+          if (sla !== null) expect(calendar.isOverdue(entered, late, sla)).toBe(calendar.elapsed(entered, late) > sla);
+        }),
+      );
+    });
   });
 });

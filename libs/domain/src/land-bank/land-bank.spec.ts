@@ -1,4 +1,5 @@
 import { LandMovementKind, ZoneType } from '@irm/contracts';
+import fc from 'fast-check';
 import {
   applyLandMovement,
   availableHa,
@@ -9,6 +10,7 @@ import {
   fromHundredths,
   hasAtMostTwoDecimals,
   isValidLandBank,
+  LandBankFigures,
   LandBankError,
   leaseReservedLand,
   occupancyRate,
@@ -58,6 +60,10 @@ describe('toHundredths / fromHundredths', () => {
     expect(hasAtMostTwoDecimals(48.434)).toBe(false);
     expect(hasAtMostTwoDecimals(0.001)).toBe(false);
     expect(hasAtMostTwoDecimals(Number.NaN)).toBe(false);
+    // An absolute tolerance used to take these for whole hundredths, and to miss the large one.
+    expect(hasAtMostTwoDecimals(1e-9)).toBe(false);
+    expect(hasAtMostTwoDecimals(0.1 + 0.2)).toBe(true);
+    expect(hasAtMostTwoDecimals(-308698471.46)).toBe(true);
   });
 });
 
@@ -327,5 +333,180 @@ describe('land movements', () => {
       false,
       false,
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties: whatever staff try, in whatever order, a zone's land is never oversold, and every hectare is
+// accounted for to the hundredth.
+
+/** Areas as people type them: mostly 2-decimal hectares, sometimes zero, negative, too precise or not a number. */
+const areas = fc.oneof(
+  { arbitrary: fc.integer({ min: 1, max: 30_000 }).map((h) => h / 100), weight: 8 },
+  { arbitrary: fc.integer({ min: -500, max: 0 }).map((h) => h / 100), weight: 1 },
+  { arbitrary: fc.constantFrom(0.001, 0.004, 0.005, 1e-9, Number.NaN, Infinity, -Infinity), weight: 1 },
+);
+
+type LandOperation =
+  | { op: 'reserve' | 'lease' | 'release'; areaHa: number }
+  | { op: 'movement'; kind: Exclude<LandMovementKind, LandMovementKind.Adjust>; areaHa: number }
+  | { op: 'adjust'; leasedDeltaHa: number; reservedDeltaHa: number }
+  | { op: 'resize'; industrialLandHa: number };
+
+const signedAreas = fc.integer({ min: -20_000, max: 20_000 }).map((h) => h / 100);
+const landOperations: fc.Arbitrary<LandOperation> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      op: fc.constantFrom('reserve' as const, 'lease' as const, 'release' as const),
+      areaHa: areas,
+    }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('movement' as const),
+      kind: fc.constantFrom(LandMovementKind.Reserve, LandMovementKind.Release, LandMovementKind.Lease),
+      areaHa: areas,
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('adjust' as const),
+      leasedDeltaHa: signedAreas,
+      reservedDeltaHa: signedAreas,
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('resize' as const),
+      industrialLandHa: fc.integer({ min: 0, max: 80_000 }).map((h) => h / 100),
+    }),
+    weight: 1,
+  },
+);
+
+/** The bank after an operation, or the LandBankError that refused it; anything else thrown is a defect. */
+function applyLand(bank: LandBankFigures, operation: LandOperation): LandBankFigures | LandBankError {
+  try {
+    switch (operation.op) {
+      case 'reserve':
+        return reserveLand(bank, operation.areaHa);
+      case 'lease':
+        return leaseReservedLand(bank, operation.areaHa);
+      case 'release':
+        return releaseReservedLand(bank, operation.areaHa);
+      case 'movement':
+        return applyLandMovement(bank, movementDeltas(operation.kind, operation.areaHa));
+      case 'adjust':
+        return applyLandMovement(bank, operation);
+      case 'resize':
+        checkIndustrialLand(bank, operation.industrialLandHa);
+        return { industrialLandHa: operation.industrialLandHa, leasedHa: bank.leasedHa, reservedHa: bank.reservedHa };
+    }
+  } catch (error) {
+    if (error instanceof LandBankError) return error;
+    throw error;
+  }
+}
+
+const banks = fc
+  .record({
+    industrial: fc.integer({ min: 0, max: 50_000 }),
+    leasedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    reservedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map(({ industrial, leasedShare, reservedShare }): LandBankFigures => {
+    const leased = Math.floor(industrial * leasedShare);
+    const reserved = Math.floor((industrial - leased) * reservedShare);
+    return { industrialLandHa: industrial / 100, leasedHa: leased / 100, reservedHa: reserved / 100 };
+  });
+
+describe('land bank, for any sequence of operations', () => {
+  it('never oversells: leased and reserved stay ≥ 0 and within industrial land, to the hundredth', () => {
+    let refused = 0;
+    let applied = 0;
+    fc.assert(
+      fc.property(banks, fc.array(landOperations, { minLength: 5, maxLength: 60, size: 'max' }), (start, sequence) => {
+        let bank = start;
+        for (const operation of sequence) {
+          const next = applyLand(bank, operation);
+          if (next instanceof LandBankError) {
+            refused++;
+            continue;
+          }
+          applied++;
+          bank = next;
+          const [industrial, leased, reserved] = [bank.industrialLandHa, bank.leasedHa, bank.reservedHa].map(
+            toHundredths,
+          );
+          expect(leased).toBeGreaterThanOrEqual(0);
+          expect(reserved).toBeGreaterThanOrEqual(0);
+          expect(leased + reserved).toBeLessThanOrEqual(industrial);
+          expect(toHundredths(availableHa(bank.industrialLandHa, bank.leasedHa, bank.reservedHa))).toBe(
+            industrial - leased - reserved,
+          );
+          // Every figure stays a 2-decimal value: no float drift creeps in over many operations.
+          expect([bank.industrialLandHa, bank.leasedHa, bank.reservedHa].every(hasAtMostTwoDecimals)).toBe(true);
+          expect(isValidLandBank({ ...bank, totalAreaHa: bank.industrialLandHa })).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Both outcomes are exercised, or the property would say little.
+    expect(applied).toBeGreaterThan(1000);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
+  it('many reservations one after another never take more than was available', () => {
+    fc.assert(
+      fc.property(banks, fc.array(areas, { maxLength: 40 }), (start, requests) => {
+        const available = toHundredths(availableHa(start.industrialLandHa, start.leasedHa, start.reservedHa));
+        let bank = start;
+        let granted = 0;
+        for (const areaHa of requests) {
+          const fits = canReserve(bank, areaHa);
+          const next = applyLand(bank, { op: 'reserve', areaHa });
+          // canReserve answers exactly what reserveLand does.
+          expect(!(next instanceof LandBankError)).toBe(fits);
+          if (next instanceof LandBankError) continue;
+          granted += toHundredths(next.reservedHa) - toHundredths(bank.reservedHa);
+          expect(toHundredths(next.reservedHa) - toHundredths(bank.reservedHa)).toBe(toHundredths(areaHa));
+          bank = next;
+        }
+        expect(granted).toBeLessThanOrEqual(available);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reserve then release, or reserve then lease, only moves land between the figures', () => {
+    fc.assert(
+      fc.property(banks, areas, (start, areaHa) => {
+        const reserved = applyLand(start, { op: 'reserve', areaHa });
+        fc.pre(!(reserved instanceof LandBankError));
+        const released = releaseReservedLand(reserved as LandBankFigures, areaHa);
+        expect(toHundredths(released.reservedHa)).toBe(toHundredths(start.reservedHa));
+        expect(toHundredths(released.availableHa)).toBe(
+          toHundredths(availableHa(start.industrialLandHa, start.leasedHa, start.reservedHa)),
+        );
+        const leased = leaseReservedLand(reserved as LandBankFigures, areaHa);
+        expect(toHundredths(leased.leasedHa) + toHundredths(leased.reservedHa)).toBe(
+          toHundredths((reserved as LandBankFigures).leasedHa) + toHundredths((reserved as LandBankFigures).reservedHa),
+        );
+      }),
+    );
+  });
+
+  it('converts between hectares and hundredths without loss', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (hundredths) => {
+        const ha = fromHundredths(hundredths);
+        expect(toHundredths(ha)).toBe(hundredths);
+        expect(hasAtMostTwoDecimals(ha)).toBe(true);
+        expect(roundHa(ha)).toBe(ha);
+      }),
+    );
   });
 });

@@ -41,9 +41,12 @@ export function roundHa(ha: number): number {
   return fromHundredths(toHundredths(ha));
 }
 
-/** True when the value is a finite number with at most 2 decimals. */
+/**
+ * True when the value is a finite number with at most 2 decimals. Read to the same 15 significant digits as
+ * toHundredths, so binary noise is no third decimal at any magnitude, while 0.000000001 ha is one.
+ */
 export function hasAtMostTwoDecimals(ha: number): boolean {
-  return Number.isFinite(ha) && Math.abs(ha * 100 - toHundredths(ha)) < 1e-6;
+  return Number.isFinite(ha) && Number.isInteger(Number((ha * 100).toPrecision(15)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { isValidTaxCode, normalizeTaxCode, taxCodeCheckDigit } from './tax-code';
 
 /** Published codes of well-known enterprises. */
@@ -147,5 +148,73 @@ describe('normalizeTaxCode / isValidTaxCode', () => {
       expect(normalizeTaxCode(bad)).toBeNull();
       expect(isValidTaxCode(bad)).toBe(false);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties: duplicates are found by the canonical form, so it must be a fixed point that every accepted spelling
+// of one code reaches, and that no typo reaches.
+
+/** Valid enterprise codes: any issued prefix with its check digit. */
+const validCodes = fc
+  .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9_999_999 }))
+  .map(([province, serial]) => `${String(province).padStart(2, '0')}${String(serial).padStart(7, '0')}`)
+  .filter((nine) => taxCodeCheckDigit(nine) !== null)
+  .map((nine) => `${nine}${taxCodeCheckDigit(nine)}`);
+const branches = fc.integer({ min: 1, max: 999 }).map((n) => String(n).padStart(3, '0'));
+/** What people put between digits: spaces, dots, a non-breaking space, dashes pasted from documents. */
+const separators = fc.constantFrom('', ' ', '.', '  ', '\u00a0', '\t');
+const dashes = fc.constantFrom('-', '', '\u2010', '\u2013', '\u2212', ' - ');
+
+/** A code written with separators sprinkled between its digits. */
+const spelled = (digits: string, gaps: string[]) =>
+  [...digits].map((digit, i) => digit + (i < digits.length - 1 ? gaps[i % gaps.length] : '')).join('');
+
+describe('tax code normalisation, for any code', () => {
+  it('is idempotent: the canonical form normalises to itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(validCodes, fc.string(), fc.stringMatching(/^[\d .-]{8,16}$/)), (input) => {
+        const once = normalizeTaxCode(input);
+        if (once !== null) expect(normalizeTaxCode(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('brings every accepted spelling of a code, branch or not, to one canonical form', () => {
+    fc.assert(
+      fc.property(
+        validCodes,
+        fc.option(branches, { nil: undefined }),
+        fc.array(separators, { minLength: 1, maxLength: 5 }),
+        dashes,
+        fc.constantFrom('', ' ', '  '),
+        (code, branch, gaps, dash, pad) => {
+          const canonical = branch ? `${code}-${branch}` : code;
+          const written = pad + spelled(code, gaps) + (branch ? dash + spelled(branch, gaps) : '') + pad;
+          expect(normalizeTaxCode(written)).toBe(canonical);
+          expect(isValidTaxCode(written)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('refuses any one mistyped digit of a valid code', () => {
+    fc.assert(
+      fc.property(validCodes, fc.nat({ max: 9 }), fc.integer({ min: 1, max: 9 }), (code, position, shift) => {
+        const digit = (Number(code[position]) + shift) % 10;
+        const typo = code.slice(0, position) + digit + code.slice(position + 1);
+        expect(normalizeTaxCode(typo)).toBeNull();
+      }),
+    );
+  });
+
+  it('refuses two neighbouring digits swapped, unless they are equal', () => {
+    fc.assert(
+      fc.property(validCodes, fc.nat({ max: 8 }), (code, position) => {
+        fc.pre(code[position] !== code[position + 1]);
+        const swapped = code.slice(0, position) + code[position + 1] + code[position] + code.slice(position + 2);
+        expect(normalizeTaxCode(swapped)).toBeNull();
+      }),
+    );
   });
 });

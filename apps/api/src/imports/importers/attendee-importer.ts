@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ImportEntity, ImportRowAction } from '@irm/contracts';
-import { isCountryCode, normalizeTaxCode } from '@irm/domain';
+import { isCountryCode, normalizeEmail, normalizeTaxCode } from '@irm/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { AppException } from '../../common/app-exception';
@@ -56,7 +56,8 @@ function personKey(name: string): string {
  * keys find the person in the system and keep a file from naming one person twice.
  */
 function personKeys(row: ImportRow): [string, string][] {
-  const email = row.values.get('email')?.trim().toLowerCase();
+  const cell = row.values.get('email');
+  const email = cell ? normalizeEmail(cell) : undefined;
   if (email) return [[`email:${email}`, 'email']];
   const phone = row.values.get('phone');
   const e164 = phone ? toE164(phone) : null;

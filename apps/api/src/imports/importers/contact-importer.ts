@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentSource, EmailConsent, ImportEntity } from '@irm/contracts';
-import { normalizeTaxCode } from '@irm/domain';
+import { normalizeEmail, normalizeTaxCode } from '@irm/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { CreateContactDto } from '../../contacts/contact.dto';
@@ -38,7 +38,7 @@ type Existing = ContactValues & { id: string; consentChangedAt: Date | null; ver
 /** The cells of a row as the API's create request would carry them (the organization comes by tax code). */
 export const CONTACT_REQUEST_FIELDS = {
   fullName: null,
-  email: (value: string) => value.toLowerCase(),
+  email: normalizeEmail,
   phone: null,
   position: null,
   preferredLanguage: contactLanguageOf,
@@ -51,7 +51,10 @@ const KEY: RecordKey<Existing> = {
   field: 'email',
   name: 'email',
   prefix: 'email',
-  ofRow: (row) => row.values.get('email')?.toLowerCase() ?? null,
+  ofRow: (row) => {
+    const email = row.values.get('email');
+    return email === undefined ? null : normalizeEmail(email);
+  },
   ofRecord: (record) => record.email,
 };
 
