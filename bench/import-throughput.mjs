@@ -1,13 +1,15 @@
 // Import throughput against its floor, PostgreSQL's own bulk load (psql \copy) of the same file.
-// Usage: npm run build:api && node bench/import-throughput.mjs [rows]
+// Usage: npm run build:api && node bench/import-throughput.mjs [rows] [--out FILE]
 // Needs PostgreSQL and Redis (DATABASE_URL's server, REDIS_URL) and `psql` on the PATH; uses its own database
-// and Redis prefix. The API runs in this process, the worker as its own process, as in production.
+// (BENCH_IMPORT_DATABASE, default irm_bench_import) and Redis prefix. The API runs in this process, the worker as
+// its own process, as in production. --out writes the figures as JSON too.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
@@ -19,9 +21,10 @@ const { seed } = require(`${dist}/seed/seeder.js`);
 const { DataSource } = require('typeorm');
 const { taxCodeCheckDigit } = require('@irm/domain');
 
-const rows = Number(process.argv[2] ?? 100_000);
+const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+const rows = Number(positionals[0] ?? 100_000);
 const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/irm');
-const database = 'irm_bench_import';
+const database = process.env.BENCH_IMPORT_DATABASE ?? 'irm_bench_import';
 const databaseUrl = new URL(`/${database}`, base).href;
 const password = 'Bench import password 2026';
 const rate = (count, ms) => Math.round(count / (ms / 1000));
@@ -150,6 +153,22 @@ try {
     `ratio: the import runs at ${((copyMs / importMs) * 100).toFixed(1)}% of \\copy's speed (${(importMs / copyMs).toFixed(1)}× its time)`,
   );
   console.log(`floor for the import: 5,000 rows/s — ${rate(rows, importMs) >= 5000 ? 'met' : 'NOT met'}`);
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    const figures = {
+      rows,
+      megabytes: Number(sizeMb),
+      copy: { seconds: Number((copyMs / 1000).toFixed(3)), rowsPerSecond: rate(rows, copyMs) },
+      import: {
+        seconds: Number((importMs / 1000).toFixed(3)),
+        rowsPerSecond: rate(rows, importMs),
+        uploadSeconds: Number((uploadMs / 1000).toFixed(3)),
+        countedSeconds: Number(((countedMs ?? importMs) / 1000).toFixed(3)),
+      },
+      ratio: Number((copyMs / importMs).toFixed(4)),
+    };
+    writeFileSync(options.out, `${JSON.stringify(figures, null, 2)}\n`);
+  }
 } finally {
   worker.kill('SIGTERM');
   await workerExited;

@@ -1,8 +1,13 @@
-// npm run bench:seed [-- --organizations N --contacts N --timeline N]
+// npm run bench:seed [-- --organizations N --contacts N --timeline N --reuse]
 // Fills a fresh database (BENCH_DATABASE, default irm_bench, on DATABASE_URL's server) with the issue's bench size:
 // 100,000 investors, 300,000 contacts and 1,000,000 timeline entries, plus staff and tasks, and 200,000 pipeline
 // items (50,000 per pipeline, with their stage history, events, land and loan details), behind the real
-// migrations and demo seed. Rows go in as multi-row INSERTs of unnest()ed arrays, a batch per statement.
+// migrations and demo seed. Rows go in as multi-row INSERTs of unnest()ed arrays, a batch per statement. The
+// counts are totals: what the demo seed made (its zones' investors) is counted in.
+// With --reuse, a database this script completed earlier with the same sizes and the same script is kept and only
+// migrated; the mark is a comment on the database, written last.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { apiEntry, c, elapsed, main, run, step } from '../tools/proc.mjs';
@@ -21,9 +26,19 @@ const { values: args } = parseArgs({
     staff: { type: 'string', default: '40' },
     items: { type: 'string', default: '200000' },
     events: { type: 'string', default: '300' },
+    reuse: { type: 'boolean', default: false },
   },
 });
-const size = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Number(value)]));
+const { reuse, ...sizeArgs } = args;
+const size = Object.fromEntries(Object.entries(sizeArgs).map(([key, value]) => [key, Number(value)]));
+// What a finished seed leaves on its database: the sizes and a hash of this script.
+const seedMark = JSON.stringify({
+  benchSeed: createHash('sha256')
+    .update(readFileSync(import.meta.filename))
+    .digest('hex')
+    .slice(0, 16),
+  size,
+});
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'irm_bench';
 export const BENCH_ADMIN = { ADMIN_EMAIL: 'admin@bench.test', ADMIN_PASSWORD: 'Bench admin password 2026' };
 const BATCH = 5_000;
@@ -433,19 +448,71 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
   );
 }
 
+/** The mark of a finished seed on the database, or null. */
+async function readSeedMark(databaseUrl) {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()`,
+    );
+    return rows[0]?.mark ?? null;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Drops and re-creates the database, from the server's `postgres` database. */
+async function recreate(databaseUrl) {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const db = new Client({ connectionString: Object.assign(url, { pathname: '/postgres' }).href });
+  await db.connect();
+  try {
+    await db.query(`DROP DATABASE IF EXISTS ${db.escapeIdentifier(name)} WITH (FORCE)`);
+    await db.query(`CREATE DATABASE ${db.escapeIdentifier(name)}`);
+  } finally {
+    await db.end();
+  }
+}
+
+const countRows = async (db, table) => Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+
 main(async () => {
   const t0 = Date.now();
-  const services = await step(`PostgreSQL (fresh ${BENCH_DATABASE} database)`, () =>
-    ensureServices({ databaseName: BENCH_DATABASE, dedicated: true, fresh: true, redis: false, log: () => {} }),
+  const services = await step(`PostgreSQL (${reuse ? '' : 'fresh '}${BENCH_DATABASE} database)`, () =>
+    ensureServices({ databaseName: BENCH_DATABASE, dedicated: true, fresh: !reuse, redis: false, log: () => {} }),
   );
   const env = { DATABASE_URL: services.databaseUrl, ...BENCH_ADMIN };
   await step('Build API', () => run('npm', ['run', 'build:api']));
+  if (reuse) {
+    if ((await readSeedMark(services.databaseUrl)) === seedMark) {
+      await step('Migrate (the seeded database is kept)', () =>
+        run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }),
+      );
+      console.log(c.green(`✔ ${BENCH_DATABASE} was seeded earlier with these sizes: reused`));
+      await stopServices();
+      return;
+    }
+    await step(`Re-create ${BENCH_DATABASE} (not seeded, or with other sizes or another seed script)`, () =>
+      recreate(services.databaseUrl),
+    );
+  }
   await step('Migrate', () => run(process.execPath, [apiEntry('cli/migrate')], { env, name: 'migrate' }));
   await step('Demo seed (zones, admin)', () => run(process.execPath, [apiEntry('cli/seed')], { env, name: 'seed' }));
 
   const db = new Client({ connectionString: services.databaseUrl });
   await db.connect();
   try {
+    // The sizes are totals: the demo seed's rows (its zones' investors) count towards them.
+    for (const [key, table] of [
+      ['organizations', 'organization'],
+      ['contacts', 'contact'],
+      ['timeline', 'timeline_entry'],
+      ['tasks', 'task'],
+      ['items', 'pipeline_item'],
+    ])
+      size[key] = Math.max(0, size[key] - (await countRows(db, table)));
     const [{ id: adminId }] = (await db.query(`SELECT id FROM app_user WHERE email = $1`, [BENCH_ADMIN.ADMIN_EMAIL]))
       .rows;
     const staff = await step(`${size.staff} staff accounts`, async () => {
@@ -561,15 +628,11 @@ main(async () => {
 
     // VACUUM too: it sets the visibility map, so boards count from the index alone (index-only scans).
     await step('VACUUM ANALYZE', () => db.query('VACUUM ANALYZE'));
-    const sizes = (
-      await db.query(`SELECT relname, n_live_tup FROM pg_stat_user_tables
-                       WHERE relname IN ('organization','contact','timeline_entry','task','pipeline_item','stage_history')
-                       ORDER BY relname`)
-    ).rows;
-    console.log(
-      c.green(`✔ ${BENCH_DATABASE} ready in ${elapsed(t0)}: `) +
-        sizes.map((r) => `${r.relname} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', '),
-    );
+    await db.query(`COMMENT ON DATABASE ${db.escapeIdentifier(BENCH_DATABASE)} IS ${db.escapeLiteral(seedMark)}`);
+    const counts = [];
+    for (const table of ['organization', 'contact', 'pipeline_item', 'timeline_entry', 'task', 'stage_history'])
+      counts.push(`${table} ${(await countRows(db, table)).toLocaleString('en')}`);
+    console.log(c.green(`✔ ${BENCH_DATABASE} ready in ${elapsed(t0)}: `) + counts.join(', '));
   } finally {
     await db.end();
     await stopServices();

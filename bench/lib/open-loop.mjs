@@ -1,0 +1,100 @@
+// Open-loop HTTP load at a fixed arrival rate: request i is due at start + i / rate whether or not earlier ones
+// have answered, and its latency counts from that due time, so a slow server cannot slow the load down and hide
+// its queueing (no coordinated omission).
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+
+/**
+ * @param {object} o
+ * @param {string} o.origin e.g. http://127.0.0.1:3260
+ * @param {(i: number) => string} o.path path of request i
+ * @param {Record<string, string>} [o.headers]
+ * @param {number} o.rate requests per second
+ * @param {number} o.durationMs how long requests are issued
+ * @param {number} [o.maxSockets] connections the client may open (more requests wait for one, on the clock)
+ * @param {number} [o.timeoutMs] after the last request is due, how long answers are awaited
+ */
+export async function openLoop({ origin, path, headers = {}, rate, durationMs, maxSockets = 64, timeoutMs = 10_000 }) {
+  const { hostname, port } = new URL(origin);
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const total = Math.max(1, Math.round((rate * durationMs) / 1000));
+  const interval = 1000 / rate;
+  const latencies = [];
+  const sendLag = [];
+  const failures = new Map();
+  let done = 0;
+  let lastAnswer = 0;
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  const settle = () => {
+    if (++done === total) finish();
+  };
+  const fail = (reason) => {
+    failures.set(reason, (failures.get(reason) ?? 0) + 1);
+    settle();
+  };
+
+  const start = performance.now() + 20;
+  const send = (i) => {
+    const due = start + i * interval;
+    sendLag.push(performance.now() - due);
+    const request = http.get({ agent, hostname, port, path: path(i), headers }, (response) => {
+      response.on('data', () => {});
+      response.on('end', () => {
+        const now = performance.now();
+        if (response.statusCode !== 200) return fail(`HTTP ${response.statusCode}`);
+        latencies.push(now - due);
+        lastAnswer = now;
+        settle();
+      });
+      response.on('error', (err) => fail(err.code ?? err.message));
+    });
+    request.on('error', (err) => fail(err.code ?? err.message));
+  };
+
+  // One timer tick sends every request that has fallen due; ticks come about every millisecond.
+  let next = 0;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && start + next * interval <= now) send(next++);
+      if (next < total) setTimeout(tick, Math.max(0, Math.min(1, start + next * interval - performance.now())));
+      else resolve();
+    };
+    setTimeout(tick, Math.max(0, start - performance.now()));
+  });
+  const lastDue = start + (total - 1) * interval;
+  const timer = setTimeout(finish, timeoutMs);
+  await finished;
+  clearTimeout(timer);
+  agent.destroy();
+
+  latencies.sort((a, b) => a - b);
+  sendLag.sort((a, b) => a - b);
+  const unanswered = total - done;
+  if (unanswered) failures.set('timeout', unanswered);
+  const answered = latencies.length;
+  // Requests without an answer count as slower than any answer, so a percentile they reach is reported as missing.
+  const withMissing = (p) => {
+    const rank = Math.ceil((p / 100) * total) - 1;
+    return rank < answered ? latencies[rank] : null;
+  };
+  const round = (v) => (v === null || Number.isNaN(v) ? null : Number(v.toFixed(2)));
+  return {
+    offered: rate,
+    requests: total,
+    ok: answered,
+    failures: Object.fromEntries(failures),
+    // Answers per second from the first due time to the last answer: at overload this is the server's capacity.
+    throughput: Number(((answered / (Math.max(lastAnswer, lastDue) - start)) * 1000).toFixed(1)),
+    p50: round(withMissing(50)),
+    p95: round(withMissing(95)),
+    p99: round(withMissing(99)),
+    max: round(unanswered ? null : latencies.at(-1)),
+    // How late the client itself sent requests: large values mean the load generator, not the server, fell behind.
+    sendLagP99: round(percentile(sendLag, 99)),
+  };
+}
