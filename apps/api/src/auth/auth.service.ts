@@ -69,7 +69,9 @@ export class AuthService {
     const windowMs = this.config.LOGIN_WINDOW_MINUTES * 60_000;
 
     const perIp = await this.limiter.hit('login-ip', context.ip ?? 'unknown', this.config.LOGIN_LIMIT_PER_IP, windowMs);
-    const perAccount = await this.limiter.peek('login-account', account, this.config.LOGIN_LIMIT_PER_ACCOUNT);
+    // Counted before the password is checked, so attempts arriving together (at any API process) cannot all pass a
+    // count that none of them has raised yet; a sign-in that succeeds clears it again.
+    const perAccount = await this.limiter.hit('login-account', account, this.config.LOGIN_LIMIT_PER_ACCOUNT, windowMs);
     if (!perIp.allowed || !perAccount.allowed) {
       const retryAfter = Math.max(
         perIp.allowed ? 0 : perIp.retryAfterSeconds,
@@ -92,7 +94,6 @@ export class AuthService {
     const verified = await this.hasher.verify(usable ? user!.passwordHash : await this.decoyHash, password);
     const valid = usable && verified;
     if (!user || !valid || !user.active) {
-      await this.limiter.hit('login-account', account, this.config.LOGIN_LIMIT_PER_ACCOUNT, windowMs);
       await this.audit.recordNow({
         action: AuditAction.LoginFailed,
         actorId: user?.id ?? null,

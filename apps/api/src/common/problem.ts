@@ -1,6 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FieldError, ProblemDetails } from '@irm/contracts';
 import { AppException, ErrorCode, statusOf, titleOf } from './app-exception';
+import { isDependencyOutage } from './outage';
+
+/** Seconds a client is asked to wait when the database or Redis is not answering (a restart takes a few). */
+export const OUTAGE_RETRY_AFTER_SECONDS = 2;
 
 export interface RenderedProblem {
   status: number;
@@ -83,6 +87,17 @@ export function renderProblem(error: unknown, requestId?: string): RenderedProbl
       body: problem(error instanceof SyntaxError ? ErrorCode.MalformedJson : code, status, detail),
       headers: {},
       unexpected: false,
+    };
+  } else if (isDependencyOutage(error)) {
+    rendered = {
+      status: 503,
+      body: problem(
+        ErrorCode.ServiceUnavailable,
+        503,
+        'The database or the queue server is not answering at the moment. Try again shortly.',
+      ),
+      headers: { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) },
+      unexpected: true,
     };
   } else {
     rendered = {

@@ -63,6 +63,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).isProduction).toBe(true);
   });
 
+  it('keeps the mail senders below the database pool, which each of them holds a connection of', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4', MAIL_CONCURRENCY: '3' }).DATABASE_POOL_SIZE).toBe(4);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4' })).toThrow(/MAIL_CONCURRENCY: must be below DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(
+      /DATABASE_POOL_SIZE: DATABASE_POOL_SIZE must not be less than 2/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ SMTP_URL: '', PORT: '' }).PORT).toBe(3000);
   });

@@ -48,6 +48,13 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/irm';
 
+  /**
+   * Connections each process keeps open to PostgreSQL at most. Every API and worker process has its own pool, so
+   * the sum over all processes (plus one listening connection each) must stay below the server's max_connections.
+   */
+  @IntSetting(2, 200)
+  DATABASE_POOL_SIZE = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -171,8 +178,8 @@ export class AppConfig {
 
   /**
    * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
-   * the worker's 10 database connections for its SMTP exchange (so recording the outcome never waits for
-   * one), which is why it stays below 10.
+   * the worker's database connections for its SMTP exchange (so recording the outcome never waits for
+   * one), which is why it stays below DATABASE_POOL_SIZE.
    */
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;
@@ -296,6 +303,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = describe(validateSync(config, { skipMissingProperties: false }));
   if (!isValidTimeZone(config.TZ_BUSINESS)) problems.push('TZ_BUSINESS: unknown time zone');
   if (config.isProduction && !config.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+  if (
+    [config.MAIL_CONCURRENCY, config.DATABASE_POOL_SIZE].every(Number.isInteger) &&
+    config.MAIL_CONCURRENCY >= config.DATABASE_POOL_SIZE
+  )
+    problems.push(
+      `MAIL_CONCURRENCY: must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE}); each email being sent holds a database connection`,
+    );
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }

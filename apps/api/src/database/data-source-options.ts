@@ -24,7 +24,7 @@ export function dataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: false,
-    poolSize: overrides.poolSize ?? 10,
+    poolSize: overrides.poolSize ?? config.DATABASE_POOL_SIZE,
     applicationName: overrides.applicationName ?? 'irm',
     extra: {
       // Fail fast rather than hang a request when the database is unreachable.

@@ -26,10 +26,24 @@ describe('health when a dependency is down', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('answers 503 when the database goes away', async () => {
+  it('answers a request that needs Redis with 503 and Retry-After, not 500', async () => {
+    const response = await fetch(`${t.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'someone@ipa.test', password: 'whatever it may be' }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(await response.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
+  });
+
+  it('answers 503 when the database goes away, for the health check and for requests', async () => {
     await t.database.drop();
     const response = await fetch(`${t.baseUrl}/api/health`);
     expect(response.status).toBe(503);
     expect(((await response.json()) as { checks: { database: string } }).checks.database).toBe('down');
+    const zones = await fetch(`${t.baseUrl}/api/public/zones`);
+    expect(zones.status).toBe(503);
+    expect(zones.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -74,6 +74,34 @@ describe('identity (HTTP)', () => {
       expect(blocked.body.code).toBe('too_many_requests');
     });
 
+    it('checks only as many passwords as the limit allows when failed sign-ins arrive at once', async () => {
+      const user = await createUser(t, Role.Staff);
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          new TestClient(t.baseUrl).post('/api/auth/login', { email: user.email, password: `wrong guess ${i}` }),
+        ),
+      ).then((responses) => responses.map((r) => r.status).sort());
+      expect(statuses).toEqual([...Array(3).fill(401), ...Array(9).fill(429)]);
+      const failures = await db().query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'login_failed' AND subject_id = $1
+            AND details->>'reason' = 'wrong_password'`,
+        [user.id],
+      );
+      expect(failures[0].n).toBe(3);
+    });
+
+    it('clears the failed sign-ins of an account when one succeeds', async () => {
+      const user = await createUser(t, Role.Staff);
+      const client = new TestClient(t.baseUrl);
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 2; i++)
+          expect((await client.post('/api/auth/login', { email: user.email, password: 'wrong password' })).status).toBe(
+            401,
+          );
+        expect((await client.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).status).toBe(200);
+      }
+    });
+
     it('rejects a malformed sign-in body with 400 naming the field', async () => {
       const response = await new TestClient(t.baseUrl).post('/api/auth/login', {
         email: 'not-an-email',

@@ -18,10 +18,19 @@ export interface RequestOptions {
 
 /** Speaks to the API over HTTP like a browser (cookies, CSRF header) or a script (bearer token). */
 export class TestClient {
-  private readonly cookies = new Map<string, string>();
   bearer?: string;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
+
+  /** The same browser (cookies, token) speaking to another API process. */
+  at(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl, this.cookies);
+    other.bearer = this.bearer;
+    return other;
+  }
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
-export interface WorkerProcess {
+/** A process running one of the real entry points (`apps/api/src/<entry>.ts`), from source. */
+export interface AppProcess {
   child: ChildProcess;
   /** What it printed (pino JSON lines), for a failing test's message. */
   output(): string;
@@ -12,11 +13,22 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
 }
 
-/** The real worker entry point (`apps/api/src/worker.ts`) in a process of its own, run from source. */
-export function spawnWorker(env: Record<string, string>, nodeOptions: string[] = []): WorkerProcess {
+export type WorkerProcess = AppProcess;
+
+/** Runs `apps/api/src/<entry>.ts` in a process of its own, compiled on load as Jest compiles it. */
+export function spawnEntry(
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): AppProcess {
   const child = spawn(
     process.execPath,
-    [...nodeOptions, '-r', join(ROOT, 'apps/api/test/support/swc-register.cjs'), join(ROOT, 'apps/api/src/worker.ts')],
+    [
+      ...nodeOptions,
+      '-r',
+      join(ROOT, 'apps/api/test/support/swc-register.cjs'),
+      join(ROOT, `apps/api/src/${entry}.ts`),
+    ],
     { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const lines: string[] = [];
@@ -38,4 +50,9 @@ export function spawnWorker(env: Record<string, string>, nodeOptions: string[] =
       return exited;
     },
   };
+}
+
+/** The real worker entry point (`apps/api/src/worker.ts`) in a process of its own, run from source. */
+export function spawnWorker(env: Record<string, string>, nodeOptions: string[] = []): WorkerProcess {
+  return spawnEntry('worker', env, nodeOptions);
 }
