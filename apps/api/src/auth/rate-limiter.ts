@@ -33,6 +33,13 @@ export class RateLimiter {
     return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
   }
 
+  /** The count so far without adding to it: allowed while another hit would still be within the limit. */
+  async peek(scope: string, id: string, limit: number): Promise<RateLimitResult> {
+    const [count, ttl] = await Promise.all([this.redis.get(this.key(scope, id)), this.redis.pttl(this.key(scope, id))]);
+    const n = Number(count ?? 0);
+    return { allowed: n < limit, count: n, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+  }
+
   async reset(scope: string, id: string): Promise<void> {
     await this.redis.del(this.key(scope, id));
   }

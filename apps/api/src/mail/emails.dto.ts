@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsUUID, Min } from 'class-validator';
+import { IsEnum, IsUUID } from 'class-validator';
 import {
   EmailLanguage,
   EMAIL_LANGUAGES,
@@ -11,6 +10,7 @@ import {
   RecordSubjectType,
   RetryEmailRequest,
 } from '@irm/contracts';
+import { IsVersion } from '../common/dto';
 import { PageQueryDto } from '../common/pagination';
 
 export class EmailLogQueryDto extends PageQueryDto {
@@ -25,9 +25,7 @@ export class EmailLogQueryDto extends PageQueryDto {
 
 export class RetryEmailDto implements RetryEmailRequest {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
