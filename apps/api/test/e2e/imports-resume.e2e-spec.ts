@@ -24,7 +24,7 @@ describe('an import interrupted mid-way', () => {
     importer = worker.get(OrganizationImporter);
     client = (await signedIn(t, Role.Staff)).client;
     db = t.app.get(DataSource);
-  });
+  }, 120_000); // Starts the API and a worker: slow on a busy machine.
   afterAll(async () => {
     await worker.close();
     await t.close();

@@ -74,7 +74,7 @@ describe('statements per list request (no N+1)', () => {
         subjectId: i % 2 ? busyInvestorId : contactId,
       });
     }
-  });
+  }, 120_000); // Starts the API and writes the fixtures: slow on a busy machine.
   afterAll(() => t.close());
 
   it.each([
