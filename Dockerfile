@@ -28,6 +28,9 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY --from=build /app/libs/contracts/dist ./libs/contracts/dist
 COPY --from=build /app/libs/domain/dist ./libs/domain/dist
+# Investors' uploads (PORTAL_UPLOAD_DIR, .data/portal-uploads): writable by the app user; a volume mounted here
+# starts with this owner.
+RUN mkdir -p .data/portal-uploads && chown -R node:node .data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/api/apps/api/src/main.js"]

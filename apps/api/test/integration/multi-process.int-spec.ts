@@ -1,5 +1,8 @@
-import { Role, SESSION_COOKIE } from '@irm/contracts';
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import { CSRF_COOKIE, Role, SESSION_COOKIE } from '@irm/contracts';
 import { JobName, QueueName } from '../../src/queue/queue-names';
+import { seed } from '../../src/seed/seeder';
+import { healthStatus } from '../support/api-process';
 import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { TEST_PASSWORD, TestClient } from '../support/test-client';
 import { ProcessStack, startProcessStack } from './support/process-stack';
@@ -8,6 +11,7 @@ import { waitFor } from './support/queue-harness';
 const API_LIMIT = 60;
 const LOGIN_LIMIT = 5;
 const HOUR = 3600_000;
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /**
  * Two API and two worker processes on one PostgreSQL database, one Redis prefix and one SMTP server behave as one
@@ -144,4 +148,71 @@ describe('two API and two worker processes', () => {
       return Object.values(counts).every((n) => n === 0);
     });
   }, 150_000);
+
+  it("serves an investor's document from every process: uploads go to the one shared PORTAL_UPLOAD_DIR", async () => {
+    // The portal files enquiries into the default pipelines.
+    await seed(stack.dataSource, {});
+    const submitted = await new TestClient(url(first)).post('/api/public/land-enquiries', {
+      fullName: 'Nguyễn Văn Hai',
+      email: `hai.${stack.prefix}@example.com`,
+      companyName: 'Công ty Hai Tiến Trình',
+      language: 'vi',
+      requestedAreaHa: 2,
+    });
+    expect(submitted.status).toBe(201);
+    const token = String(submitted.body.trackingUrl).split('/track/')[1];
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'ho-so.pdf');
+    const uploaded = await new TestClient(url(second)).post(`/api/public/track/${token}/documents`, form);
+    expect(uploaded.status).toBe(201);
+
+    const { client: manager } = await stack.signedIn(Role.Manager);
+    for (const api of [first, second]) {
+      const download = await manager.at(url(api)).download(`/api/portal-documents/${uploaded.body.id}/download`);
+      expect(download.status).toBe(200);
+      expect(download.bytes).toEqual(PDF);
+    }
+  });
+
+  it('drains on SIGTERM: a request in flight completes, new connections go elsewhere, the process exits', async () => {
+    const leaving = await stack.startApi();
+    const { client } = await stack.signedIn(Role.Staff, leaving);
+    const body = Buffer.from(JSON.stringify({ title: 'Giữa lúc dừng', dueAt: new Date(Date.now() + HOUR) }));
+    const csrf = client.cookie(CSRF_COOKIE) ?? '';
+    const inFlight = httpRequest(`${leaving.baseUrl}/api/tasks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}; ${CSRF_COOKIE}=${csrf}`,
+        'x-csrf-token': csrf,
+      },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      inFlight.once('response', (response: IncomingMessage) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      inFlight.once('error', reject);
+    });
+    // The headers and part of the body now, the rest once the process has been told to stop.
+    await new Promise<void>((resolve) => inFlight.write(body.subarray(0, 10), () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    leaving.child.kill('SIGTERM');
+    await waitFor(
+      'the stopping process to refuse new connections',
+      async () => (await healthStatus(leaving.baseUrl, 1_000)) === 0,
+    );
+    expect(await healthStatus(url(first))).toBe(200);
+    expect(leaving.child.exitCode).toBeNull();
+
+    inFlight.end(body.subarray(10));
+    const { status, body: created } = await answer;
+    expect(status).toBe(201);
+    expect(await leaving.exited).toBe('SIGTERM');
+    const [task] = await stack.dataSource.query('SELECT title FROM task WHERE id = $1', [JSON.parse(created).id]);
+    expect(task).toEqual({ title: 'Giữa lúc dừng' });
+  });
 });
