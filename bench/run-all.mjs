@@ -1,7 +1,9 @@
-// npm run bench [-- --only list,search --quick --step-seconds 5 --port-base 3260 --reseed]
+// npm run bench [-- --only list,search --quick --step-seconds 5 --port-base 3260 --reseed --api-processes N]
 // The whole suite on the bench data set, each figure beside its physical limit measured in the same run:
 // - list, search, timeline, board, reports: the API (its own process, as `npm start` runs it) under open-loop load
 //   at fixed arrival rates, against the same SQL run by pgbench (scripts recorded from the API's own statements);
+//   the API runs as one process per core (as docs/scaling.md advises), requests spread over them in turn, with
+//   their pools adding up to pgbench's connections;
 // - health: GET /api/health against a bare Fastify route doing the same checks;
 // - queue: BullMQ against redis-benchmark (bench/queue-throughput.mjs);
 // - email: bench/mail-delivery.mjs (queued emails/s against a raw nodemailer loop);
@@ -12,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { c, main, onCleanup, root, run, step } from '../tools/proc.mjs';
@@ -31,6 +34,8 @@ const { values: args } = parseArgs({
     'step-seconds': { type: 'string' },
     'port-base': { type: 'string', default: '3260' },
     reseed: { type: 'boolean', default: false },
+    // API processes for the reads (one per core by default), as a load balancer would spread them.
+    'api-processes': { type: 'string', default: String(availableParallelism()) },
     'no-readme': { type: 'boolean', default: false },
     // Writes a V8 CPU profile of the API process here (open in Chrome DevTools or speedscope).
     'profile-dir': { type: 'string' },
@@ -46,8 +51,14 @@ const quick = args.quick;
 const STEP_SECONDS = Number(args['step-seconds'] ?? (quick ? 1 : 5));
 const PORT = Number(args['port-base']);
 const ports = { api: PORT, bare: PORT + 1, smtp: PORT + 2, mailApi: PORT + 3 };
-// pgbench uses as many connections as the API's pool.
+// pgbench uses as many connections as the API processes' pools together.
 const SQL_CLIENTS = 10;
+const API_PROCESSES = Number(args['api-processes']);
+if (!Number.isInteger(API_PROCESSES) || API_PROCESSES < 1) {
+  console.error('--api-processes takes a whole number of 1 or more');
+  process.exit(2);
+}
+const apiPort = (k) => (k === 0 ? PORT : PORT + 10 + k);
 const MAX_STEPS = quick ? 2 : 9;
 
 const BASE_DATABASE = process.env.BENCH_DATABASE ?? 'irm_bench';
@@ -269,27 +280,35 @@ async function measureHttp(services) {
   }
   await app.close();
 
-  const api = spawnLogged(
-    'api',
-    join(root, 'dist/api/apps/api/src/main.js'),
-    [],
-    {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(ports.api),
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      REDIS_PREFIX: `irm-bench-${process.pid}`,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      API_LIMIT_PER_MINUTE: '1000000',
-      LOGIN_LIMIT_PER_IP: '100000',
-    },
-    args['profile-dir'] ? ['--cpu-prof', '--cpu-prof-dir', args['profile-dir']] : [],
+  const secret = randomBytes(32).toString('base64url');
+  const pool = Math.max(2, Math.ceil(SQL_CLIENTS / API_PROCESSES));
+  const apis = Array.from({ length: API_PROCESSES }, (_, k) =>
+    spawnLogged(
+      `api-${k}`,
+      join(root, 'dist/api/apps/api/src/main.js'),
+      [],
+      {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(apiPort(k)),
+        DATABASE_URL: services.databaseUrl,
+        DATABASE_POOL_SIZE: String(pool),
+        // Checked against the pool by the shared settings; an API process sends no mail.
+        MAIL_CONCURRENCY: String(pool - 1),
+        REDIS_URL: services.redisUrl,
+        REDIS_PREFIX: `irm-bench-${process.pid}`,
+        SESSION_SECRET: secret,
+        API_LIMIT_PER_MINUTE: '1000000',
+        LOGIN_LIMIT_PER_IP: '100000',
+      },
+      args['profile-dir'] ? ['--cpu-prof', '--cpu-prof-dir', args['profile-dir']] : [],
+    ),
   );
-  const origin = `http://127.0.0.1:${ports.api}`;
-  await waitForHealth(origin, api.child);
-  const headers = { cookie: await signIn(origin) };
+  const origins = apis.map((_, k) => `http://127.0.0.1:${apiPort(k)}`);
+  for (const [k, api] of apis.entries()) await waitForHealth(origins[k], api.child);
+  const origin = origins;
+  const headers = { cookie: await signIn(origins[0]) };
   const options = '-c pg_trgm.word_similarity_threshold=0.5 -c statement_timeout=30000';
 
   const sections = {};
@@ -349,9 +368,9 @@ async function measureHttp(services) {
         met: { latency: ref.p95 !== null && ref.p95 < target.p95, ratio: ratio >= TARGETS.ratio },
       });
     }
-    sections[section] = { ...started, loadavgEnd: loadavg(), cases: results };
+    sections[section] = { ...started, loadavgEnd: loadavg(), apiProcesses: API_PROCESSES, cases: results };
   }
-  await api.stop();
+  await Promise.all(apis.map((api) => api.stop()));
   return sections;
 }
 

@@ -9,7 +9,8 @@ export const percentile = (sorted, p) =>
 
 /**
  * @param {object} o
- * @param {string} o.origin e.g. http://127.0.0.1:3260
+ * @param {string | string[]} o.origin e.g. http://127.0.0.1:3260; with several, request i goes to origin i mod n
+ *   (round robin, as a load balancer in front of several processes)
  * @param {(i: number) => string} o.path path of request i
  * @param {Record<string, string>} [o.headers]
  * @param {number} o.rate requests per second
@@ -18,7 +19,7 @@ export const percentile = (sorted, p) =>
  * @param {number} [o.timeoutMs] after the last request is due, how long answers are awaited
  */
 export async function openLoop({ origin, path, headers = {}, rate, durationMs, maxSockets = 64, timeoutMs = 10_000 }) {
-  const { hostname, port } = new URL(origin);
+  const targets = (Array.isArray(origin) ? origin : [origin]).map((o) => new URL(o));
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const total = Math.max(1, Math.round((rate * durationMs) / 1000));
   const interval = 1000 / rate;
@@ -41,6 +42,7 @@ export async function openLoop({ origin, path, headers = {}, rate, durationMs, m
   const send = (i) => {
     const due = start + i * interval;
     sendLag.push(performance.now() - due);
+    const { hostname, port } = targets[i % targets.length];
     const request = http.get({ agent, hostname, port, path: path(i), headers }, (response) => {
       response.on('data', () => {});
       response.on('end', () => {

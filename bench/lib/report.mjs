@@ -27,6 +27,7 @@ const pct = (v) => `${num(v * 100, v < 0.1 ? 1 : 0)} %`;
 const mark = (ok) => (ok ? 'met' : '**not met**');
 const load = (l) => (l ? l.map((v) => v.toFixed(1)).join(' / ') : '—');
 const day = (iso) => iso.slice(0, 16).replace('T', ' ');
+const processes = (n = 1) => (n === 1 ? 'one API process' : `${n} API processes`);
 
 export function renderReadme(results, { chart }) {
   const { machine: m, sections } = results;
@@ -52,7 +53,8 @@ export function renderReadme(results, { chart }) {
       '',
       'Reads: latency under open-loop load at the reference rate (20/s, boards 10/s, reports 2/s), beside pgbench running ' +
         "the statements the API sent for the same request at the same rate; capacity is the most answers per second in the API's " +
-        'sweep against pgbench at full speed on 10 connections (the API pool).',
+        `sweep (${processes(sections[http[0]].apiProcesses)}, requests spread over them in turn) against pgbench at full ` +
+        'speed on 10 connections (as many as the API pools together).',
       '',
       '| endpoint | rate | p50 | p95 | p99 | target p95 | SQL p95 | API peak | SQL max | API / SQL ≥ 40 % |',
       '| --- | --: | --: | --: | --: | --- | --: | --: | --: | --- |',
