@@ -98,6 +98,9 @@ describe('faults: PostgreSQL restart under load', () => {
 
   it('c: pg_ctl stop -m fast, then start', () => restart('fast', 'PostgreSQL stop -m fast, start'), 180_000);
 
-  it('c: pg_ctl stop -m immediate (crash recovery at start), then start', () =>
-    restart('immediate', 'PostgreSQL stop -m immediate, start'), 180_000);
+  it(
+    'c: pg_ctl stop -m immediate (crash recovery at start), then start',
+    () => restart('immediate', 'PostgreSQL stop -m immediate, start'),
+    180_000,
+  );
 });

@@ -129,6 +129,8 @@ export async function startProcessStack(
     let handle = queues.get(name);
     if (!handle) {
       handle = new Queue(name, { connection: { url: redisUrl }, prefix });
+      // A fault test stops Redis under it; the handle reconnects by itself.
+      handle.on('error', () => undefined);
       queues.set(name, handle);
     }
     return handle;
