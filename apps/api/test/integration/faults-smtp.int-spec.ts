@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '@irm/contracts';
-import { healthStatus } from '../support/api-process';
 import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
 import {
@@ -13,6 +12,7 @@ import {
   startWriteLoad,
   summarize,
   waitDrained,
+  waitHealthy,
 } from './support/fault-load';
 import { ProcessStack, startProcessStack } from './support/process-stack';
 
@@ -42,10 +42,10 @@ describe('faults: SMTP outage under load', () => {
     await sleep(FAULT_LOAD.leadSeconds * 1000);
 
     sink.refuse(451, 'Mailbox temporarily unavailable');
-    const refusingFrom = sink.received.length;
+    const refusedAt = now();
     await sleep(FAULT_LOAD.outageMs);
-    // The API does not depend on the mail server.
-    expect(await healthStatus(api.baseUrl)).toBe(200);
+    // The API does not depend on the mail server (a probe may time out on a saturated machine: allow a retry).
+    expect(await waitHealthy(api.baseUrl, now(), 10_000)).toBeLessThan(10_000);
     sink.accept();
     const repairedAt = now();
     const refusals = sink.refusals;
@@ -58,7 +58,9 @@ describe('faults: SMTP outage under load', () => {
     expect(await lostWrites(stack.dataSource, outcomes)).toEqual([]);
     // Refused meanwhile: nothing got through, and the emails due then were tried and kept for later.
     expect(refusals).toBeGreaterThan(0);
-    expect(sink.received.slice(refusingFrom).filter((m) => m.acceptedAt < repairedAt)).toEqual([]);
+    // (A transaction already past MAIL FROM when the refusals began may still finish.)
+    const during = sink.received.filter((m) => m.acceptedAt > refusedAt + 2_000 && m.acceptedAt < repairedAt);
+    expect(during.map((m) => m.messageId)).toEqual([]);
     const [retried] = await stack.dataSource.query(
       `SELECT count(*) FILTER (WHERE attempts > 1)::int AS n FROM email_message WHERE status = 'sent'`,
     );
