@@ -168,6 +168,14 @@ export class AppConfig {
   @IntSetting(1_000, 600_000)
   WORKER_LOCK_MS = 30_000;
 
+  /**
+   * How often a worker checks that Redis still holds its data. Redis restarted empty (or flushed) under running
+   * workers loses the recurring jobs and every queued one; the worker then registers the recurring jobs again and
+   * runs the start-up recovery (lost emails and reminders get jobs again from PostgreSQL).
+   */
+  @IntSetting(500, 600_000)
+  WORKER_REDIS_CHECK_MS = 10_000;
+
   /** SMTP attempts per email before it is marked failed (an admin can retry it then). */
   @IntSetting(1, 50)
   MAIL_SEND_ATTEMPTS = 8;

@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { REDIS } from '../redis/redis.module';
 import { workerConnection } from './bullmq-connections';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { InvalidJobPayloadError, validateJobPayload } from './job-payloads';
@@ -20,12 +22,15 @@ export class WorkerHost implements BeforeApplicationShutdown {
   private workers: Worker[] = [];
   private readonly running = new Set<Promise<void>>();
   private started = false;
+  private redisCheck?: NodeJS.Timeout;
+  private checkingRedis?: Promise<void>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly registry: JobHandlerRegistry,
     private readonly producer: JobProducer,
     private readonly relay: OutboxRelay,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async start(): Promise<void> {
@@ -36,6 +41,10 @@ export class WorkerHost implements BeforeApplicationShutdown {
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     await this.relay.start();
     for (const { jobName, payload } of JOBS_AT_START) await this.producer.add(jobName, payload);
+    await this.markRedis();
+    this.redisCheck = setInterval(() => {
+      this.checkingRedis ??= this.checkRedis().finally(() => (this.checkingRedis = undefined));
+    }, this.config.WORKER_REDIS_CHECK_MS);
     this.logger.log({ msg: 'worker started', queues: activeQueues(), concurrency: this.config.WORKER_CONCURRENCY });
   }
 
@@ -44,10 +53,41 @@ export class WorkerHost implements BeforeApplicationShutdown {
     if (!this.started) return;
     this.started = false;
     this.logger.log({ msg: 'worker stopping', signal });
+    clearInterval(this.redisCheck);
+    await this.checkingRedis;
     await this.closeWorkers();
     await this.relay.stop();
     await this.producer.close();
     this.logger.log({ msg: 'worker stopped' });
+  }
+
+  /** A key written at start whose absence later means that Redis has lost its data. */
+  private get markerKey(): string {
+    return `${this.config.REDIS_PREFIX}:worker:data-marker`;
+  }
+
+  /** Sets the marker; true when it was missing (the first worker's start, or data lost since). */
+  private async markRedis(): Promise<boolean> {
+    return (await this.redis.set(this.markerKey, new Date().toISOString(), 'NX')) === 'OK';
+  }
+
+  /**
+   * Redis came back empty, or was flushed, under this running worker: registers the recurring jobs again and
+   * queues the start-up recovery. Of several workers, the one that sets the marker again does it.
+   */
+  private async checkRedis(): Promise<void> {
+    let restoring = false;
+    try {
+      if (!this.started || !(await this.markRedis())) return;
+      restoring = true;
+      this.logger.warn({ msg: 'Redis has lost its data; restoring recurring jobs and recovering lost jobs' });
+      await this.producer.syncSchedules(JOB_SCHEDULES);
+      for (const { jobName, payload } of JOBS_AT_START) await this.producer.add(jobName, payload);
+    } catch (error) {
+      // Unreachable again: the next check tries again, and a restore cut short is done again in full.
+      if (restoring) await this.redis.del(this.markerKey).catch(() => undefined);
+      this.logger.warn({ msg: 'Redis data check failed', error: (error as Error).message });
+    }
   }
 
   private createWorker(queueName: string): Worker {

@@ -73,14 +73,25 @@ export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promis
 
 export async function startProcessStack(
   sink: SmtpSink,
-  options: { apis?: number; workers?: number; env?: Record<string, string> } = {},
+  options: {
+    apis?: number;
+    workers?: number;
+    env?: Record<string, string>;
+    /** A migrated database to use instead of a fresh clone (e.g. on a private server); it is not dropped. */
+    databaseUrl?: string;
+    /** Another Redis than the shared test server. */
+    redisUrl?: string;
+  } = {},
 ): Promise<ProcessStack> {
-  const database = await createTestDatabase();
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const database: TestDatabase = options.databaseUrl
+    ? { name: new URL(options.databaseUrl).pathname.slice(1), url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const prefix = testRedisPrefix();
   const uploads = mkdtempSync(join(tmpdir(), 'irm-stack-uploads-'));
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     SMTP_URL: sink.url,
     APP_URL: STACK_APP_URL,
@@ -102,7 +113,7 @@ export async function startProcessStack(
     dataSourceOptions(loadConfig({ DATABASE_URL: database.url }), { poolSize: 2, applicationName: 'irm-test' }),
   ).initialize();
   await insertProvinceSettings(dataSource);
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const queues = new Map<QueueName, Queue>();
   const apis: ApiProcess[] = [];
   const workers: WorkerProcess[] = [];
@@ -117,7 +128,9 @@ export async function startProcessStack(
   const queue = (name: QueueName): Queue => {
     let handle = queues.get(name);
     if (!handle) {
-      handle = new Queue(name, { connection: { url: TEST_REDIS_URL }, prefix });
+      handle = new Queue(name, { connection: { url: redisUrl }, prefix });
+      // A fault test stops Redis under it; the handle reconnects by itself.
+      handle.on('error', () => undefined);
       queues.set(name, handle);
     }
     return handle;
