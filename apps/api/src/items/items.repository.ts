@@ -91,23 +91,27 @@ export interface ItemFilter {
   q?: string;
 }
 
-/** `$1` is always today's business date, for `overdue`. */
+/**
+ * `$1` is always today's business date, for `overdue`. The names of the organization, contact and event come from
+ * scalar subqueries (one key probe per row shown) rather than joins: with every link joined, planning the join
+ * order cost more than running the statement.
+ */
 const COLUMNS = `i.id, i.kind, i.pipeline_id AS "pipelineId", i.stage_id AS "stageId", s.key AS "stageKey",
   s.type AS "stageType", i.title, i.owner_id AS "ownerId", u.name AS "ownerName",
-  i.organization_id AS "organizationId", o.name AS "organizationName", i.contact_id AS "contactId",
-  c.full_name AS "contactName", i.event_id AS "eventId", e.name AS "eventName", i.zone_id AS "zoneId",
-  z.name AS "zoneName", i.sector, i.source, i.area_ha AS "areaHa", i.capital_usd AS "capitalUsd",
-  i.expected_jobs AS "expectedJobs", i.amount_vnd AS "amountVnd", i.stage_entered_at AS "stageEnteredAt",
-  to_char(i.sla_due_on, 'YYYY-MM-DD') AS "slaDueOn",
+  i.organization_id AS "organizationId",
+  (SELECT o.name FROM organization o WHERE o.id = i.organization_id) AS "organizationName",
+  i.contact_id AS "contactId", (SELECT c.full_name FROM contact c WHERE c.id = i.contact_id) AS "contactName",
+  i.event_id AS "eventId", (SELECT e.name FROM promotion_event e WHERE e.id = i.event_id) AS "eventName",
+  i.zone_id AS "zoneId", z.name AS "zoneName", i.sector, i.source, i.area_ha AS "areaHa",
+  i.capital_usd AS "capitalUsd", i.expected_jobs AS "expectedJobs", i.amount_vnd AS "amountVnd",
+  i.stage_entered_at AS "stageEnteredAt", to_char(i.sla_due_on, 'YYYY-MM-DD') AS "slaDueOn",
   (i.closed_at IS NULL AND i.overdue_from IS NOT NULL AND i.overdue_from <= $1::date) AS overdue,
   i.lost_reason AS "lostReason", i.closed_at AS "closedAt", i.source_item_id AS "sourceItemId",
   i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version`;
 
+/** Joins for COLUMNS on rows of pipeline_item aliased `i` (the zone table is small enough to hash). */
 const JOINS = `JOIN stage s ON s.id = i.stage_id
   JOIN app_user u ON u.id = i.owner_id
-  LEFT JOIN organization o ON o.id = i.organization_id
-  LEFT JOIN contact c ON c.id = i.contact_id
-  LEFT JOIN promotion_event e ON e.id = i.event_id
   LEFT JOIN zone z ON z.id = i.zone_id`;
 
 export interface NewItem {
@@ -383,29 +387,34 @@ export class ItemsRepository {
     }
     params.push(limit + 1);
     const direction = descending ? 'DESC' : 'ASC';
+    // The page is chosen from pipeline_item alone, then named: names are looked up for the rows shown only.
+    const order = `ORDER BY ${column} ${direction}, i.id ${direction}`;
     return this.query(
       filter,
-      `SELECT ${COLUMNS}, ${key} AS "sortKey" FROM pipeline_item i ${JOINS}
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${column} ${direction}, i.id ${direction} LIMIT $${params.length}`,
+      `SELECT ${COLUMNS}, ${key} AS "sortKey"
+         FROM (SELECT * FROM pipeline_item i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ${order} LIMIT $${params.length}) i
+         ${JOINS}
+        ${order}`,
       params,
     );
   }
 
   /**
    * A pipeline's board: per stage the count, overdue count and sums, and the first `limit` + 1 cards, oldest in
-   * stage first. Unfiltered, the figures come from the stage tally and the cards from the stage index, one short
-   * read per stage. Filtered, the matching items are gathered once (through the covering board index, or the
-   * trigram index for a search) and both figures and first cards come from that set.
+   * stage first. Unfiltered or filtered on overdue only, the figures come from the stage tally (kept per overdue
+   * day) and the cards from one short index read per stage. Otherwise the matching items are gathered once
+   * (through the covering board index, or the trigram index for a search) and both figures and first cards come
+   * from that set.
    */
   async board(filter: ItemFilter & { pipelineId: string }, stageIds: string[], today: string, limit: number) {
     const filtered = Object.entries(filter).some(
-      ([key, value]) => value !== undefined && key !== 'pipelineId' && key !== 'kind',
+      ([key, value]) => value !== undefined && key !== 'pipelineId' && key !== 'kind' && key !== 'overdue',
     );
     if (!filtered) {
       const [stages, cards] = await Promise.all([
-        this.tallies(filter.pipelineId, today),
-        this.firstCards(stageIds, today, limit),
+        this.tallies(stageIds, today, filter.overdue),
+        this.firstCards(filter.pipelineId, stageIds, today, limit, filter.overdue),
       ]);
       return { stages, cards };
     }
@@ -437,32 +446,53 @@ export class ItemsRepository {
     return { stages: stages as BoardStageRow[], cards };
   }
 
-  /** Per stage of a pipeline: count, overdue count today and sums, from the stage tally. */
-  private tallies(pipelineId: string, today: string): Promise<BoardStageRow[]> {
+  /**
+   * Per listed stage: count, overdue count today and sums, from the stage tally. The tally's day is an open item's
+   * overdue date ('infinity' for the rest), so "overdue" is a range of days: on or before today.
+   */
+  private tallies(stageIds: string[], today: string, overdue: boolean | undefined): Promise<BoardStageRow[]> {
+    const days = overdue === undefined ? '' : `AND t.overdue_from ${overdue ? '<=' : '>'} $1::date`;
     return this.dataSource.query(
       `SELECT t.stage_id AS "stageId", sum(t.items)::int AS count,
               coalesce(sum(t.items) FILTER (WHERE t.overdue_from <= $1::date), 0)::int AS "overdueCount",
               CASE WHEN sum(t.area_items) > 0 THEN sum(t.area_ha) END AS "areaHa",
               CASE WHEN sum(t.capital_items) > 0 THEN sum(t.capital_usd) END AS "capitalUsd",
               CASE WHEN sum(t.amount_items) > 0 THEN sum(t.amount_vnd) END AS "amountVnd"
-         FROM stage_tally t JOIN stage s ON s.id = t.stage_id
-        WHERE s.pipeline_id = $2
+         FROM stage_tally t
+        WHERE t.stage_id = ANY($2::uuid[]) ${days}
         GROUP BY t.stage_id`,
-      [today, pipelineId],
+      [today, stageIds],
     );
   }
 
-  /** The first `limit` + 1 cards of each listed stage, oldest in stage first, in one statement. */
-  private firstCards(stageIds: string[], today: string, limit: number): Promise<ItemRow[]> {
+  /**
+   * The first `limit` + 1 cards of each listed stage, oldest in stage first, in one statement, stage by stage in
+   * the order listed. Each stage's page is read from pipeline_item alone before names are looked up. Filtered on
+   * overdue, the page's ids come from the covering board index, which holds the overdue columns.
+   */
+  private firstCards(
+    pipelineId: string,
+    stageIds: string[],
+    today: string,
+    limit: number,
+    overdue: boolean | undefined,
+  ): Promise<ItemRow[]> {
+    const page =
+      overdue === undefined
+        ? `SELECT * FROM pipeline_item i WHERE i.stage_id = board.stage_id
+            ORDER BY i.stage_entered_at, i.id LIMIT $3) i`
+        : `SELECT p.id FROM pipeline_item p
+            WHERE p.pipeline_id = $4 AND p.stage_id = board.stage_id
+              AND ${overdue ? '' : 'NOT '}(p.closed_at IS NULL AND COALESCE(p.overdue_from <= $1::date, false))
+            ORDER BY p.stage_entered_at, p.id LIMIT $3) page
+         JOIN pipeline_item i ON i.id = page.id`;
     return this.dataSource.query(
-      `SELECT card.* FROM unnest($2::uuid[]) AS board(stage_id)
-       CROSS JOIN LATERAL (
-         SELECT ${COLUMNS}, ${SORT_COLUMNS.stageEnteredAt.key} AS "sortKey"
-           FROM pipeline_item i ${JOINS}
-          WHERE i.stage_id = board.stage_id
-          ORDER BY i.stage_entered_at, i.id LIMIT $3
-       ) card`,
-      [today, stageIds, limit + 1],
+      `SELECT ${COLUMNS}, ${SORT_COLUMNS.stageEnteredAt.key} AS "sortKey"
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS board(stage_id, n)
+         CROSS JOIN LATERAL (${page}
+         ${JOINS}
+        ORDER BY board.n, i.stage_entered_at, i.id`,
+      overdue === undefined ? [today, stageIds, limit + 1] : [today, stageIds, limit + 1, pipelineId],
     );
   }
 }

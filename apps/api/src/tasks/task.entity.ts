@@ -17,6 +17,8 @@ import { UserEntity } from '../users/user.entity';
 @Entity('task')
 // "My tasks" per bucket: equality on assignee and done, a range and the order on due time.
 @Index('ix_task_assignee_due', ['assigneeId', 'done', 'dueAt', 'id'])
+// Everyone's tasks per bucket (overdue, today, upcoming, done): the range and the order on due time.
+@Index('ix_task_done_due', ['done', 'dueAt', 'id'])
 @Index('ix_task_subject_due', ['subjectType', 'subjectId', 'dueAt', 'id'], { where: '"subject_id" IS NOT NULL' })
 // For the reminder job to come: open tasks whose reminder or due time has not been mailed yet.
 @Index('ix_task_remind_pending', ['remindAt'], {

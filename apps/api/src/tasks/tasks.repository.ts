@@ -25,13 +25,13 @@ export type TaskRow = Omit<TaskEntity, 'assignee' | 'createdBy'> & {
   dueAtKey: string;
 };
 
-const subject = subjectNameSql('t');
 const COLUMNS = `t.id, t.title, t.notes, t.due_at AS "dueAt", t.due_at::text AS "dueAtKey", t.remind_at AS "remindAt",
   t.assignee_id AS "assigneeId", a.name AS "assigneeName", t.subject_type AS "subjectType", t.subject_id AS "subjectId",
-  ${subject.name} AS "subjectName", t.done, t.done_at AS "doneAt", (NOT t.done AND t.due_at < now()) AS overdue,
+  ${subjectNameSql('t')} AS "subjectName", t.done, t.done_at AS "doneAt", (NOT t.done AND t.due_at < now()) AS overdue,
   t.created_by_id AS "createdById", c.name AS "createdByName", t.created_at AS "createdAt",
   t.updated_at AS "updatedAt", t.version`;
-const FROM = `task t JOIN app_user a ON a.id = t.assignee_id JOIN app_user c ON c.id = t.created_by_id ${subject.joins}`;
+/** The people's names for rows of task aliased `t`. */
+const JOINS = `JOIN app_user a ON a.id = t.assignee_id JOIN app_user c ON c.id = t.created_by_id`;
 
 /** Start of tomorrow in the zone given by the SQL parameter `tz`. */
 const startOfTomorrow = (tz: string) =>
@@ -43,7 +43,10 @@ export class TasksRepository extends OwnedRecordRepository<TaskEntity> {
     super(dataSource, TaskEntity);
   }
 
-  /** One page in one statement, by due time (done tasks latest first), names of people and subject joined in. */
+  /**
+   * One page in one statement, by due time (done tasks latest first): the page is chosen from task alone (open
+   * ones through ix_task_done_due), then the names of people and subject are looked up for its rows.
+   */
   list(filter: TaskFilter): Promise<TaskRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -79,15 +82,19 @@ export class TasksRepository extends OwnedRecordRepository<TaskEntity> {
       );
     }
     const direction = descending ? 'DESC' : 'ASC';
+    const order = `ORDER BY t.due_at ${direction}, t.id ${direction}`;
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY t.due_at ${direction}, t.id ${direction} LIMIT ${param(filter.limit + 1)}`,
+      `SELECT ${COLUMNS}
+         FROM (SELECT * FROM task t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ${order} LIMIT ${param(filter.limit + 1)}) t
+         ${JOINS}
+        ${order}`,
       params,
     );
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskRow | null> {
-    const rows: TaskRow[] = await manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = $1`, [id]);
+    const rows: TaskRow[] = await manager.query(`SELECT ${COLUMNS} FROM task t ${JOINS} WHERE t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 

@@ -96,6 +96,16 @@ describe('prospects and the pipeline engine (HTTP)', () => {
     expect(history.body[0]).toMatchObject({ fromStageId: null, toStageId: stages.lead.id, workingDaysInStage: null });
     const timeline = await staff.get(`/api/timeline?subjectType=prospect&subjectId=${created.body.id}`);
     expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(['edit']);
+    // A task about it is named by its title.
+    const task = await staff.post('/api/tasks', {
+      title: 'Gửi báo giá',
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      subjectType: 'prospect',
+      subjectId: created.body.id,
+    });
+    expect(task.body.subjectName).toBe('Nhà máy linh kiện điện tử');
+    const tasks = await staff.get(`/api/tasks?subjectType=prospect&subjectId=${created.body.id}`);
+    expect(tasks.body.items.map((i: { subjectName: string }) => i.subjectName)).toEqual(['Nhà máy linh kiện điện tử']);
   });
 
   it('refuses bad input with 400 and unknown links with 422, creating nothing', async () => {
@@ -271,31 +281,47 @@ describe('prospects and the pipeline engine (HTTP)', () => {
     expect((await staff.get(`/api/pipelines/${UNKNOWN_ID}/board`)).status).toBe(404);
   });
 
-  it("the unfiltered board's figures, kept by triggers, match a count over the items after every kind of write", async () => {
+  it("the board's figures and first cards, unfiltered and by overdue, match the items after every kind of write", async () => {
+    const overdueSql = `(i.closed_at IS NULL AND i.overdue_from <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+    // The board as a whole and filtered on overdue (both read from the tally), against the items themselves.
     const expectBoardExact = async () => {
-      const board = (await manager.get(`/api/pipelines/${pipelineId}/board`)).body as {
-        stages: { stageId: string; count: number; overdueCount: number; totals: { capitalUsd: number | null } }[];
-      };
-      const rows: { stageId: string; count: number; overdueCount: number; capital: number | null }[] =
-        await db().query(
-          `SELECT s.id AS "stageId", count(i.id)::int AS count,
-                  count(i.id) FILTER (WHERE i.closed_at IS NULL AND i.overdue_from <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS "overdueCount",
-                  sum(i.capital_usd)::float8 AS capital
-             FROM stage s LEFT JOIN pipeline_item i ON i.stage_id = s.id
-            WHERE s.pipeline_id = $1 AND s.retired_at IS NULL GROUP BY s.id`,
-          [pipelineId],
-        );
-      expect(board.stages.map((s) => [s.stageId, s.count, s.overdueCount, s.totals.capitalUsd]).sort()).toEqual(
-        rows.map((r) => [r.stageId, r.count, r.overdueCount, r.capital]).sort(),
-      );
+      for (const [query, where] of [
+        ['', 'true'],
+        ['?overdue=true', overdueSql],
+        ['?overdue=false', `NOT coalesce(${overdueSql}, false)`],
+      ]) {
+        const board = (await manager.get(`/api/pipelines/${pipelineId}/board${query}`)).body as {
+          stages: {
+            stageId: string;
+            count: number;
+            overdueCount: number;
+            totals: { capitalUsd: number | null };
+            cards: { id: string }[];
+          }[];
+        };
+        const rows: { stageId: string; count: number; overdueCount: number; capital: number | null; ids: string[] }[] =
+          await db().query(
+            `SELECT s.id AS "stageId", count(i.id)::int AS count,
+                    count(i.id) FILTER (WHERE ${overdueSql})::int AS "overdueCount",
+                    sum(i.capital_usd)::float8 AS capital,
+                    coalesce((array_agg(i.id ORDER BY i.stage_entered_at, i.id) FILTER (WHERE i.id IS NOT NULL))[1:20],
+                             '{}') AS ids
+               FROM stage s LEFT JOIN pipeline_item i ON i.stage_id = s.id AND ${where}
+              WHERE s.pipeline_id = $1 AND s.retired_at IS NULL GROUP BY s.id`,
+            [pipelineId],
+          );
+        expect(
+          board.stages
+            .map((s) => [s.stageId, s.count, s.overdueCount, s.totals.capitalUsd, s.cards.map((c) => c.id)])
+            .sort(),
+        ).toEqual(rows.map((r) => [r.stageId, r.count, r.overdueCount, r.capital, r.ids]).sort());
+      }
     };
     const a = await create(staff, { title: 'Sổ đếm: một', capitalUsd: 1_500_000 });
     const b = await create(staff, { title: 'Sổ đếm: hai' });
     await expectBoardExact();
     // A figure edited, an item moved on, one closed as won, one falling overdue, one deleted.
-    expect((await staff.patch(`/api/prospects/${b.id}`, { version: b.version, capitalUsd: 250_000 })).status).toBe(
-      200,
-    );
+    expect((await staff.patch(`/api/prospects/${b.id}`, { version: b.version, capitalUsd: 250_000 })).status).toBe(200);
     expect((await move(staff, a.id, { stageId: stages.on_hold.id, version: a.version })).status).toBe(200);
     await db().query(`UPDATE pipeline_item SET overdue_from = current_date - 3 WHERE id = $1`, [a.id]);
     await expectBoardExact();
