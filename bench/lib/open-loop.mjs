@@ -100,3 +100,62 @@ export async function openLoop({ origin, path, headers = {}, rate, durationMs, m
     sendLagP99: round(percentile(sendLag, 99)),
   };
 }
+
+/**
+ * Closed-loop capacity, measured the way pgbench measures the SQL: `concurrency` clients each send their next
+ * request as soon as the previous one is answered, for `durationMs`. Gives answers per second and their latency.
+ *
+ * @param {object} o
+ * @param {string | string[]} o.origin as for openLoop (several: request i goes to origin i mod n)
+ * @param {(i: number) => string} o.path path of request i
+ * @param {Record<string, string>} [o.headers]
+ * @param {number} o.concurrency requests in flight
+ * @param {number} o.durationMs how long clients keep sending
+ */
+export async function closedLoop({ origin, path, headers = {}, concurrency, durationMs }) {
+  const targets = (Array.isArray(origin) ? origin : [origin]).map((o) => new URL(o));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies = [];
+  const failures = new Map();
+  let next = 0;
+  const get = (i) =>
+    new Promise((resolve) => {
+      const { hostname, port } = targets[i % targets.length];
+      const sent = performance.now();
+      const fail = (reason) => {
+        failures.set(reason, (failures.get(reason) ?? 0) + 1);
+        resolve();
+      };
+      const request = http.get({ agent, hostname, port, path: path(i), headers }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if (response.statusCode !== 200) return fail(`HTTP ${response.statusCode}`);
+          latencies.push(performance.now() - sent);
+          resolve();
+        });
+        response.on('error', (err) => fail(err.code ?? err.message));
+      });
+      request.on('error', (err) => fail(err.code ?? err.message));
+    });
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) await get(next++);
+    }),
+  );
+  const elapsed = performance.now() - start;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const round = (v) => (v === undefined || Number.isNaN(v) ? null : Number(v.toFixed(2)));
+  return {
+    concurrency,
+    requests: next,
+    ok: latencies.length,
+    failures: Object.fromEntries(failures),
+    throughput: Number(((latencies.length / elapsed) * 1000).toFixed(1)),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+  };
+}
