@@ -143,6 +143,7 @@ function panel(r, section, x0, y0) {
   const { width, height, left, right, top, bottom } = PANEL;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
+  const title = `${TARGETS[section].label}: ${r.name}`;
   const rates = r.api.steps.map((s) => s.offered);
   const sqlSteps = r.sql.steps.filter((s) => s.offered);
   const allRates = [...rates, ...sqlSteps.map((s) => s.offered)];
@@ -157,7 +158,7 @@ function panel(r, section, x0, y0) {
       plotH;
   const out = [];
   out.push(
-    `<text x="${x0 + left}" y="${y0 + 16}" font-size="12" font-weight="bold">${escape(`${TARGETS[section].label}: ${r.name}`)}</text>`,
+    `<text x="${x0 + 4}" y="${y0 + 16}" font-size="${title.length > 42 ? 10 : 12}" font-weight="bold">${escape(title)}</text>`,
   );
   out.push(
     `<rect x="${x0 + left}" y="${y0 + top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
