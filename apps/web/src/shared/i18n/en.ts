@@ -78,6 +78,7 @@ export const en: Translation = {
     portalAssignment: 'Portal assignment',
   },
   common: {
+    showPassword: 'Show password',
     close: 'Close',
     cancel: 'Cancel',
     save: 'Save',

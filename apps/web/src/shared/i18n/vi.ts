@@ -77,6 +77,7 @@ export const vi = {
     portalAssignment: 'Phân công hồ sơ từ cổng',
   },
   common: {
+    showPassword: 'Hiện mật khẩu',
     close: 'Đóng',
     cancel: 'Hủy',
     save: 'Lưu',
