@@ -77,7 +77,48 @@ const wallClock = () => performance.timeOrigin + performance.now();
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (value, digits = 1) => Number(value.toFixed(digits));
+const percent = (share) => (share === undefined ? '?' : `${Math.round(share * 100)} %`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// CPU time from /proc (clock ticks of 10 ms): a process (all its threads), or this process's main thread alone
+// (the sink runs in another thread of it), and the whole machine's busy time.
+const TICK_MS = 10;
+const processCpuMs = (pid, thread = false) => {
+  const stat = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+};
+const machineCpuMs = () => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  return {
+    busy: (ticks.reduce((sum, t) => sum + t, 0) - idle) * TICK_MS,
+    all: ticks.reduce((s, t) => s + t, 0) * TICK_MS,
+  };
+};
+/**
+ * Samples a process's CPU (or its main thread's) and the machine's while collect() waits for arrivals; `between`
+ * gives the CPU per email and the machine's busy share over the samples taken while emails were arriving.
+ */
+function cpuMeter(pid, { thread = false } = {}) {
+  const samples = [];
+  return {
+    sample: () => {
+      const id = typeof pid === 'function' ? pid() : pid;
+      if (id) samples.push({ at: wallClock(), cpu: processCpuMs(id, thread), machine: machineCpuMs() });
+    },
+    between: (arrivals) => {
+      const first = Math.min(...arrivals.map((a) => a.at));
+      const from = samples.find((s) => s.at >= first);
+      const to = samples.at(-1);
+      if (!from || to === from) return null;
+      const count = arrivals.filter((a) => a.at > from.at && a.at <= to.at).length;
+      return {
+        cpuMsPerEmail: round((to.cpu - from.cpu) / count, 2),
+        machineBusy: round((to.machine.busy - from.machine.busy) / (to.machine.all - from.machine.all), 2),
+      };
+    },
+  };
+}
 
 async function admin(sql) {
   const client = new Client({ connectionString: new URL('/postgres', base).href });
@@ -119,7 +160,7 @@ function reminderData(n) {
 }
 
 /** Collects the sink's arrivals until `count` have come (or the timeout), with a progress line. */
-async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS) {
+async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS, meter = undefined) {
   const show = progress(label, count);
   const arrivals = [];
   const deadline = performance.now() + timeoutMs;
@@ -128,6 +169,7 @@ async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS) {
       throw new Error(`${label}: the sink got ${arrivals.length} of ${count} messages in ${timeoutMs / 1000} s`);
     await sleep(100);
     arrivals.push(...(await sink.arrivals()));
+    if (arrivals.length > 0) meter?.sample();
     show(Math.min(arrivals.length, count));
   }
   // Anything arriving beyond the count would be a duplicate; give it a moment to show.
@@ -185,12 +227,15 @@ async function rawNodemailer(sink, rendered, recipient, concurrency, count) {
       sendMs += performance.now() - t0;
     }
   });
-  const arrivals = collect(sink, count, `raw nodemailer, pool ${concurrency}`);
+  // The loops run on this process's main thread; the sink has a thread of its own.
+  const meter = cpuMeter(process.pid, { thread: true });
+  const arrivals = collect(sink, count, `raw nodemailer, pool ${concurrency}`, DELIVERY_TIMEOUT_MS, meter);
   await Promise.all(loops);
-  const result = deliveryFigures(await arrivals, startedAt);
+  const received = await arrivals;
+  const result = deliveryFigures(received, startedAt);
   transporter.close();
   // The raw counterpart of a send job's time: one sendMail() call, from the call to its resolution.
-  return { ...result, sendMs: round(sendMs / count, 2) };
+  return { ...result, sendMs: round(sendMs / count, 2), cpu: meter.between(received) };
 }
 
 /** The real worker entry point from dist, in its own process; resolves once it has started its queues. */
@@ -221,6 +266,7 @@ async function startWorker(env) {
     throw new Error(`the worker did not start (${outcome ?? 'timeout'}):\n${tail.join('\n')}`);
   }
   return {
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       const code = await exited;
@@ -321,13 +367,16 @@ async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePr
   if (queued !== count) throw new Error(`worker alone: ${queued} of ${count} emails copied`);
   await sink.arrivals();
   const startedAt = wallClock();
-  const arrivals = collect(sink, count, `worker alone, MAIL_CONCURRENCY=${concurrency}`);
+  let workerPid;
+  const meter = cpuMeter(() => workerPid);
+  const arrivals = collect(sink, count, `worker alone, MAIL_CONCURRENCY=${concurrency}`, DELIVERY_TIMEOUT_MS, meter);
   const worker = await startWorker({ ...env, MAIL_CONCURRENCY: String(concurrency) });
+  workerPid = worker.pid;
   try {
     const received = await arrivals;
     const result = deliveryFigures(received, startedAt);
     await waitForStatus(dataSource, prefix, count);
-    return { ...result, jobMs: await jobBreakdown(env, dataSource, prefix, received) };
+    return { ...result, jobMs: await jobBreakdown(env, dataSource, prefix, received), cpu: meter.between(received) };
   } finally {
     await worker.stop();
   }
@@ -635,7 +684,9 @@ try {
         `${(aloneRatio * 100).toFixed(1)}% of raw's ${raw.sendingEmailsPerSecond}/s\n` +
         `  per email: a send job takes ${alone.jobMs.job} ms (to the sink's acceptance ${alone.jobMs.startToAccepted}, ` +
         `to the record ${alone.jobMs.acceptedToRecorded}, to completion ${alone.jobMs.recordedToFinished}); ` +
-        `a raw sendMail() ${raw.sendMs} ms`,
+        `a raw sendMail() ${raw.sendMs} ms\n` +
+        `  CPU per email while sending: worker process ${alone.cpu?.cpuMsPerEmail} ms (machine ${percent(alone.cpu?.machineBusy)} busy), ` +
+        `raw loop's thread ${raw.cpu?.cpuMsPerEmail} ms (machine ${percent(raw.cpu?.machineBusy)} busy)`,
     );
   }
 

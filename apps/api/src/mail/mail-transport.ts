@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailMessage from 'nodemailer/lib/mailer/mail-message';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import type { OutgoingEmail } from './email-messages.repository';
@@ -8,6 +9,8 @@ import type { OutgoingEmail } from './email-messages.repository';
 /** A message ready for the wire: the SMTP envelope and the whole MIME text. */
 export interface ComposedEmail {
   envelope: { from: string | false; to: string[] };
+  /** As in the Message-ID header, with its angle brackets. */
+  messageId: string;
   raw: Buffer;
 }
 
@@ -33,6 +36,17 @@ export function smtpErrorText(error: unknown): string {
 export function smtpQueueId(response: string): string {
   const match = /queued as\s+([^\s]+)|\bid=([^\s]+)/i.exec(response);
   return match?.[1] ?? match?.[2] ?? response;
+}
+
+/** A composed message in the shape the SMTP pool reads: its envelope, its Message-ID and its bytes. */
+function prepared({ envelope, messageId, raw }: ComposedEmail): MailMessage<SMTPPool.SentMessageInfo> {
+  const message = {
+    getEnvelope: () => ({ from: envelope.from, to: [...envelope.to] }),
+    messageId: () => messageId,
+    getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? messageId : undefined),
+    createReadStream: () => raw,
+  };
+  return { data: {}, message } as unknown as MailMessage<SMTPPool.SentMessageInfo>;
 }
 
 /**
@@ -89,12 +103,25 @@ export class MailTransport implements OnApplicationShutdown {
       disableFileAccess: true,
       disableUrlAccess: true,
     }).compile();
-    return { envelope: message.getEnvelope(), raw: await message.build() };
+    return { envelope: message.getEnvelope(), messageId: message.messageId(), raw: await message.build() };
   }
 
-  /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */
-  async send({ envelope, raw }: ComposedEmail): Promise<SmtpAcceptance> {
-    const info = await this.pool().sendMail({ envelope, raw });
+  /**
+   * Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise.
+   *
+   * The finished bytes go to the pool itself rather than through `sendMail({ raw })`, which would wrap them
+   * in a new MIME tree, stamp its headers and stream that tree out through a pipeline of transforms again
+   * (about 0.3 ms of the worker's CPU per email). The pool reads only the envelope, the Message-ID and the
+   * bytes of what it is given, and the connection writes a buffer as it is, dot-stuffed. `mail.int-spec.ts`
+   * checks what arrives at a real server.
+   */
+  async send(composed: ComposedEmail): Promise<SmtpAcceptance> {
+    const pool = this.pool().transporter as SMTPPool;
+    const info = await new Promise<SMTPPool.SentMessageInfo>((resolve, reject) => {
+      pool.send(prepared(composed), (error, sent) =>
+        error || !sent ? reject(error ?? new Error('no reply')) : resolve(sent),
+      );
+    });
     return { smtpMessageId: smtpQueueId(String(info.response ?? '')) };
   }
 
