@@ -5,6 +5,7 @@ import type MailMessage from 'nodemailer/lib/mailer/mail-message';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import type { OutgoingEmail } from './email-messages.repository';
+import { mimeBytes } from './mime-bytes';
 
 /** A message ready for the wire: the SMTP envelope and the whole MIME text. */
 export interface ComposedEmail {
@@ -71,7 +72,8 @@ export class MailTransport implements OnApplicationShutdown {
 
   /**
    * Runs `exchange` once one of the pool's connections is free for it, so that a job holds what it needs for
-   * the SMTP exchange (its database connection) only while a connection actually carries its message.
+   * the SMTP exchange (its database connection) only from when a connection is there to carry its message. The
+   * connection is free again for the next job as soon as `exchange` returns.
    */
   async withConnection<T>(exchange: () => Promise<T>): Promise<T> {
     if (this.free > 0) this.free -= 1;
@@ -87,8 +89,10 @@ export class MailTransport implements OnApplicationShutdown {
 
   /**
    * The message as it goes on the wire, composed into one buffer. The pool then writes it to the socket in a
-   * few large writes instead of one per MIME part and line, which is most of a send's CPU; and composing it
-   * before a connection is taken keeps the connection busy with nothing but the SMTP exchange.
+   * few large writes instead of one per MIME part and line; and composing it before a connection is taken keeps
+   * the connection busy with nothing but the SMTP exchange. nodemailer builds the MIME tree and its headers and
+   * encodes the parts; `mimeBytes` writes them out without streaming (the same bytes, measured at well under
+   * half the CPU), and anything it does not cover goes through nodemailer's own `build()`.
    */
   async compose(email: OutgoingEmail): Promise<ComposedEmail> {
     const message = new MailComposer({
@@ -103,7 +107,8 @@ export class MailTransport implements OnApplicationShutdown {
       disableFileAccess: true,
       disableUrlAccess: true,
     }).compile();
-    return { envelope: message.getEnvelope(), messageId: message.messageId(), raw: await message.build() };
+    const raw = mimeBytes(message) ?? (await message.build());
+    return { envelope: message.getEnvelope(), messageId: message.messageId(), raw };
   }
 
   /**
