@@ -104,7 +104,13 @@ function cpuMeter(pid, { thread = false } = {}) {
   return {
     sample: () => {
       const id = typeof pid === 'function' ? pid() : pid;
-      if (id) samples.push({ at: wallClock(), cpu: processCpuMs(id, thread), machine: machineCpuMs() });
+      if (id)
+        samples.push({
+          at: wallClock(),
+          cpu: processCpuMs(id, thread),
+          mainThread: processCpuMs(id, true),
+          machine: machineCpuMs(),
+        });
     },
     between: (arrivals) => {
       const first = Math.min(...arrivals.map((a) => a.at));
@@ -114,6 +120,7 @@ function cpuMeter(pid, { thread = false } = {}) {
       const count = arrivals.filter((a) => a.at > from.at && a.at <= to.at).length;
       return {
         cpuMsPerEmail: round((to.cpu - from.cpu) / count, 2),
+        mainThreadCpuMsPerEmail: round((to.mainThread - from.mainThread) / count, 2),
         machineBusy: round((to.machine.busy - from.machine.busy) / (to.machine.all - from.machine.all), 2),
       };
     },
@@ -685,7 +692,8 @@ try {
         `  per email: a send job takes ${alone.jobMs.job} ms (to the sink's acceptance ${alone.jobMs.startToAccepted}, ` +
         `to the record ${alone.jobMs.acceptedToRecorded}, to completion ${alone.jobMs.recordedToFinished}); ` +
         `a raw sendMail() ${raw.sendMs} ms\n` +
-        `  CPU per email while sending: worker process ${alone.cpu?.cpuMsPerEmail} ms (machine ${percent(alone.cpu?.machineBusy)} busy), ` +
+        `  CPU per email while sending: worker process ${alone.cpu?.cpuMsPerEmail} ms, its main thread ` +
+        `${alone.cpu?.mainThreadCpuMsPerEmail} ms (machine ${percent(alone.cpu?.machineBusy)} busy), ` +
         `raw loop's thread ${raw.cpu?.cpuMsPerEmail} ms (machine ${percent(raw.cpu?.machineBusy)} busy)`,
     );
   }

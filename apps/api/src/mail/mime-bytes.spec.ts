@@ -60,7 +60,7 @@ describe('mimeBytes', () => {
     const bytes = mimeBytes(forBytes);
     expect(bytes).not.toBeNull();
     const streamed = await forStream.build();
-    expect(bytes!.toString('latin1')).toBe(streamed.toString('latin1'));
+    expect(bytes?.toString('latin1')).toBe(streamed.toString('latin1'));
   });
 
   it('leaves what it does not cover to nodemailer', () => {
