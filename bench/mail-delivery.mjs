@@ -301,6 +301,7 @@ async function rawNodemailerProcesses(sink, rendered, recipient, concurrency, co
   const received = await arrivals;
   let sendMs = 0;
   for (const { line } of children) sendMs += JSON.parse(await line()).sendMs;
+  for (const { child } of children) child.stdin.end('bye\n');
   const result = deliveryFigures(received, startedAt);
   return { ...result, sendMs: round(sendMs / count, 2), cpu: meter.between(received) };
 }

@@ -1,6 +1,7 @@
 // One process of the mail bench's raw nodemailer loop (bench/mail-delivery.mjs --processes N): nodemailer's SMTP
 // pool with the worker's settings, `concurrency` loops calling sendMail() with the given message. Reads its job as
-// JSON from the first line of stdin, answers "ready", starts on the next line, and prints its figures as JSON.
+// JSON from the first line of stdin, answers "ready", starts on the next line, prints its figures as JSON, and exits
+// on the line after.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -46,4 +47,6 @@ await Promise.all(
 );
 transporter.close();
 console.log(JSON.stringify({ sendMs }));
+// Stays until told, so that the bench can still read its CPU time.
+await lines.next();
 process.exit(0);
