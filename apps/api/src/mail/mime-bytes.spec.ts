@@ -34,7 +34,11 @@ const reminder = (language: 'vi' | 'en') =>
       ],
       action: { label: { vi: 'Mở công việc', en: 'Open the task' }, url: 'https://crm.example.vn/tasks/7' },
     },
-    { language, agency: { name: 'Trung tâm Xúc tiến Đầu tư', address: 'Vĩnh Phúc' }, timeZone: 'Asia/Ho_Chi_Minh' },
+    {
+      language,
+      agency: { name: { vi: 'Trung tâm Xúc tiến Đầu tư', en: 'Investment Promotion Centre' }, address: 'Vĩnh Phúc' },
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
   );
 
 describe('mimeBytes', () => {
