@@ -2,7 +2,7 @@
 // the worker's pooled SMTP send → recorded) beside a raw nodemailer loop to the same SMTP sink, and how late
 // delayed email jobs and task reminders arrive.
 // Usage: npm run bench:mail [-- --emails 2000 --concurrency 4,8 --delayed 200 --delayed-concurrency 5
-//        --batch-size 100 --producers 1 --smtp-port 3330 --api-port 3331 --out FILE --profile-dir DIR]
+//        --batch-size 100 --producers 1 --processes 1 --smtp-port 3330 --api-port 3331 --out FILE --profile-dir DIR]
 // Needs PostgreSQL and Redis (DATABASE_URL's server, REDIS_URL); uses its own database and Redis prefix, and
 // an SMTP sink of its own (smtp-server, in a worker thread of this process) on --smtp-port.
 // The worker runs as its own process from dist, as in production; results go to bench/results/mail-delivery.json.
@@ -53,6 +53,8 @@ const { values: options } = parseArgs({
     out: { type: 'string', default: join(import.meta.dirname, 'results/mail-delivery.json') },
     // Writes a V8 CPU profile of each worker process here (open in Chrome DevTools or speedscope).
     'profile-dir': { type: 'string' },
+    // Also runs the worker alone as this many processes, against the raw loop in as many processes.
+    processes: { type: 'string', default: '1' },
   },
 });
 const EMAILS = Number(options.emails);
@@ -62,6 +64,7 @@ const DELAYED_CONCURRENCY = Number(options['delayed-concurrency']);
 // Emails per queuing transaction, and transactions queuing at once (as reminder jobs or requests would).
 const BATCH_SIZE = Number(options['batch-size']);
 const PRODUCERS = Number(options.producers);
+const PROCESSES = Number(options.processes);
 // Delayed sends are due spread evenly over this window after they are scheduled.
 const DUE_FROM_MS = 2_000;
 const DUE_TO_MS = 20_000;
@@ -77,7 +80,56 @@ const wallClock = () => performance.timeOrigin + performance.now();
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (value, digits = 1) => Number(value.toFixed(digits));
+const percent = (share) => (share === undefined ? '?' : `${Math.round(share * 100)} %`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// CPU time from /proc (clock ticks of 10 ms): a process (all its threads), or this process's main thread alone
+// (the sink runs in another thread of it), and the whole machine's busy time.
+const TICK_MS = 10;
+const processCpuMs = (pid, thread = false) => {
+  const stat = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+};
+const machineCpuMs = () => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  return {
+    busy: (ticks.reduce((sum, t) => sum + t, 0) - idle) * TICK_MS,
+    all: ticks.reduce((s, t) => s + t, 0) * TICK_MS,
+  };
+};
+/**
+ * Samples the CPU of one or more processes (or of their main threads) and the machine's while collect() waits for arrivals; `between`
+ * gives the CPU per email and the machine's busy share over the samples taken while emails were arriving.
+ */
+function cpuMeter(pid, { thread = false } = {}) {
+  const samples = [];
+  return {
+    sample: () => {
+      const ids = [typeof pid === 'function' ? pid() : pid].flat().filter(Boolean);
+      const sum = (read) => ids.reduce((total, id) => total + read(id), 0);
+      if (ids.length > 0)
+        samples.push({
+          at: wallClock(),
+          cpu: sum((id) => processCpuMs(id, thread)),
+          mainThread: sum((id) => processCpuMs(id, true)),
+          machine: machineCpuMs(),
+        });
+    },
+    between: (arrivals) => {
+      const first = Math.min(...arrivals.map((a) => a.at));
+      const from = samples.find((s) => s.at >= first);
+      const to = samples.at(-1);
+      if (!from || to === from) return null;
+      const count = arrivals.filter((a) => a.at > from.at && a.at <= to.at).length;
+      return {
+        cpuMsPerEmail: round((to.cpu - from.cpu) / count, 2),
+        mainThreadCpuMsPerEmail: round((to.mainThread - from.mainThread) / count, 2),
+        machineBusy: round((to.machine.busy - from.machine.busy) / (to.machine.all - from.machine.all), 2),
+      };
+    },
+  };
+}
 
 async function admin(sql) {
   const client = new Client({ connectionString: new URL('/postgres', base).href });
@@ -119,7 +171,7 @@ function reminderData(n) {
 }
 
 /** Collects the sink's arrivals until `count` have come (or the timeout), with a progress line. */
-async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS) {
+async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS, meter = undefined) {
   const show = progress(label, count);
   const arrivals = [];
   const deadline = performance.now() + timeoutMs;
@@ -128,6 +180,7 @@ async function collect(sink, count, label, timeoutMs = DELIVERY_TIMEOUT_MS) {
       throw new Error(`${label}: the sink got ${arrivals.length} of ${count} messages in ${timeoutMs / 1000} s`);
     await sleep(100);
     arrivals.push(...(await sink.arrivals()));
+    if (arrivals.length > 0) meter?.sample();
     show(Math.min(arrivals.length, count));
   }
   // Anything arriving beyond the count would be a duplicate; give it a moment to show.
@@ -153,8 +206,12 @@ function deliveryFigures(arrivals, startedAt) {
   };
 }
 
-/** The same SMTP pool the worker opens (apps/api/src/mail/mail-transport.ts), driven by `concurrency` loops. */
-async function rawNodemailer(sink, rendered, recipient, concurrency, count) {
+/**
+ * The same SMTP pool the worker opens (apps/api/src/mail/mail-transport.ts), driven by `concurrency` loops; with
+ * `processes` > 1, that many processes (bench/mail-raw-loop.mjs) each with such a pool and loops, sharing the count.
+ */
+async function rawNodemailer(sink, rendered, recipient, concurrency, count, processes = 1) {
+  if (processes > 1) return rawNodemailerProcesses(sink, rendered, recipient, concurrency, count, processes);
   const transporter = createTransport({
     url: sink.url,
     pool: true,
@@ -185,12 +242,68 @@ async function rawNodemailer(sink, rendered, recipient, concurrency, count) {
       sendMs += performance.now() - t0;
     }
   });
-  const arrivals = collect(sink, count, `raw nodemailer, pool ${concurrency}`);
+  // The loops run on this process's main thread; the sink has a thread of its own.
+  const meter = cpuMeter(process.pid, { thread: true });
+  const arrivals = collect(sink, count, `raw nodemailer, pool ${concurrency}`, DELIVERY_TIMEOUT_MS, meter);
   await Promise.all(loops);
-  const result = deliveryFigures(await arrivals, startedAt);
+  const received = await arrivals;
+  const result = deliveryFigures(received, startedAt);
   transporter.close();
   // The raw counterpart of a send job's time: one sendMail() call, from the call to its resolution.
-  return { ...result, sendMs: round(sendMs / count, 2) };
+  return { ...result, sendMs: round(sendMs / count, 2), cpu: meter.between(received) };
+}
+
+async function rawNodemailerProcesses(sink, rendered, recipient, concurrency, count, processes) {
+  const children = Array.from({ length: processes }, (_, index) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'mail-raw-loop.mjs')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines = [];
+    const waiting = [];
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk.toString('utf8');
+      for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+        lines.push(buffered.slice(0, end));
+        buffered = buffered.slice(end + 1);
+        waiting.shift()?.();
+      }
+    });
+    const line = async () => {
+      while (lines.length === 0) await new Promise((resolve) => waiting.push(resolve));
+      return lines.shift();
+    };
+    const share = Math.floor(count / processes) + (index < count % processes ? 1 : 0);
+    child.stdin.write(
+      `${JSON.stringify({
+        url: sink.url,
+        concurrency,
+        count: share,
+        from: MAIL_FROM,
+        to: { name: recipient.name, address: recipient.email },
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        tag: `${concurrency}-${index}`,
+      })}\n`,
+    );
+    return { child, line, share };
+  });
+  for (const { line } of children) if ((await line()) !== 'ready') throw new Error('a raw loop process did not start');
+  const meter = cpuMeter(
+    children.map(({ child }) => child.pid),
+    { thread: true },
+  );
+  const startedAt = wallClock();
+  for (const { child } of children) child.stdin.write('go\n');
+  const label = `raw nodemailer, ${processes} processes × pool ${concurrency}`;
+  const arrivals = collect(sink, count, label, DELIVERY_TIMEOUT_MS, meter);
+  const received = await arrivals;
+  let sendMs = 0;
+  for (const { line } of children) sendMs += JSON.parse(await line()).sendMs;
+  for (const { child } of children) child.stdin.end('bye\n');
+  const result = deliveryFigures(received, startedAt);
+  return { ...result, sendMs: round(sendMs / count, 2), cpu: meter.between(received) };
 }
 
 /** The real worker entry point from dist, in its own process; resolves once it has started its queues. */
@@ -221,6 +334,7 @@ async function startWorker(env) {
     throw new Error(`the worker did not start (${outcome ?? 'timeout'}):\n${tail.join('\n')}`);
   }
   return {
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       const code = await exited;
@@ -290,8 +404,8 @@ async function realPath({ sink, env, dataSource, mail, recipient, concurrency, c
  * The worker's share alone: N emails already queued (copies of the real path's rows, with their outbox messages,
  * written by SQL while no worker runs), then a worker started; rated between the first and the last arrival.
  */
-async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePrefix }) {
-  const prefix = `bench-prequeued:${concurrency}:`;
+async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePrefix, processes = 1 }) {
+  const prefix = `bench-prequeued:${concurrency}x${processes}:`;
   await dataSource.transaction(async (manager) => {
     await manager.query(
       `INSERT INTO email_message (id, idempotency_key, template_key, language, recipient_email, recipient_name,
@@ -321,15 +435,24 @@ async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePr
   if (queued !== count) throw new Error(`worker alone: ${queued} of ${count} emails copied`);
   await sink.arrivals();
   const startedAt = wallClock();
-  const arrivals = collect(sink, count, `worker alone, MAIL_CONCURRENCY=${concurrency}`);
-  const worker = await startWorker({ ...env, MAIL_CONCURRENCY: String(concurrency) });
+  const workers = [];
+  const meter = cpuMeter(() => workers.map((worker) => worker.pid));
+  const label = `worker alone, ${processes > 1 ? `${processes} processes × ` : ''}MAIL_CONCURRENCY=${concurrency}`;
+  const arrivals = collect(sink, count, label, DELIVERY_TIMEOUT_MS, meter);
   try {
+    // Started together; each takes jobs as soon as it is up.
+    const started = await Promise.allSettled(
+      Array.from({ length: processes }, () => startWorker({ ...env, MAIL_CONCURRENCY: String(concurrency) })),
+    );
+    for (const outcome of started) if (outcome.status === 'fulfilled') workers.push(outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     const received = await arrivals;
     const result = deliveryFigures(received, startedAt);
     await waitForStatus(dataSource, prefix, count);
-    return { ...result, jobMs: await jobBreakdown(env, dataSource, prefix, received) };
+    return { ...result, jobMs: await jobBreakdown(env, dataSource, prefix, received), cpu: meter.between(received) };
   } finally {
-    await worker.stop();
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
 }
 
@@ -635,8 +758,45 @@ try {
         `${(aloneRatio * 100).toFixed(1)}% of raw's ${raw.sendingEmailsPerSecond}/s\n` +
         `  per email: a send job takes ${alone.jobMs.job} ms (to the sink's acceptance ${alone.jobMs.startToAccepted}, ` +
         `to the record ${alone.jobMs.acceptedToRecorded}, to completion ${alone.jobMs.recordedToFinished}); ` +
-        `a raw sendMail() ${raw.sendMs} ms`,
+        `a raw sendMail() ${raw.sendMs} ms\n` +
+        `  CPU per email while sending: worker process ${alone.cpu?.cpuMsPerEmail} ms, its main thread ` +
+        `${alone.cpu?.mainThreadCpuMsPerEmail} ms (machine ${percent(alone.cpu?.machineBusy)} busy), ` +
+        `raw loop's thread ${raw.cpu?.cpuMsPerEmail} ms (machine ${percent(raw.cpu?.machineBusy)} busy)`,
     );
+    if (PROCESSES > 1) {
+      // The same comparison with the work spread over processes: raw loops in as many processes as workers.
+      const rawSpread = await rawNodemailer(sink, rendered, recipient, concurrency, EMAILS, PROCESSES);
+      const aloneSpread = await workerAlone({
+        sink,
+        env,
+        dataSource,
+        concurrency,
+        count: EMAILS,
+        sourcePrefix: `bench-throughput:${concurrency}:`,
+        processes: PROCESSES,
+      });
+      for (const [what, r] of [
+        ['raw, processes', rawSpread],
+        ['worker alone, processes', aloneSpread],
+      ])
+        if (r.delivered !== EMAILS || r.distinctMessageIds !== EMAILS)
+          throw new Error(`${what}: ${r.delivered} delivered, ${r.distinctMessageIds} distinct, of ${EMAILS}`);
+      const spreadRatio = aloneSpread.sendingEmailsPerSecond / rawSpread.sendingEmailsPerSecond;
+      Object.assign(results.throughput.at(-1), {
+        processes: PROCESSES,
+        rawProcesses: rawSpread,
+        workerAloneProcesses: aloneSpread,
+        workerAloneProcessesRatio: round(spreadRatio, 3),
+        loadavgAfterProcesses: loadavg(),
+      });
+      console.log(
+        `  ${PROCESSES} processes: worker alone ${aloneSpread.sendingEmailsPerSecond}/s, ` +
+          `${(spreadRatio * 100).toFixed(1)}% of raw's ${rawSpread.sendingEmailsPerSecond}/s (${PROCESSES} raw processes); ` +
+          `CPU per email: workers ${aloneSpread.cpu?.cpuMsPerEmail} ms, their main threads ` +
+          `${aloneSpread.cpu?.mainThreadCpuMsPerEmail} ms (machine ${percent(aloneSpread.cpu?.machineBusy)} busy), ` +
+          `raw loops' threads ${rawSpread.cpu?.cpuMsPerEmail} ms (machine ${percent(rawSpread.cpu?.machineBusy)} busy)`,
+      );
+    }
   }
 
   if (DELAYED > 0) {
@@ -689,6 +849,7 @@ const report = {
   machine: { cores: cpus().length, loadavgAtStart: loadAtStart, loadavgAtEnd: loadAtEnd },
   options: {
     emails: EMAILS,
+    processes: PROCESSES,
     concurrency: CONCURRENCIES,
     batchSize: BATCH_SIZE,
     producers: PRODUCERS,

@@ -186,8 +186,10 @@ export class AppConfig {
 
   /**
    * Emails one worker process sends at once, each on its own pooled SMTP connection. Each also holds one of
-   * the worker's database connections for its SMTP exchange (so recording the outcome never waits for
-   * one), which is why it stays below DATABASE_POOL_SIZE.
+   * the worker's database connections from the start of its SMTP exchange to the record of its outcome (so
+   * recording never waits for one), which is why it stays below DATABASE_POOL_SIZE. A connection freed by a
+   * job that is still recording is taken by the next job, which may then wait for a database connection
+   * before its exchange (never between the server's acceptance and the record).
    */
   @IntSetting(1, 8)
   MAIL_CONCURRENCY = 5;

@@ -1,13 +1,17 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailMessage from 'nodemailer/lib/mailer/mail-message';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import type { OutgoingEmail } from './email-messages.repository';
+import { mimeBytes } from './mime-bytes';
 
 /** A message ready for the wire: the SMTP envelope and the whole MIME text. */
 export interface ComposedEmail {
   envelope: { from: string | false; to: string[] };
+  /** As in the Message-ID header, with its angle brackets. */
+  messageId: string;
   raw: Buffer;
 }
 
@@ -35,6 +39,17 @@ export function smtpQueueId(response: string): string {
   return match?.[1] ?? match?.[2] ?? response;
 }
 
+/** A composed message in the shape the SMTP pool reads: its envelope, its Message-ID and its bytes. */
+function prepared({ envelope, messageId, raw }: ComposedEmail): MailMessage<SMTPPool.SentMessageInfo> {
+  const message = {
+    getEnvelope: () => ({ from: envelope.from, to: [...envelope.to] }),
+    messageId: () => messageId,
+    getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? messageId : undefined),
+    createReadStream: () => raw,
+  };
+  return { data: {}, message } as unknown as MailMessage<SMTPPool.SentMessageInfo>;
+}
+
 /**
  * Pooled SMTP connections to `SMTP_URL`, one per concurrent send. Without `SMTP_URL` there is no
  * transport and the send job logs the message instead.
@@ -57,7 +72,8 @@ export class MailTransport implements OnApplicationShutdown {
 
   /**
    * Runs `exchange` once one of the pool's connections is free for it, so that a job holds what it needs for
-   * the SMTP exchange (its database connection) only while a connection actually carries its message.
+   * the SMTP exchange (its database connection) only from when a connection is there to carry its message. The
+   * connection is free again for the next job as soon as `exchange` returns.
    */
   async withConnection<T>(exchange: () => Promise<T>): Promise<T> {
     if (this.free > 0) this.free -= 1;
@@ -73,8 +89,10 @@ export class MailTransport implements OnApplicationShutdown {
 
   /**
    * The message as it goes on the wire, composed into one buffer. The pool then writes it to the socket in a
-   * few large writes instead of one per MIME part and line, which is most of a send's CPU; and composing it
-   * before a connection is taken keeps the connection busy with nothing but the SMTP exchange.
+   * few large writes instead of one per MIME part and line; and composing it before a connection is taken keeps
+   * the connection busy with nothing but the SMTP exchange. nodemailer builds the MIME tree and its headers and
+   * encodes the parts; `mimeBytes` writes them out without streaming (the same bytes, measured at well under
+   * half the CPU), and anything it does not cover goes through nodemailer's own `build()`.
    */
   async compose(email: OutgoingEmail): Promise<ComposedEmail> {
     const message = new MailComposer({
@@ -89,12 +107,26 @@ export class MailTransport implements OnApplicationShutdown {
       disableFileAccess: true,
       disableUrlAccess: true,
     }).compile();
-    return { envelope: message.getEnvelope(), raw: await message.build() };
+    const raw = mimeBytes(message) ?? (await message.build());
+    return { envelope: message.getEnvelope(), messageId: message.messageId(), raw };
   }
 
-  /** Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise. */
-  async send({ envelope, raw }: ComposedEmail): Promise<SmtpAcceptance> {
-    const info = await this.pool().sendMail({ envelope, raw });
+  /**
+   * Resolves once the server has accepted the message (its 250 after DATA); rejects with its error otherwise.
+   *
+   * The finished bytes go to the pool itself rather than through `sendMail({ raw })`, which would wrap them
+   * in a new MIME tree, stamp its headers and stream that tree out through a pipeline of transforms again
+   * (about 0.3 ms of the worker's CPU per email). The pool reads only the envelope, the Message-ID and the
+   * bytes of what it is given, and the connection writes a buffer as it is, dot-stuffed. `mail.int-spec.ts`
+   * checks what arrives at a real server.
+   */
+  async send(composed: ComposedEmail): Promise<SmtpAcceptance> {
+    const pool = this.pool().transporter as SMTPPool;
+    const info = await new Promise<SMTPPool.SentMessageInfo>((resolve, reject) => {
+      pool.send(prepared(composed), (error, sent) =>
+        error || !sent ? reject(error ?? new Error('no reply')) : resolve(sent),
+      );
+    });
     return { smtpMessageId: smtpQueueId(String(info.response ?? '')) };
   }
 

@@ -86,23 +86,30 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       await this.emails.markFailed(this.dataSource.manager, id, jobId, message);
       throw new UnrecoverableError(message);
     }
-    await this.transport.withConnection(async () => {
-      // Held for the SMTP exchange: the statement recording the outcome goes out on it without waiting.
-      const connection = this.dataSource.createQueryRunner();
+    // Held from before the SMTP exchange to the record of its outcome, so that statement goes out without waiting.
+    const connection = this.dataSource.createQueryRunner();
+    const { recording } = await this.transport.withConnection(async () => {
       await connection.connect();
+      let smtpMessageId: string;
       try {
-        let smtpMessageId: string;
+        ({ smtpMessageId } = await this.transport.send(composed));
+      } catch (error) {
         try {
-          ({ smtpMessageId } = await this.transport.send(composed));
-        } catch (error) {
           await this.recordFailure(connection.manager, job, id, error);
-          throw error;
+        } finally {
+          await connection.release();
         }
-        await this.recordSent(connection.manager, { id, jobId, smtpMessageId });
-      } finally {
-        await connection.release();
+        throw error;
       }
+      // Issued before the SMTP connection is handed to the next job, and not awaited here: the connection is
+      // free for the next message while PostgreSQL writes this one's record.
+      return { recording: this.recordSent(connection.manager, { id, jobId, smtpMessageId }) };
     });
+    try {
+      await recording;
+    } finally {
+      await connection.release();
+    }
   }
 
   /** Back to `queued` for BullMQ's next attempt, or `failed` when there is none (or the refusal is final). */
