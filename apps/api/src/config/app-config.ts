@@ -50,7 +50,8 @@ export class AppConfig {
 
   /**
    * Connections each process keeps open to PostgreSQL at most. Every API and worker process has its own pool, so
-   * the sum over all processes (plus one listening connection each) must stay below the server's max_connections.
+   * the sum over all processes (plus one listening connection each, and an API's health-check connection) must stay
+   * below the server's max_connections.
    */
   @IntSetting(2, 200)
   DATABASE_POOL_SIZE = 10;

@@ -12,6 +12,9 @@ export function producerConnection(config: AppConfig): RedisOptions {
     maxRetriesPerRequest: 1,
     // Closed between reconnect attempts, ioredis waits this long for a socket that is already gone.
     disconnectTimeout: 200,
+    // Tries again at most 1 s apart (BullMQ's default lets the gap grow to 20 s), so that the outbox relay, which
+    // waits for this connection to be ready again, resumes soon after a long outage ends.
+    retryStrategy: (times: number) => Math.min(times * 100, 1_000),
   };
 }
 

@@ -46,6 +46,7 @@ export class JobProducer implements OnApplicationShutdown {
   private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<string, Queue>();
   private readonly readiness = new WeakMap<Queue, Promise<void>>();
+  private readonly readyListeners = new Set<() => void>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -82,6 +83,15 @@ export class JobProducer implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Calls `listener` whenever one of the producer's connections to Redis becomes ready, at first and after each
+   * reconnection; returns a function that removes it.
+   */
+  onReady(listener: () => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -93,6 +103,9 @@ export class JobProducer implements OnApplicationShutdown {
       queue.on('error', (error) =>
         this.logger.warn({ msg: 'queue connection error', queue: name, error: error.message }),
       );
+      queue.getBackend().on('ready', () => {
+        for (const listener of this.readyListeners) listener();
+      });
       this.queues.set(name, queue);
     }
     return queue;

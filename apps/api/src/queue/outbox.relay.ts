@@ -29,6 +29,9 @@ export class OutboxRelay {
   private wakeAgain = false;
   private failures = 0;
   private pausedUntil = 0;
+  /** Counts resumes, so that a batch failing while a connection came back does not start a new back-off. */
+  private resumes = 0;
+  private stopWatchingRedis?: () => void;
 
   constructor(
     private readonly config: AppConfig,
@@ -40,6 +43,8 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // A back-off ends as soon as Redis is reachable again: ioredis has found it, so this wakes once per reconnection.
+    this.stopWatchingRedis = this.producer.onReady(() => this.resume());
     await this.listen();
     this.timer = setInterval(() => {
       if (!this.listener) void this.listen();
@@ -52,6 +57,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.timer);
+    this.stopWatchingRedis?.();
     await this.connecting;
     await this.draining;
     const listener = this.listener;
@@ -110,13 +116,26 @@ export class OutboxRelay {
     });
   }
 
+  /** Ends a back-off and relays at once: a lost connection is back, so sending may work again. */
+  private resume(): void {
+    if (!this.running) return;
+    if (this.failures > 0) this.logger.log({ msg: 'outbox relay resuming: a connection is back' });
+    this.failures = 0;
+    this.pausedUntil = 0;
+    this.resumes += 1;
+    this.wake();
+  }
+
   private async drain(): Promise<void> {
     if (Date.now() < this.pausedUntil) return;
+    const resumes = this.resumes;
     try {
       const relayed = await this.relayPending();
       if (relayed > 0) this.logger.debug({ msg: 'outbox messages relayed', relayed });
       this.failures = 0;
     } catch (error) {
+      // Failed before the connection came back: the wake that resume() queued tries again at once.
+      if (this.resumes !== resumes) return;
       // Usually Redis or the database is down: every message would fail alike, so back off as a whole.
       const backoffMs = Math.min(this.config.OUTBOX_POLL_INTERVAL_MS * 2 ** this.failures, MAX_BACKOFF_MS);
       this.failures += 1;
@@ -146,8 +165,12 @@ export class OutboxRelay {
       try {
         await client.connect();
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        if (this.running) this.listener = client;
-        else await client.end();
+        if (!this.running) await client.end();
+        else {
+          this.listener = client;
+          // Connected again after the database was away: what was committed meanwhile need not wait out a back-off.
+          if (this.failures > 0) this.resume();
+        }
       } catch (error) {
         this.logger.warn({ msg: 'outbox listener could not connect', error: (error as Error).message });
         await client.end().catch(() => undefined);

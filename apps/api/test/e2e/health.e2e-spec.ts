@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** A port where nothing listens. */
@@ -45,5 +46,51 @@ describe('health when a dependency is down', () => {
     const zones = await fetch(`${t.baseUrl}/api/public/zones`);
     expect(zones.status).toBe(503);
     expect(zones.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('health when the connection pool is busy', () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DATABASE_POOL_SIZE: '2', MAIL_CONCURRENCY: '1' });
+    dataSource = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const health = async () => {
+    const started = Date.now();
+    const response = await fetch(`${t.baseUrl}/api/health`);
+    return { status: response.status, body: await response.json(), ms: Date.now() - started };
+  };
+
+  it('answers 200 while every pooled connection is taken, since PostgreSQL answers', async () => {
+    // Both connections of the pool sleep for 5 s: a query through the pool now waits longer than the check allows.
+    const sleepers = [0, 1].map(() => dataSource.query('SELECT pg_sleep(5)'));
+    // It may give up waiting (the pool's connection timeout is 5 s) or get its turn when the sleepers end.
+    const queued = dataSource.query('SELECT 1').then(
+      () => 'answered',
+      () => 'gave up',
+    );
+    try {
+      const early = await Promise.race([queued, new Promise((resolve) => setTimeout(() => resolve('waiting'), 2_500))]);
+      expect(early).toBe('waiting');
+      const answer = await health();
+      expect([answer.status, answer.body]).toEqual([200, { status: 'ok', checks: { database: 'up', redis: 'up' } }]);
+      expect(answer.ms).toBeLessThan(2_000);
+    } finally {
+      await Promise.all([...sleepers, queued]);
+    }
+  }, 15_000);
+
+  it('opens its connection again when the server ends it', async () => {
+    expect((await health()).status).toBe(200);
+    const [{ ended }] = await dataSource.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity
+       WHERE application_name = 'irm-health' AND datname = current_database()`,
+    );
+    expect(ended).toBe(1);
+    expect((await health()).status).toBe(200);
   });
 });

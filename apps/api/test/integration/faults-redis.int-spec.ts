@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '@irm/contracts';
+import type { DataSource } from 'typeorm';
+import { OutboxRepository } from '../../src/queue/outbox.repository';
+import { JOB_QUEUE, JobName } from '../../src/queue/queue-names';
 import { healthStatus } from '../support/api-process';
 import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
@@ -18,6 +21,31 @@ import {
 } from './support/fault-load';
 import { PrivateRedis, startPrivateRedis } from './support/fault-services';
 import { ProcessStack, startProcessStack } from './support/process-stack';
+import { waitFor } from './support/queue-harness';
+
+/**
+ * From Redis answering again to the outbox relay sending what was committed meanwhile. Waiting out its back-off
+ * instead would take at least as long as the outage (3 s or more).
+ */
+const RELAY_RESUMES_MS = 2_500;
+
+/** Commits a harmless job (purging week-old relayed messages) through the outbox, as a write of the API would. */
+async function commitJob(dataSource: DataSource): Promise<string> {
+  return new OutboxRepository(dataSource).insert(dataSource.manager, {
+    queue: JOB_QUEUE[JobName.PurgeRelayedOutbox],
+    jobName: JobName.PurgeRelayedOutbox,
+    payload: { retentionDays: 7 },
+    delayMs: 0,
+  });
+}
+
+async function outboxMessage(dataSource: DataSource, id: string): Promise<{ attempts: number; relayed: boolean }> {
+  const [row] = await dataSource.query(
+    'SELECT attempts, relayed_at IS NOT NULL AS relayed FROM outbox_message WHERE id = $1',
+    [id],
+  );
+  return row;
+}
 
 /**
  * Redis (a private server of this test, AOF on) stops under a steady write load and starts again, once with its
@@ -68,12 +96,29 @@ describe('faults: Redis restart under load', () => {
       503,
       { status: 'error', checks: { database: 'up', redis: 'down' } },
     ]);
+    // A job committed while Redis is away: the worker's outbox relay fails on it and backs off, doubling the pause
+    // each time. Redis comes back just after one of those failures once the outage has lasted its time, when the
+    // pause that follows is at least as long as the outage so far.
+    const pending = await commitJob(stack.dataSource);
     await sleep(Math.max(0, FAULT_LOAD.outageMs - (now() - stoppedAt)));
+    const { attempts } = await outboxMessage(stack.dataSource, pending);
+    await waitFor(
+      'the outbox relay failing again',
+      async () => (await outboxMessage(stack.dataSource, pending)).attempts > attempts,
+      40_000,
+    );
 
     await redis.start();
     const repairedAt = now();
+    const downMs = repairedAt - stoppedAt;
     const kept = (await stack.redis.exists(canary)) === 1;
-    const healthyMs = await waitHealthy(api.baseUrl, repairedAt);
+    // The relay resumes when Redis answers, not when its back-off ends.
+    const relayed = async () => {
+      const check = async () => (await outboxMessage(stack.dataSource, pending)).relayed;
+      await waitFor('the job committed during the outage relayed', check, 60_000);
+      return now() - repairedAt;
+    };
+    const [healthyMs, relayedMs] = await Promise.all([waitHealthy(api.baseUrl, repairedAt), relayed()]);
     // Sessions live in PostgreSQL: the same browsers stay signed in, with or without Redis's data.
     for (const client of clients) expect((await client.at(api.baseUrl).get('/api/auth/me')).status).toBe(200);
     await sleep(FAULT_LOAD.leadSeconds * 1000);
@@ -91,6 +136,7 @@ describe('faults: Redis restart under load', () => {
     expect(counted.once).toBe(counted.emails);
     expect(counted.emails).toBeGreaterThan(before.emails);
 
+    expect(relayedMs).toBeLessThan(RELAY_RESUMES_MS);
     expect(healthyMs).toBeLessThan(BOUNDS.healthyMs);
     expect(drainedMs).toBeLessThan(BOUNDS.drainedMs);
     report(
@@ -100,7 +146,7 @@ describe('faults: Redis restart under load', () => {
         duplicates: 0,
         healthyMs,
         drainedMs,
-        note: `down ${FAULT_LOAD.outageMs / 1000} s; healthy = from redis-server answering again`,
+        note: `down ${(downMs / 1000).toFixed(1)} s; relay resumed in ${(relayedMs / 1000).toFixed(1)} s; healthy = from redis-server answering again`,
       }),
     );
   };

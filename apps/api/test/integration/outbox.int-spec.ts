@@ -6,6 +6,7 @@ import { outboxJobId, OutboxRelay } from '../../src/queue/outbox.relay';
 import { OutboxRepository } from '../../src/queue/outbox.repository';
 import { OutboxService } from '../../src/queue/outbox.service';
 import { JobName, QueueName } from '../../src/queue/queue-names';
+import { startPrivateRedis } from './support/fault-services';
 import { closedPort, QueueHarness, startQueueHarness, waitFor } from './support/queue-harness';
 
 /** Dies after adding its batch to BullMQ but before marking it relayed, as a killed process would. */
@@ -183,4 +184,36 @@ describe('outbox', () => {
     expect(message.attempts).toBeGreaterThanOrEqual(2);
     expect(message.attempts).toBeLessThanOrEqual(6);
   });
+
+  it('relays as soon as Redis answers again, not when its back-off ends', async () => {
+    const redis = await startPrivateRedis({ aof: false });
+    const config = h.configWith({ REDIS_URL: redis.url, OUTBOX_POLL_INTERVAL_MS: '100' });
+    const producer = new JobProducer(config);
+    const resuming = newRelay(producer, config);
+    await resuming.start();
+    try {
+      const [first] = await commitPurges(1);
+      await waitFor('the first message relayed', async () => (await rows()).find((r) => r.id === first)?.relayed_at);
+
+      await redis.shutdown(false);
+      const [id] = await commitPurges(1);
+      // Back-offs of 100, 200, 400 ... ms: after the 7th failure the relay would wait 6.4 s before trying again.
+      await waitFor(
+        'seven failed attempts',
+        async () => ((await rows()).find((r) => r.id === id)?.attempts ?? 0) >= 7,
+        15_000,
+      );
+      await redis.start();
+      const back = Date.now();
+      await waitFor('the message relayed', async () => (await rows()).find((r) => r.id === id)?.relayed_at, 15_000);
+      const waitedMs = Date.now() - back;
+      expect(waitedMs).toBeLessThan(3_000);
+      // No retry storm while Redis was down: the failures stayed on the back-off's schedule.
+      expect((await rows()).find((r) => r.id === id)?.attempts).toBeLessThanOrEqual(8);
+    } finally {
+      await resuming.stop();
+      await producer.close();
+      await redis.destroy();
+    }
+  }, 40_000);
 });
