@@ -41,6 +41,51 @@ describe('working days', () => {
     expect(vietnam.elapsed(new Date('2026-03-06T08:00:00Z'), new Date('2026-03-10T01:00:00Z'))).toBe(2);
   });
 
+  it('gives the date Intl gives, in zones with daylight saving, odd offsets and old local mean times', () => {
+    const zones = [
+      'Asia/Ho_Chi_Minh',
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe', // half-hour daylight saving
+      'Asia/Kathmandu', // +05:45
+      'Africa/Monrovia', // −00:44:30 until 1972
+      'Pacific/Apia', // skipped 30 December 2011
+      'America/Santiago', // changes at local midnight
+      'UTC',
+    ];
+    const intl = (instant: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        // 1900 to 2100, with a bias to the minutes around local midnights and transitions.
+        fc.oneof(
+          fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+          fc
+            .tuple(fc.integer({ min: -25_000, max: 47_000 }), fc.integer({ min: -14 * 60, max: 14 * 60 }))
+            .map(([day, minutes]) => day * 86_400_000 + minutes * 60_000),
+        ),
+        (timeZone, ms) => {
+          const instant = new Date(ms);
+          expect(localDate(instant, timeZone)).toBe(intl(instant, timeZone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Every 10 minutes of the days Santiago de Chile changed its clocks at midnight in 2026, and of Berlin's.
+    const changes: [string, number][] = [
+      ['America/Santiago', Date.UTC(2026, 3, 4)],
+      ['America/Santiago', Date.UTC(2026, 8, 5)],
+      ['Europe/Berlin', Date.UTC(2026, 2, 29)],
+      ['Europe/Berlin', Date.UTC(2026, 9, 25)],
+    ];
+    for (const [timeZone, day] of changes)
+      for (let minute = -12 * 60; minute < 36 * 60; minute += 10) {
+        const instant = new Date(day + minute * 60_000);
+        expect(localDate(instant, timeZone)).toBe(intl(instant, timeZone));
+      }
+  });
+
   it('is overdue only past the SLA, and never without one', () => {
     const entered = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 in Hà Nội
     expect(vietnam.isOverdue(entered, new Date('2026-03-04T03:00:00Z'), 2)).toBe(false); // Wednesday: 2 days

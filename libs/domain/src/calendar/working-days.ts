@@ -35,8 +35,7 @@ export function fromDayNumber(day: number): LocalDate {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The date an instant falls on in a time zone. */
-export function localDate(instant: Date, timeZone: string): LocalDate {
+function formatLocalDate(instant: Date, timeZone: string): LocalDate {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -45,10 +44,51 @@ export function localDate(instant: Date, timeZone: string): LocalDate {
   return format.format(instant);
 }
 
+/**
+ * Per time zone, per UTC day: the zone's offset in milliseconds for the whole day, or NaN on a day it changes. Asking
+ * Intl costs microseconds a call, and lists ask for a date per row; the offset is asked twice per day instead.
+ * (No zone changes its offset twice within one day, so the same offset at both ends holds in between.)
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+const DAY_OFFSETS_KEPT = 8192;
+
+function offsetForDay(utcDay: number, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let offset = days.get(utcDay);
+  if (offset === undefined) {
+    const start = offsetMs(utcDay * DAY_MS, timeZone);
+    const end = offsetMs((utcDay + 1) * DAY_MS - 1000, timeZone);
+    offset = start === end ? start : NaN;
+    if (days.size >= DAY_OFFSETS_KEPT) days.clear();
+    days.set(utcDay, offset);
+  }
+  return offset;
+}
+
+/** The date an instant falls on in a time zone. */
+export function localDate(instant: Date, timeZone: string): LocalDate {
+  const day = localDayNumber(instant, timeZone);
+  return day === null ? formatLocalDate(instant, timeZone) : fromDayNumber(day);
+}
+
+/** dayNumber(localDate(instant, timeZone)), without the text; null where only Intl can tell. */
+function localDayNumber(instant: Date, timeZone: string): number | null {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const offset = offsetForDay(Math.floor(ms / DAY_MS), timeZone);
+  return Number.isNaN(offset) ? null : Math.floor((ms + offset) / DAY_MS);
+}
+
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes the time zone is ahead of UTC at an instant. */
 function offsetMinutes(instant: number, timeZone: string): number {
+  return Math.round(offsetMs(instant, timeZone) / 60_000);
+}
+
+/** Milliseconds (whole seconds) the time zone is ahead of UTC at an instant. */
+function offsetMs(instant: number, timeZone: string): number {
   let format = offsetFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -65,7 +105,7 @@ function offsetMinutes(instant: number, timeZone: string): number {
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+  return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant a wall-clock time (`HH:MM`) on a local date happens in a time zone. */
@@ -102,10 +142,7 @@ export class WorkingDays {
 
   /** Working days d with from < d <= to: 0 on the same day, 1 from a Friday to the next Monday. Negative if reversed. */
   between(from: LocalDate, to: LocalDate): number {
-    const a = dayNumber(from);
-    const b = dayNumber(to);
-    if (b < a) return -this.between(to, from);
-    return this.weekdaysIn(a + 1, b) - (this.holidaysUpTo(b) - this.holidaysUpTo(a));
+    return this.betweenDays(dayNumber(from), dayNumber(to));
   }
 
   /** The local date `days` working days after `from` (the date itself for 0). */
@@ -141,12 +178,19 @@ export class WorkingDays {
 
   /** Working days spent since `since` (an instant) up to `now`, counted on the business time zone's dates. */
   elapsed(since: Date, now: Date): number {
-    return this.between(localDate(since, this.calendar.timeZone), localDate(now, this.calendar.timeZone));
+    const { timeZone } = this.calendar;
+    const day = (instant: Date) => localDayNumber(instant, timeZone) ?? dayNumber(localDate(instant, timeZone));
+    return this.betweenDays(day(since), day(now));
   }
 
   /** In an open stage past its SLA: more working days elapsed than committed. No SLA, never overdue. */
   isOverdue(enteredAt: Date, now: Date, slaDays: number | null): boolean {
     return slaDays !== null && this.elapsed(enteredAt, now) > slaDays;
+  }
+
+  private betweenDays(a: number, b: number): number {
+    if (b < a) return -this.betweenDays(b, a);
+    return this.weekdaysIn(a + 1, b) - (this.holidaysUpTo(b) - this.holidaysUpTo(a));
   }
 
   /** Days a to b inclusive that are not weekend days (holidays not considered). */
