@@ -65,11 +65,12 @@ export class EventContactsService extends ItemKindService<EventContact> {
   protected async complete(rows: ItemRow[], days: WorkingDays): Promise<EventContact[]> {
     const now = new Date();
     const converted = await this.convertedItems(rows.map((row) => row.id));
-    return rows.map((row) => ({
-      ...this.items.toBase(row, days, now),
-      convertedItemId: converted.get(row.id)?.id ?? null,
-      convertedItemKind: converted.get(row.id)?.kind ?? null,
-    }));
+    return rows.map((row) =>
+      Object.assign(this.items.toBase(row, days, now), {
+        convertedItemId: converted.get(row.id)?.id ?? null,
+        convertedItemKind: converted.get(row.id)?.kind ?? null,
+      }),
+    );
   }
 
   async update(principal: Principal, id: string, input: UpdateEventContactDto): Promise<EventContact> {

@@ -456,7 +456,7 @@ export class ItemsService {
             capitalUsd: numberOrNull(figure?.capitalUsd ?? null),
             amountVnd: numberOrNull(figure?.amountVnd ?? null),
           },
-          cards: shown.map((card): BoardCard => ({ ...this.toBase(card, days, now), ...cardFigures?.(card) })),
+          cards: shown.map((card): BoardCard => Object.assign(this.toBase(card, days, now), cardFigures?.(card))),
           nextCursor:
             stageCards.length > limit && last ? encodeCursor(['stageEnteredAt', last.sortKey!, last.id]) : null,
         };

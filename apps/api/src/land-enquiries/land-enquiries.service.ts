@@ -64,8 +64,7 @@ export class LandEnquiriesService extends ItemKindService<LandEnquiry> {
     return rows.map((row) => {
       const detail = details.get(row.id);
       const { areaHa, capitalUsd, expectedJobs } = this.items.figures(row);
-      return {
-        ...this.items.toBase(row, days, now),
+      return Object.assign(this.items.toBase(row, days, now), {
         requestedAreaHa: areaHa ?? 0,
         preferredZoneIds: detail?.preferredZoneIds ?? [],
         zoneId: row.zoneId,
@@ -75,7 +74,7 @@ export class LandEnquiriesService extends ItemKindService<LandEnquiry> {
         wantedBy: detail?.wantedBy ?? null,
         capitalUsd,
         expectedJobs,
-      };
+      });
     });
   }
 

@@ -103,8 +103,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
         stage ? requiredLoanDocuments(stages.map(ruleStage), ruleStage(stage)) : ([] as string[]),
       );
       const received = documents.filter((document) => document.applicationId === row.id);
-      return {
-        ...this.items.toBase(row, days, now),
+      return Object.assign(this.items.toBase(row, days, now), {
         applicantType: loan.applicantType,
         lender: loan.lender,
         lenderKind: loan.lenderKind,
@@ -128,7 +127,7 @@ export class LoanApplicationsService extends ItemKindService<LoanApplication> {
             note: on?.note ?? null,
           };
         }),
-      };
+      });
     });
   }
 

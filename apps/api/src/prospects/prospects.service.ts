@@ -28,7 +28,7 @@ export class ProspectsService extends ItemKindService<Prospect> {
     const now = new Date();
     return rows.map((row) => {
       const { capitalUsd, expectedJobs } = this.items.figures(row);
-      return { ...this.items.toBase(row, days, now), capitalUsd, expectedJobs };
+      return Object.assign(this.items.toBase(row, days, now), { capitalUsd, expectedJobs });
     });
   }
 
