@@ -114,7 +114,14 @@ export function renderReadme(results, { chart }) {
       ...other,
     );
 
-  lines.push('', 'When each part ran, with the load average (1 / 5 / 15 min) at its start and end:', '');
+  lines.push(
+    '',
+    results.command.includes('--only')
+      ? 'When each part ran (parts outside this run are kept from the last run that measured them), with the load ' +
+          'average (1 / 5 / 15 min) at its start and end:'
+      : 'When each part ran, with the load average (1 / 5 / 15 min) at its start and end:',
+    '',
+  );
   for (const [name, s] of Object.entries(sections))
     lines.push(`- ${name}: ${day(s.date)}, ${load(s.loadavg)} → ${load(s.loadavgEnd)}`);
   if (http.length)
