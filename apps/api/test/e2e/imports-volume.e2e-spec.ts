@@ -37,7 +37,8 @@ describe('a 100,000-row import', () => {
     ]);
     const upload = await client.post('/api/imports', importForm('organizations', file, 'cum-cong-nghiep.csv'));
     expect(upload.status).toBe(202);
-    const job = await waitForImport(client, upload.body.id, 240_000);
+    // About 30 s alone; CI runs other suites beside it on two cores, so it is given minutes, not a speed target.
+    const job = await waitForImport(client, upload.body.id, 480_000);
     expect(job).toMatchObject({ status: 'completed', total: ROWS, processed: ROWS, created: ROWS, failed: 0 });
     const db = t.app.get(DataSource);
     const [counts] = await db.query(
@@ -51,5 +52,5 @@ describe('a 100,000-row import', () => {
       [job.id],
     );
     expect(audit.events).toBe(ROWS);
-  }, 300_000);
+  }, 540_000);
 });

@@ -20,6 +20,18 @@ describe('timeline and task query plans', () => {
     investorId = (await client.post('/api/organizations', { name: 'Plan', kind: 'domestic', country: 'VN' })).body.id;
     await client.post('/api/timeline', { subjectType: 'organization', subjectId: investorId, kind: 'note', body: 'a' });
     await client.post('/api/tasks', { title: 'a', dueAt: new Date(Date.now() + 3600_000).toISOString() });
+    // Colleagues' tasks as an agency has them (about 100 due a day), open and done, and fresh statistics: then reading
+    // all open tasks by due time (ix_task_done_due, for everyone's lists) is the planner's costlier choice for mine.
+    const { user: colleague } = await signedIn(t, Role.Staff);
+    const db = t.app.get(DataSource);
+    await db.query(
+      `INSERT INTO task (title, due_at, assignee_id, created_by_id, done, done_at, version)
+       SELECT 'colleague ' || n, now() + (n % 90 - 30) * interval '1 day' + (n % 97) * interval '15 minutes', $1, $1, n % 4 = 0,
+              CASE WHEN n % 4 = 0 THEN now() END, 1
+         FROM generate_series(1, 12000) n`,
+      [colleague.id],
+    );
+    await db.query('ANALYZE task');
   });
   afterAll(() => t.close());
 

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Role } from '@irm/contracts';
 import { healthStatus } from '../support/api-process';
-import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import type { SmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
 import {
   BOUNDS,
   deliveries,
   FAULT_LOAD,
+  FaultStack,
   lostWrites,
   now,
   report,
@@ -14,10 +14,11 @@ import {
   summarize,
   unexpectedOutcomes,
   waitDrained,
+  startFaultStack,
   waitHealthy,
 } from './support/fault-load';
 import { PgStopMode, PrivatePostgres, startPrivatePostgres } from './support/fault-services';
-import { ProcessStack, startProcessStack } from './support/process-stack';
+import type { ProcessStack } from './support/process-stack';
 
 /**
  * PostgreSQL (a private server of this test) stops and starts again under a steady write load: the API answers 503
@@ -30,16 +31,15 @@ describe('faults: PostgreSQL restart under load', () => {
   let stack: ProcessStack;
   let clients: TestClient[];
 
+  let fault: FaultStack;
+
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    sink = await startSmtpSink();
-    stack = await startProcessStack(sink, { apis: 1, workers: 1, databaseUrl: pg.url });
-    clients = await Promise.all([0, 1, 2].map(async () => (await stack.signedIn(Role.Staff)).client));
-    await stack.workersListening(1);
+    fault = await startFaultStack({ apis: 1, workers: 1, staff: 3, databaseUrl: pg.url });
+    ({ sink, stack, clients } = fault);
   }, 180_000);
   afterAll(async () => {
-    await stack?.close();
-    await sink?.close();
+    await fault?.close();
     await pg?.destroy();
   });
 

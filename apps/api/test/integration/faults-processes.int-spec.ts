@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Role } from '@irm/contracts';
-import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import type { SmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
 import {
   BOUNDS,
   deliveries,
   FAULT_LOAD,
+  FaultStack,
   lostWrites,
   now,
   report,
@@ -13,9 +13,10 @@ import {
   summarize,
   unexpectedOutcomes,
   waitDrained,
+  startFaultStack,
   waitHealthy,
 } from './support/fault-load';
-import { ProcessStack, startProcessStack } from './support/process-stack';
+import type { ProcessStack } from './support/process-stack';
 
 /**
  * kill -9 of an API process and of the worker while tasks are written at a steady rate and their reminder emails
@@ -27,16 +28,13 @@ describe('faults: kill -9 of processes under load', () => {
   let stack: ProcessStack;
   let clients: TestClient[];
 
+  let fault: FaultStack;
+
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    stack = await startProcessStack(sink, { apis: 2, workers: 1 });
-    clients = await Promise.all([0, 1, 2, 3].map(async () => (await stack.signedIn(Role.Staff)).client));
-    await stack.workersListening(1);
+    fault = await startFaultStack({ apis: 2, workers: 1, staff: 4 });
+    ({ sink, stack, clients } = fault);
   }, 180_000);
-  afterAll(async () => {
-    await stack?.close();
-    await sink?.close();
-  });
+  afterAll(() => fault?.close());
 
   it('a: the other API keeps answering, a restarted one is healthy, no acknowledged write is lost', async () => {
     const urls = stack.apis.map((api) => api.baseUrl);

@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Role } from '@irm/contracts';
 import type { DataSource } from 'typeorm';
 import { OutboxRepository } from '../../src/queue/outbox.repository';
 import { JOB_QUEUE, JobName } from '../../src/queue/queue-names';
 import { healthStatus } from '../support/api-process';
-import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import type { SmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
 import {
   BOUNDS,
   deliveries,
   FAULT_LOAD,
+  FaultStack,
   lostWrites,
   now,
   report,
@@ -17,10 +17,11 @@ import {
   summarize,
   unexpectedOutcomes,
   waitDrained,
+  startFaultStack,
   waitHealthy,
 } from './support/fault-load';
 import { PrivateRedis, startPrivateRedis } from './support/fault-services';
-import { ProcessStack, startProcessStack } from './support/process-stack';
+import type { ProcessStack } from './support/process-stack';
 import { waitFor } from './support/queue-harness';
 
 /**
@@ -58,23 +59,23 @@ describe('faults: Redis restart under load', () => {
   let stack: ProcessStack;
   let clients: TestClient[];
 
+  let fault: FaultStack;
+
   beforeAll(async () => {
     redis = await startPrivateRedis({ aof: true });
-    sink = await startSmtpSink();
-    stack = await startProcessStack(sink, {
+    fault = await startFaultStack({
       apis: 1,
       workers: 1,
+      staff: 3,
       redisUrl: redis.url,
       // How soon a running worker notices that Redis lost its data (10 s by default).
       env: { WORKER_REDIS_CHECK_MS: process.env.IRM_FAULTS_REDIS_CHECK_MS ?? '2000' },
     });
+    ({ sink, stack, clients } = fault);
     stack.redis.on('error', () => undefined);
-    clients = await Promise.all([0, 1, 2].map(async () => (await stack.signedIn(Role.Staff)).client));
-    await stack.workersListening(1);
   }, 180_000);
   afterAll(async () => {
-    await stack?.close();
-    await sink?.close();
+    await fault?.close();
     await redis?.destroy();
   });
 

@@ -1,20 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Role } from '@irm/contracts';
-import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
+import type { SmtpSink } from '../support/smtp-sink';
 import { TestClient } from '../support/test-client';
 import {
   BOUNDS,
   deliveries,
   FAULT_LOAD,
+  FaultStack,
   lostWrites,
   now,
   report,
   startWriteLoad,
   summarize,
   waitDrained,
+  startFaultStack,
   waitHealthy,
 } from './support/fault-load';
-import { ProcessStack, startProcessStack } from './support/process-stack';
+import type { ProcessStack } from './support/process-stack';
 
 /**
  * The SMTP server refuses every message with 451 (a temporary failure) for a while under a steady write load: the
@@ -25,16 +26,13 @@ describe('faults: SMTP outage under load', () => {
   let stack: ProcessStack;
   let clients: TestClient[];
 
+  let fault: FaultStack;
+
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    stack = await startProcessStack(sink, { apis: 1, workers: 1 });
-    clients = await Promise.all([0, 1, 2].map(async () => (await stack.signedIn(Role.Staff)).client));
-    await stack.workersListening(1);
+    fault = await startFaultStack({ apis: 1, workers: 1, staff: 3 });
+    ({ sink, stack, clients } = fault);
   }, 180_000);
-  afterAll(async () => {
-    await stack?.close();
-    await sink?.close();
-  });
+  afterAll(() => fault?.close());
 
   it('e: emails wait while the server refuses with 4xx and are each delivered once after', async () => {
     const api = stack.apis[0];

@@ -1,9 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Role } from '@irm/contracts';
 import type { DataSource } from 'typeorm';
 import { healthStatus } from '../../support/api-process';
-import type { SmtpSink } from '../../support/smtp-sink';
+import { SmtpSink, startSmtpSink } from '../../support/smtp-sink';
 import type { TestClient } from '../../support/test-client';
+import { ProcessStack, startProcessStack } from './process-stack';
 
 /** Load and bounds of the fault tests; `npm run faults` raises the load through these variables. */
 export const FAULT_LOAD = {
@@ -26,6 +28,42 @@ export const BOUNDS = {
 };
 
 export const now = () => performance.timeOrigin + performance.now();
+
+/** What every scenario runs against: an SMTP server, the processes, and signed-in staff to write through them. */
+export interface FaultStack {
+  sink: SmtpSink;
+  stack: ProcessStack;
+  clients: TestClient[];
+  close(): Promise<void>;
+}
+
+export async function startFaultStack(
+  options: NonNullable<Parameters<typeof startProcessStack>[1]> & { workers: number; staff: number },
+): Promise<FaultStack> {
+  const sink = await startSmtpSink();
+  let stack: ProcessStack | undefined;
+  try {
+    stack = await startProcessStack(sink, options);
+    const started = stack;
+    const clients = await Promise.all(
+      Array.from({ length: options.staff }, async () => (await started.signedIn(Role.Staff)).client),
+    );
+    await stack.workersListening(options.workers);
+    return {
+      sink,
+      stack,
+      clients,
+      close: async () => {
+        await started.close();
+        await sink.close();
+      },
+    };
+  } catch (error) {
+    await stack?.close();
+    await sink.close();
+    throw error;
+  }
+}
 
 export interface WriteOutcome {
   title: string;
