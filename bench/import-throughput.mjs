@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { onServer } from './lib/server-sql.mjs';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
-const { Client } = require('pg');
 const dist = '../dist/api/apps/api/src';
 const { loadConfig } = require(`${dist}/config/app-config.js`);
 const { createHttpApp } = require(`${dist}/bootstrap/http-app.js`);
@@ -30,15 +30,7 @@ const password = 'Bench import password 2026';
 const rate = (count, ms) => Math.round(count / (ms / 1000));
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-async function admin(sql) {
-  const client = new Client({ connectionString: new URL('/postgres', base).href });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => onServer(base, sql);
 
 /** The file an officer would upload: Vietnamese headers, valid tax codes, a few sectors and tags. */
 function organizationsCsv(count) {

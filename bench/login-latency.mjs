@@ -3,10 +3,10 @@
 // Needs PostgreSQL and Redis (DATABASE_URL's server, REDIS_URL); uses its own database and Redis prefix.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { onServer } from './lib/server-sql.mjs';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
-const { Client } = require('pg');
 const argon2 = require('argon2');
 const dist = '../dist/api/apps/api/src';
 const { loadConfig } = require(`${dist}/config/app-config.js`);
@@ -27,15 +27,7 @@ const summary = (samples) => {
 };
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-async function admin(sql) {
-  const client = new Client({ connectionString: new URL('/postgres', base).href });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => onServer(base, sql);
 
 await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${database}`);

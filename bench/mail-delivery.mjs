@@ -16,12 +16,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import prettier from 'prettier';
 import { startSmtpSink } from './smtp-sink.mjs';
+import { onServer } from './lib/server-sql.mjs';
 
 const require = createRequire(import.meta.url);
 // Production React (the development build renders several times slower), set before anything loads it.
 process.env.NODE_ENV = 'production';
 require('reflect-metadata');
-const { Client } = require('pg');
 const Redis = require('ioredis');
 const { createTransport } = require('nodemailer');
 const { Queue } = require('bullmq');
@@ -131,15 +131,7 @@ function cpuMeter(pid, { thread = false } = {}) {
   };
 }
 
-async function admin(sql) {
-  const client = new Client({ connectionString: new URL('/postgres', base).href });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => onServer(base, sql);
 
 /** A progress line with rate, redrawn in place on a terminal, every tenth on a log. */
 function progress(label, total) {

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadavg } from './lib/machine.mjs';
 import { percentile } from './lib/open-loop.mjs';
+import { onServer } from './lib/server-sql.mjs';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
@@ -48,16 +49,6 @@ const databaseUrl = new URL(`/${database}`, base).href;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `irm-bench-scale-${process.pid}`;
 const admin = { email: 'admin@scale.bench', password: 'Scale bench admin password 2026' };
-
-async function onServer(sql) {
-  const client = new Client({ connectionString: new URL('/postgres', base).href });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -177,8 +168,8 @@ const spent = (before, after) => {
 };
 
 console.log(`database ${database}: migrate, seed, ${args.organizations} investors`);
-await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-await onServer(`CREATE DATABASE ${database}`);
+await onServer(base, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+await onServer(base, `CREATE DATABASE ${database}`);
 const apis = [];
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
 const monitor = new Client({ connectionString: databaseUrl });
@@ -267,5 +258,5 @@ try {
     if (keys.length) await redis.unlink(...keys);
   } while (cursor !== '0');
   redis.disconnect();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await onServer(base, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 }
