@@ -350,7 +350,7 @@ async function waitForStatus(dataSource, prefix, count) {
 }
 
 /**
- * N emails queued by MailService in transactions of BATCH_SIZE, PRODUCERS of them at once, while the worker runs;
+ * N emails queued by MailService.queueMany in transactions of BATCH_SIZE, PRODUCERS of them at once, while the worker runs;
  * timed from the first queue() to the last arrival.
  */
 async function realPath({ sink, env, dataSource, mail, recipient, concurrency, count }) {
@@ -364,16 +364,16 @@ async function realPath({ sink, env, dataSource, mail, recipient, concurrency, c
     const producers = Array.from({ length: PRODUCERS }, async () => {
       for (let from = nextBatch; from < count; from = nextBatch) {
         nextBatch += BATCH_SIZE;
-        await dataSource.transaction(async (manager) => {
-          for (let n = from; n < Math.min(count, from + BATCH_SIZE); n++) {
-            await mail.queue(manager, {
-              idempotencyKey: `${prefix}${n}`,
-              template: EmailTemplateKey.Notification,
-              data: reminderData(n),
-              to: { userId: recipient.id },
-            });
-          }
-        });
+        // A batch is queued as the daily digest queues its emails: together, in one transaction.
+        const requests = [];
+        for (let n = from; n < Math.min(count, from + BATCH_SIZE); n++)
+          requests.push({
+            idempotencyKey: `${prefix}${n}`,
+            template: EmailTemplateKey.Notification,
+            data: reminderData(n),
+            to: { userId: recipient.id },
+          });
+        await dataSource.transaction((manager) => mail.queueMany(manager, requests));
       }
     });
     await Promise.all(producers);

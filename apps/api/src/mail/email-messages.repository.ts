@@ -117,55 +117,61 @@ export class EmailMessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the email unless its idempotency key exists, together with the outbox message of its send job
-   * when one is given (the job id is then `outbox-<message id>`), in one statement. Returns the row, or null
-   * when the key was taken meanwhile (the job's message is then removed again).
+   * Inserts each email unless its idempotency key exists (or came earlier in the batch), together with the
+   * outbox message of its send job where one is given (the job id is then `outbox-<message id>`), in one
+   * statement; the relay is woken once. Answers per email with its row, or null when the key was taken (that
+   * email's outbox message is then removed again).
    */
-  async insertWithJob(
+  async insertManyWithJobs(
     manager: EntityManager,
-    email: NewEmailMessage,
-    job: { queue: string; jobName: string; payload: object; channel: string } | null,
-  ): Promise<EmailMessageRow | null> {
-    const [row] = (await manager.query(
-      `WITH o AS (
+    emails: readonly { email: NewEmailMessage; job: object | null }[],
+    target: { queue: string; jobName: string; channel: string },
+  ): Promise<(EmailMessageRow | null)[]> {
+    if (emails.length === 0) return [];
+    const params = emails.map(({ email }) => emailParams(email));
+    const rows = (await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                              $8::uuid[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[],
+                              $14::jsonb[], $15::boolean[], $16::text[], $17::email_status[], $18::text[], $19::jsonb[])
+                WITH ORDINALITY AS i(id, idempotency_key, template_key, language, recipient_email, recipient_name,
+                                     recipient_user_id, recipient_contact_id, subject_type, subject_id, subject,
+                                     html_body, text_body, headers, honours_opt_out, message_id, status, last_error,
+                                     job, ord)
+       ), o AS (
          INSERT INTO outbox_message (queue, job_name, payload, delay_ms)
-         SELECT $19, $20, $21::jsonb, 0 WHERE $19::text IS NOT NULL
-         RETURNING id
+         SELECT $20, $21, i.job, 0 FROM input i WHERE i.job IS NOT NULL ORDER BY i.ord
+         RETURNING id, payload
        ), e AS (
          INSERT INTO email_message AS e (id, idempotency_key, template_key, language, recipient_email,
                 recipient_name, recipient_user_id, recipient_contact_id, subject_type, subject_id, subject,
                 html_body, text_body, headers, honours_opt_out, message_id, status, last_error, version, job_id,
                 outbox_message_id)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1,
+         SELECT i.id, i.idempotency_key, i.template_key, i.language, i.recipient_email, i.recipient_name,
+                i.recipient_user_id, i.recipient_contact_id, i.subject_type, i.subject_id, i.subject, i.html_body,
+                i.text_body, i.headers, i.honours_opt_out, i.message_id, i.status, i.last_error, 1,
                 'outbox-' || o.id, o.id
-           FROM (SELECT 1) AS one LEFT JOIN o ON true
+           FROM input i LEFT JOIN o ON o.payload = i.job
+          ORDER BY i.ord
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING ${COLUMNS}
+       ), woken AS (
+         SELECT pg_notify($22, '') FROM o LIMIT 1
        )
-       SELECT (SELECT id::text FROM o) AS "outboxId",
-              (SELECT count(pg_notify($22, '')) FROM o) AS notified, e.*
-         FROM (SELECT 1) AS one LEFT JOIN e ON true`,
+       SELECT o.id::text AS "outboxId", (SELECT count(*) FROM woken) AS woken, e.*
+         FROM input i LEFT JOIN o ON o.payload = i.job LEFT JOIN e ON e.id = i.id
+        ORDER BY i.ord`,
       [
-        ...emailParams(email),
-        job?.queue ?? null,
-        job?.jobName ?? null,
-        job ? JSON.stringify(job.payload) : null,
-        job?.channel ?? '',
+        ...params[0].map((_, n) => params.map((values) => values[n])),
+        emails.map(({ job }) => (job ? JSON.stringify(job) : null)),
+        target.queue,
+        target.jobName,
+        target.channel,
       ],
-    )) as (Partial<EmailMessageRow> & { outboxId: string | null })[];
-    if (row.id) {
-      const {
-        outboxId: _outboxId,
-        notified: _notified,
-        ...email
-      } = row as EmailMessageRow & {
-        outboxId: string | null;
-        notified: unknown;
-      };
-      return email;
-    }
-    if (row.outboxId) await manager.query(`DELETE FROM outbox_message WHERE id = $1`, [row.outboxId]);
-    return null;
+    )) as (EmailMessageRow & { outboxId: string | null; woken: unknown })[];
+    const orphans = rows.filter((row) => !row.id && row.outboxId).map((row) => row.outboxId);
+    if (orphans.length > 0) await manager.query(`DELETE FROM outbox_message WHERE id = ANY($1::bigint[])`, [orphans]);
+    return rows.map(({ outboxId: _outboxId, woken: _woken, ...email }) => (email.id ? email : null));
   }
 
   /** Inserts unless the idempotency key exists; true when this call inserted it. */

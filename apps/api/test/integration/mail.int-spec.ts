@@ -1,5 +1,5 @@
-import { EmailStatus, EmailTemplateKey, Role } from '@irm/contracts';
-import { MailService, QueueEmailRequest } from '../../src/mail/mail.service';
+import { EmailStatus, EmailTemplateKey, RecordSubjectType, Role } from '@irm/contracts';
+import { AnyQueueEmailRequest, MailService, QueueEmailRequest } from '../../src/mail/mail.service';
 import { NO_SMTP } from '../../src/mail/send-email.handler';
 import { QueueName } from '../../src/queue/queue-names';
 import { WorkerHost } from '../../src/queue/worker-host';
@@ -148,6 +148,92 @@ describe('email delivery', () => {
     await settled(first.id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.received.map((m) => m.messageId)).toEqual([first.messageId]);
+  });
+
+  it('queues a batch in request order with one job each, repeats and opted-out contacts included', async () => {
+    const en = await insertUser(h.dataSource, { name: 'Batch En', language: 'en' });
+    const vi = await insertUser(h.dataSource, { name: 'Batch Vi', language: 'vi' });
+    const owner = await insertUser(h.dataSource, { name: 'Batch Owner', language: 'vi' });
+    const contact = await insertContact(h.dataSource, { ownerId: owner.id, fullName: 'Tanaka Yui', language: 'ja' });
+    const optedOut = await insertContact(h.dataSource, { ownerId: owner.id, fullName: 'Kim Min-ji', language: 'ko' });
+    await h.dataSource.query(
+      `UPDATE contact SET email_consent = 'opted_out', consent_source = 'unsubscribe', consent_changed_at = now() WHERE id = $1`,
+      [optedOut.id],
+    );
+    const note = (subject: string) => ({ subject, paragraphs: ['Batch'] });
+    const earlierKey = key('batch-earlier');
+    const earlier = await queue({
+      idempotencyKey: earlierKey,
+      template: EmailTemplateKey.Notification,
+      data: note('Earlier'),
+      to: { userId: en.id },
+    });
+    const repeated = key('batch-repeated');
+    const requests: AnyQueueEmailRequest[] = [
+      {
+        idempotencyKey: key('batch'),
+        template: EmailTemplateKey.Notification,
+        data: note('One'),
+        to: { userId: vi.id },
+      },
+      { idempotencyKey: repeated, template: EmailTemplateKey.Notification, data: note('Two'), to: { userId: en.id } },
+      {
+        idempotencyKey: key('batch'),
+        template: EmailTemplateKey.InvestorNotification,
+        data: note('Three'),
+        to: { contactId: contact.id },
+        about: { type: RecordSubjectType.Contact, id: contact.id },
+      },
+      { idempotencyKey: repeated, template: EmailTemplateKey.Notification, data: note('Again'), to: { userId: vi.id } },
+      {
+        idempotencyKey: earlierKey,
+        template: EmailTemplateKey.Notification,
+        data: note('Earlier again'),
+        to: { userId: vi.id },
+      },
+      {
+        idempotencyKey: key('batch'),
+        template: EmailTemplateKey.InvestorNotification,
+        data: note('Opted out'),
+        to: { contactId: optedOut.id },
+      },
+      {
+        idempotencyKey: key('batch'),
+        template: EmailTemplateKey.Notification,
+        data: note('Bare'),
+        to: { email: 'bare@example.vn', language: 'vi' },
+      },
+    ];
+    const answers = await h.dataSource.transaction((manager) => mail.queueMany(manager, requests));
+    expect(answers.map((email) => email.subject)).toEqual([
+      'One',
+      'Two',
+      'Three',
+      'Two',
+      'Earlier',
+      'Opted out',
+      'Bare',
+    ]);
+    expect(answers.map((email) => email.language)).toEqual(['vi', 'en', 'en', 'en', 'en', 'en', 'vi']);
+    expect(answers[3].id).toBe(answers[1].id);
+    expect(answers[4].id).toBe(earlier.id);
+    expect(answers[5].status).toBe(EmailStatus.NotSent);
+    const jobs: { email: string }[] = await h.dataSource.query(
+      `SELECT payload->>'emailMessageId' AS email FROM outbox_message
+        WHERE payload->>'emailMessageId' = ANY($1) ORDER BY outbox_message.id`,
+      [answers.map((email) => email.id)],
+    );
+    // One send job per new email that goes out, made in request order; none for the repeats or the opt-out.
+    expect(jobs.map((job) => job.email)).toEqual([earlier.id, ...[0, 1, 2, 6].map((n) => answers[n].id)]);
+    const timeline = await h.dataSource.query(
+      `SELECT payload->>'emailMessageId' AS email FROM timeline_entry WHERE subject_id = $1 AND kind = 'email'`,
+      [contact.id],
+    );
+    expect(timeline).toEqual([{ email: answers[2].id }]);
+    for (const email of [earlier, ...[0, 1, 2, 6].map((n) => answers[n])]) await settled(email.id);
+    expect(sink.received.map((m) => m.messageId).sort()).toEqual(
+      [earlier, ...[0, 1, 2, 6].map((n) => answers[n])].map((email) => email.messageId).sort(),
+    );
   });
 
   it('answers a repeated key with the email queued before, even once its recipient has no address', async () => {

@@ -1,3 +1,4 @@
+import { toPlainText } from '@react-email/render';
 import { EmailTemplateKey, Role } from '@irm/contracts';
 import { EMAIL_TEMPLATES, renderEmail } from './email-templates';
 import type { RenderContext } from './localized';
@@ -145,6 +146,32 @@ describe('email templates', () => {
       expect(en.subject).toBe('Your digest for 10 March 2026');
       expect(en.text).toContain('Tasks due today or overdue'.toUpperCase());
       expect(en.text).not.toContain('YOUR OVERDUE ITEMS');
+    });
+
+    it('derives the plain text as React Email’s own conversion does, call after call', () => {
+      for (const language of ['vi', 'en'] as const) {
+        const emails = [
+          renderEmail(EmailTemplateKey.DailyDigest, data, context(language)),
+          renderEmail(
+            EmailTemplateKey.InvestorNotification,
+            { subject: 'S', paragraphs: ['a', 'b'] },
+            context(language, 'https://crm.example.vn/u/x'),
+          ),
+          renderEmail(EmailTemplateKey.DailyDigest, data, context(language)),
+        ];
+        for (const email of emails)
+          expect(email.text).toBe(
+            toPlainText(email.html, {
+              selectors: [
+                {
+                  selector: 'table[data-text=table]',
+                  format: 'dataTable',
+                  options: { uppercaseHeaderCells: false, maxColumnWidth: 60 },
+                },
+              ],
+            }),
+          );
+      }
     });
 
     it('leaves the managers’ sections out of a staff digest', () => {

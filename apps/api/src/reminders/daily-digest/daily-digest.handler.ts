@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WorkingCalendarService } from '../../calendar/working-calendar.service';
 import { AppConfig } from '../../config/app-config';
 import type { DailyDigestData, DigestOverdueItem } from '../../mail/templates/daily-digest';
-import { MailService } from '../../mail/mail.service';
+import { AnyQueueEmailRequest, MailService } from '../../mail/mail.service';
 import { JobHandler } from '../../queue/job-handler.decorator';
 import type { DailyDigestPayload } from '../../queue/job-payloads';
 import { JobName } from '../../queue/queue-names';
@@ -112,7 +112,7 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
       `SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
-    let queued = 0;
+    const emails: AnyQueueEmailRequest[] = [];
     for (const userId of userIds) {
       const isManager = managerIds.has(userId);
       const data: DailyDigestData = {
@@ -134,15 +134,15 @@ export class DailyDigestHandler implements JobHandler<JobName.DailyDigest> {
       };
       const managerNews = isManager && ((data.movement?.pipelines.length ?? 0) > 0 || (data.overdue?.total ?? 0) > 0);
       if (!managerNews && data.tasks.length === 0 && data.ownOverdue.length === 0) continue;
-      await this.mail.queue(manager, {
+      emails.push({
         idempotencyKey: digestEmailKey(userId, date),
         template: EmailTemplateKey.DailyDigest,
         to: { userId },
         data,
       });
-      queued++;
     }
-    return queued;
+    // The batch's emails are queued together: two statements, however many people get a digest.
+    return (await this.mail.queueMany(manager, emails)).length;
   }
 
   private overdueItem(days: WorkingDays, date: string, row: OverdueItemRow): DigestOverdueItem {
