@@ -38,6 +38,7 @@ const { renderEmail } = require(`${dist}/mail/templates/email-templates.js`);
 const { OutboxService } = require(`${dist}/queue/outbox.service.js`);
 const { outboxJobId } = require(`${dist}/queue/outbox.relay.js`);
 const { JobName } = require(`${dist}/queue/queue-names.js`);
+const { SEND_BATCH_MAX } = require(`${dist}/queue/job-payloads.js`);
 
 const { values: options } = parseArgs({
   options: {
@@ -393,7 +394,7 @@ async function realPath({ sink, env, dataSource, mail, recipient, concurrency, c
 }
 
 /**
- * The worker's share alone: N emails already queued (copies of the real path's rows, with their outbox messages,
+ * The worker's share alone: N emails already queued (copies of the real path's rows, with their send jobs' outbox messages,
  * written by SQL while no worker runs), then a worker started; rated between the first and the last arrival.
  */
 async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePrefix, processes = 1 }) {
@@ -408,16 +409,21 @@ async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePr
                  FROM email_message e WHERE e.idempotency_key LIKE $1 || '%') source`,
       [sourcePrefix, prefix],
     );
+    // Send jobs as queueMany() makes them: one per SEND_BATCH_MAX emails, in the order they were queued.
     await manager.query(
-      `WITH outbox AS (
+      `WITH numbered AS (
+         SELECT id, (row_number() OVER (ORDER BY created_at, idempotency_key) - 1) / $3 AS batch
+           FROM email_message WHERE idempotency_key LIKE $1 || '%'
+       ), outbox AS (
          INSERT INTO outbox_message (queue, job_name, payload, delay_ms)
-         SELECT 'email', $2, jsonb_build_object('emailMessageId', id), 0
-           FROM email_message WHERE idempotency_key LIKE $1 || '%' ORDER BY idempotency_key
-         RETURNING id, payload ->> 'emailMessageId' AS email_id
+         SELECT 'email', $2, jsonb_build_object('emailMessageIds', jsonb_agg(id ORDER BY id)), 0
+           FROM numbered GROUP BY batch ORDER BY batch
+         RETURNING id, payload
        )
        UPDATE email_message e SET job_id = 'outbox-' || outbox.id, outbox_message_id = outbox.id
-         FROM outbox WHERE e.id = outbox.email_id::uuid`,
-      [prefix, JobName.SendEmail],
+         FROM outbox, jsonb_array_elements_text(outbox.payload -> 'emailMessageIds') AS listed(email_id)
+        WHERE e.id = listed.email_id::uuid`,
+      [prefix, JobName.SendEmail, SEND_BATCH_MAX],
     );
   });
   const [{ queued }] = await dataSource.query(
@@ -449,10 +455,11 @@ async function workerAlone({ sink, env, dataSource, concurrency, count, sourcePr
 }
 
 /**
- * Where a send job's time goes, per email (mean ms): from BullMQ's start of the job to the sink's acceptance
- * (pool connection, claim, MIME build, SMTP exchange), to the `sent` record (sent_at, clock_timestamp()), to
- * BullMQ's completion (connection release, moving the job to completed and fetching the next). All on this
- * machine's one clock; BullMQ's stamps are whole milliseconds.
+ * Where a send job's time goes, per email (mean ms). A job sends its emails one after another: from the job's
+ * start or the previous email's record to the sink's acceptance (claim, MIME build, pool connection, SMTP
+ * exchange), to the `sent` record (sent_at, clock_timestamp()), and from the last record to BullMQ's completion
+ * (moving the job to completed and fetching the next), shared by the job's emails; `job` is the job's whole time
+ * over its emails. All on this machine's one clock; BullMQ's stamps are whole milliseconds.
  */
 async function jobBreakdown(env, dataSource, prefix, received) {
   const arrivalOf = new Map(received.map((a) => [a.messageId, a.at]));
@@ -461,20 +468,38 @@ async function jobBreakdown(env, dataSource, prefix, received) {
        FROM email_message WHERE idempotency_key LIKE $1 || '%'`,
     [prefix],
   );
+  const byJob = new Map();
+  for (const row of rows) byJob.set(row.jobId, [...(byJob.get(row.jobId) ?? []), row]);
   const queue = new Queue('email', { connection: { url: env.REDIS_URL }, prefix: env.REDIS_PREFIX });
   try {
     const parts = { startToAccepted: [], acceptedToRecorded: [], recordedToFinished: [], job: [] };
-    for (const row of rows) {
-      const job = await queue.getJob(row.jobId);
-      const accepted = arrivalOf.get(row.messageId);
-      if (!job?.processedOn || !job.finishedOn || accepted === undefined) continue;
-      parts.startToAccepted.push(accepted - job.processedOn);
-      parts.acceptedToRecorded.push(row.sentAt - accepted);
-      parts.recordedToFinished.push(job.finishedOn - row.sentAt);
-      parts.job.push(job.finishedOn - job.processedOn);
+    let emailsPerJob = 0;
+    for (const [jobId, emails] of byJob) {
+      const job = await queue.getJob(jobId);
+      const sent = emails
+        .map((row) => ({ ...row, accepted: arrivalOf.get(row.messageId) }))
+        .filter((row) => row.accepted !== undefined)
+        .sort((a, b) => a.accepted - b.accepted);
+      if (!job?.processedOn || !job.finishedOn || sent.length === 0) continue;
+      emailsPerJob += sent.length;
+      let from = job.processedOn;
+      for (const row of sent) {
+        parts.startToAccepted.push(row.accepted - from);
+        parts.acceptedToRecorded.push(row.sentAt - row.accepted);
+        from = row.sentAt;
+      }
+      const share = (job.finishedOn - sent.at(-1).sentAt) / sent.length;
+      const whole = (job.finishedOn - job.processedOn) / sent.length;
+      for (let n = 0; n < sent.length; n++) {
+        parts.recordedToFinished.push(share);
+        parts.job.push(whole);
+      }
     }
     const mean = (values) => round(values.reduce((sum, v) => sum + v, 0) / values.length, 2);
-    return Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, mean(values)]));
+    return {
+      ...Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, mean(values)])),
+      emailsPerJob: round(emailsPerJob / byJob.size, 1),
+    };
   } finally {
     await queue.close();
   }
@@ -748,8 +773,9 @@ try {
         `  ratio: ${(ratio * 100).toFixed(1)}% of raw (target ≥ 70%) — ${ratio >= 0.7 ? 'met' : 'NOT met'}\n` +
         `  worker alone (emails queued beforehand): ${alone.sendingEmailsPerSecond}/s between first and last arrival, ` +
         `${(aloneRatio * 100).toFixed(1)}% of raw's ${raw.sendingEmailsPerSecond}/s\n` +
-        `  per email: a send job takes ${alone.jobMs.job} ms (to the sink's acceptance ${alone.jobMs.startToAccepted}, ` +
-        `to the record ${alone.jobMs.acceptedToRecorded}, to completion ${alone.jobMs.recordedToFinished}); ` +
+        `  per email (${alone.jobMs.emailsPerJob} a job): ${alone.jobMs.job} ms of a send job (to the sink's acceptance ` +
+        `${alone.jobMs.startToAccepted}, to the record ${alone.jobMs.acceptedToRecorded}, its share of the job's completion ` +
+        `${alone.jobMs.recordedToFinished}); ` +
         `a raw sendMail() ${raw.sendMs} ms\n` +
         `  CPU per email while sending: worker process ${alone.cpu?.cpuMsPerEmail} ms, its main thread ` +
         `${alone.cpu?.mainThreadCpuMsPerEmail} ms (machine ${percent(alone.cpu?.machineBusy)} busy), ` +

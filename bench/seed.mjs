@@ -290,6 +290,9 @@ async function fill(db, table, total, columns, { returning } = {}) {
 
 const ZONE_SECTORS = ['mechanical_engineering', 'electronics', 'it', 'textiles', 'footwear', 'supporting_industries'];
 const EVENT_KINDS = ['conference', 'roadshow', 'trade_fair', 'site_visit_tour', 'webinar'];
+// Loan stages from which an application has an approved amount, and from which it is being disbursed (DOMAIN.md).
+const LOAN_APPROVED_POSITION = 4;
+const LOAN_DISBURSING_POSITION = 6;
 const LENDERS = ['Vietcombank Vĩnh Phúc', 'BIDV Phúc Yên', 'Agribank Vĩnh Phúc', 'Quỹ Phát triển DNNVV', 'VDB'];
 const DAY_MS = 86_400_000;
 /** Calendar days for n working days, near enough for bench data (weekends only). */
@@ -343,7 +346,8 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
     // Moves are made under the item's owner; one item in seven changed hands on the way.
     const owner = pick(staff);
     const handedOverAt = random() < 0.15 ? Math.floor(random() * (passed.length + 1)) : 0;
-    specs.push({ kind, at, passed, created, entered, sla, owner, formerOwner: pick(staff), handedOverAt });
+    const amount = kind === 'loan_application' ? Math.floor(random() * 50 + 1) * 1_000_000_000 : null;
+    specs.push({ kind, at, passed, created, entered, sla, owner, formerOwner: pick(staff), handedOverAt, amount });
   }
   const ids = await step(`${size.items.toLocaleString('en')} pipeline items`, () =>
     fill(
@@ -367,10 +371,7 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
           (i) => (specs[i].kind === 'prospect' || specs[i].kind === 'land_enquiry' ? Math.round(random() * 5e7) : null),
         ],
         expected_jobs: ['int', (i) => (specs[i].kind === 'prospect' ? Math.floor(random() * 2000) : null)],
-        amount_vnd: [
-          'bigint',
-          (i) => (specs[i].kind === 'loan_application' ? Math.floor(random() * 50 + 1) * 1_000_000_000 : null),
-        ],
+        amount_vnd: ['bigint', (i) => specs[i].amount],
         stage_entered_at: ['timestamptz', (i) => new Date(specs[i].entered)],
         sla_due_on: [
           'date',
@@ -436,6 +437,7 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
       preferred_zone_ids: ['uuid[]', () => pickSome(zones, 2)],
     }),
   );
+  const loanSpecs = specs.filter((spec) => spec.kind === 'loan_application');
   const loans = ids.filter((_, i) => specs[i].kind === 'loan_application');
   await step(`${loans.length.toLocaleString('en')} loan application details`, () =>
     fill(db, 'loan_application', loans.length, {
@@ -444,7 +446,78 @@ async function seedPipelines(db, { staff, organizations, contacts, now }) {
       lender: ['text', () => pick(LENDERS)],
       lender_kind: ['lender_kind', (i, row) => (row.lender.startsWith('Quỹ') ? 'fund' : 'bank')],
       purpose: ['text', () => pick(['Đầu tư dây chuyền sản xuất', 'Xây dựng hạ tầng CCN', 'Mở rộng nhà xưởng'])],
+      // From approval on, 60–100 % of the amount asked, in hundreds of millions.
+      approved_vnd: [
+        'bigint',
+        (i) => {
+          const spec = loanSpecs[i];
+          if (spec.at.type === 'lost' || spec.at.position < LOAN_APPROVED_POSITION) return null;
+          return Math.max(1, Math.floor((spec.amount * (0.6 + random() * 0.4)) / 1e8)) * 1e8;
+        },
+      ],
     }),
+  );
+  // Loans being disbursed or closed have their tranches: two to four milestones splitting the approved amount,
+  // released in order (all of them once closed). The triggers keep the planned and disbursed totals.
+  const tranches = [];
+  const approvedOf = new Map(
+    (await db.query(`SELECT item_id, approved_vnd FROM loan_application WHERE approved_vnd IS NOT NULL`)).rows.map(
+      (row) => [row.item_id, Number(row.approved_vnd)],
+    ),
+  );
+  loans.forEach((id, i) => {
+    const spec = loanSpecs[i];
+    const approved = approvedOf.get(id);
+    if (!approved || (spec.at.type === 'open' && spec.at.position < LOAN_DISBURSING_POSITION)) return;
+    const count = 2 + Math.floor(random() * 3);
+    const released = spec.at.type === 'won' ? count : Math.floor(random() * count);
+    let left = approved;
+    for (let n = 1; n <= count; n++) {
+      const amount = n === count ? left : Math.floor(approved / count / 1e6) * 1e6;
+      left -= amount;
+      const at = spec.entered - (count - n) * 30 * DAY_MS;
+      tranches.push({
+        id,
+        n,
+        amount,
+        progress: Math.round((n / count) * 100),
+        released: n <= released,
+        at,
+        owner: spec.owner,
+      });
+    }
+  });
+  await step(`${tranches.length.toLocaleString('en')} loan tranches`, () =>
+    fill(db, 'loan_tranche', tranches.length, {
+      application_id: ['uuid', (i) => tranches[i].id],
+      sequence: ['int', (i) => tranches[i].n],
+      milestone: ['text', (i) => `Giai đoạn ${tranches[i].n}: hoàn thành ${tranches[i].progress}% hạng mục`],
+      required_progress_pct: ['int', (i) => tranches[i].progress],
+      amount_vnd: ['bigint', (i) => tranches[i].amount],
+      milestone_due_on: ['date', (i) => isoDate(tranches[i].at)],
+      confirmed_at: ['timestamptz', (i) => (tranches[i].released ? new Date(tranches[i].at) : null)],
+      confirmed_by_id: ['uuid', (i) => (tranches[i].released ? tranches[i].owner : null)],
+      confirmed_progress_pct: ['int', (i) => (tranches[i].released ? tranches[i].progress : null)],
+      released_at: ['timestamptz', (i) => (tranches[i].released ? new Date(tranches[i].at) : null)],
+      released_by_id: ['uuid', (i) => (tranches[i].released ? tranches[i].owner : null)],
+      version: ['int', () => 1],
+    }),
+  );
+  // Each event contact in "Converted" led to an item of another pipeline, linked back to it and to its event.
+  await step('event contact conversions', () =>
+    db.query(
+      `WITH converted AS (
+         SELECT pi.id, pi.event_id, pi.contact_id, row_number() OVER (ORDER BY pi.id) AS n
+           FROM pipeline_item pi JOIN stage s ON s.id = pi.stage_id
+          WHERE pi.kind = 'event_contact' AND s.type = 'won'
+       ), target AS (
+         SELECT id, row_number() OVER (ORDER BY id) AS n FROM pipeline_item WHERE kind <> 'event_contact'
+       )
+       UPDATE pipeline_item t
+          SET source_item_id = c.id, event_id = c.event_id, contact_id = c.contact_id
+         FROM converted c JOIN target USING (n)
+        WHERE t.id = target.id`,
+    ),
   );
 }
 

@@ -117,31 +117,32 @@ export class EmailMessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts each email unless its idempotency key exists (or came earlier in the batch), together with the
-   * outbox message of its send job where one is given (the job id is then `outbox-<message id>`), in one
-   * statement; the relay is woken once. Answers per email with its row, or null when the key was taken (that
-   * email's outbox message is then removed again).
+   * Inserts each email unless its idempotency key exists (or came earlier in the batch), in one statement with
+   * the outbox messages of their send jobs: the emails given the same `batch` number share one job (its payload
+   * lists them; a batch of one names its email alone), and those with none get no job. A job's id is
+   * `outbox-<message id>`. The relay is woken once. Answers per email with its row, or null when the key was taken.
    */
   async insertManyWithJobs(
     manager: EntityManager,
-    emails: readonly { email: NewEmailMessage; job: object | null }[],
+    emails: readonly { email: NewEmailMessage; batch: number | null }[],
     target: { queue: string; jobName: string; channel: string },
   ): Promise<(EmailMessageRow | null)[]> {
     if (emails.length === 0) return [];
     const params = emails.map(({ email }) => emailParams(email));
+    // The outbox ids are drawn first, so each email can name its job; a batch whose emails all existed already
+    // leaves its id unused. `o` reads what `e` inserted, so only emails inserted here are in a job's payload.
     const rows = (await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
                               $8::uuid[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[],
-                              $14::jsonb[], $15::boolean[], $16::text[], $17::email_status[], $18::text[], $19::jsonb[])
+                              $14::jsonb[], $15::boolean[], $16::text[], $17::email_status[], $18::text[], $19::int[])
                 WITH ORDINALITY AS i(id, idempotency_key, template_key, language, recipient_email, recipient_name,
                                      recipient_user_id, recipient_contact_id, subject_type, subject_id, subject,
                                      html_body, text_body, headers, honours_opt_out, message_id, status, last_error,
-                                     job, ord)
-       ), o AS (
-         INSERT INTO outbox_message (queue, job_name, payload, delay_ms)
-         SELECT $20, $21, i.job, 0 FROM input i WHERE i.job IS NOT NULL ORDER BY i.ord
-         RETURNING id, payload
+                                     batch, ord)
+       ), batches AS (
+         SELECT batch, nextval(pg_get_serial_sequence('outbox_message', 'id')) AS outbox_id
+           FROM (SELECT DISTINCT batch FROM input WHERE batch IS NOT NULL ORDER BY batch) b
        ), e AS (
          INSERT INTO email_message AS e (id, idempotency_key, template_key, language, recipient_email,
                 recipient_name, recipient_user_id, recipient_contact_id, subject_type, subject_id, subject,
@@ -150,27 +151,33 @@ export class EmailMessagesRepository {
          SELECT i.id, i.idempotency_key, i.template_key, i.language, i.recipient_email, i.recipient_name,
                 i.recipient_user_id, i.recipient_contact_id, i.subject_type, i.subject_id, i.subject, i.html_body,
                 i.text_body, i.headers, i.honours_opt_out, i.message_id, i.status, i.last_error, 1,
-                'outbox-' || o.id, o.id
-           FROM input i LEFT JOIN o ON o.payload = i.job
+                'outbox-' || b.outbox_id, b.outbox_id
+           FROM input i LEFT JOIN batches b USING (batch)
           ORDER BY i.ord
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING ${COLUMNS}
+         RETURNING ${COLUMNS}, e.outbox_message_id AS "outboxId"
+       ), o AS (
+         INSERT INTO outbox_message (id, queue, job_name, payload, delay_ms) OVERRIDING SYSTEM VALUE
+         SELECT e."outboxId", $20, $21,
+                CASE count(*) WHEN 1 THEN jsonb_build_object('emailMessageId', min(e.id::text))
+                     ELSE jsonb_build_object('emailMessageIds', jsonb_agg(e.id ORDER BY i.ord)) END, 0
+           FROM e JOIN input i ON i.id = e.id WHERE e."outboxId" IS NOT NULL
+          GROUP BY e."outboxId" ORDER BY e."outboxId"
+         RETURNING id
        ), woken AS (
          SELECT pg_notify($22, '') FROM o LIMIT 1
        )
-       SELECT o.id::text AS "outboxId", (SELECT count(*) FROM woken) AS woken, e.*
-         FROM input i LEFT JOIN o ON o.payload = i.job LEFT JOIN e ON e.id = i.id
+       SELECT (SELECT count(*) FROM woken) AS woken, e.*
+         FROM input i LEFT JOIN e ON e.id = i.id
         ORDER BY i.ord`,
       [
         ...params[0].map((_, n) => params.map((values) => values[n])),
-        emails.map(({ job }) => (job ? JSON.stringify(job) : null)),
+        emails.map(({ batch }) => batch),
         target.queue,
         target.jobName,
         target.channel,
       ],
     )) as (EmailMessageRow & { outboxId: string | null; woken: unknown })[];
-    const orphans = rows.filter((row) => !row.id && row.outboxId).map((row) => row.outboxId);
-    if (orphans.length > 0) await manager.query(`DELETE FROM outbox_message WHERE id = ANY($1::bigint[])`, [orphans]);
     return rows.map(({ outboxId: _outboxId, woken: _woken, ...email }) => (email.id ? email : null));
   }
 
@@ -194,6 +201,11 @@ export class EmailMessagesRepository {
       [key],
     );
     return rows[0] ?? null;
+  }
+
+  /** Where each email stands, for the log of a job that found them already taken or settled. */
+  statuses(ids: readonly string[]): Promise<{ id: string; status: EmailStatus }[]> {
+    return this.dataSource.query(`SELECT id, status FROM email_message WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<EmailMessageRow | null> {

@@ -12,7 +12,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '../common/app-exception';
 import { AppConfig } from '../config/app-config';
-import type { JobPayload } from '../queue/job-payloads';
+import { SEND_BATCH_MAX } from '../queue/job-payloads';
 import { OUTBOX_CHANNEL } from '../queue/outbox.repository';
 import { JOB_QUEUE, JobName } from '../queue/queue-names';
 import { TimelineService } from '../timeline/timeline.service';
@@ -141,7 +141,8 @@ export class MailService {
       requests.map((request) => request.to),
     );
     const answers: (EmailMessage | undefined)[] = new Array(requests.length);
-    const fresh: { index: number; email: NewEmailMessage; job: JobPayload<JobName.SendEmail> | null }[] = [];
+    const fresh: { index: number; email: NewEmailMessage; batch: number | null }[] = [];
+    let sent = 0;
     for (const [index, request] of requests.entries()) {
       const recipient = recipients[index];
       if (recipient instanceof AppException) {
@@ -152,8 +153,9 @@ export class MailService {
         continue;
       }
       const email = this.render(request, recipient);
-      const job = email.status === EmailStatus.Queued ? { emailMessageId: email.id } : null;
-      fresh.push({ index, email, job });
+      // Emails that go out share send jobs of up to SEND_BATCH_MAX, in the order they were asked for.
+      const batch = email.status === EmailStatus.Queued ? Math.floor(sent++ / SEND_BATCH_MAX) : null;
+      fresh.push({ index, email, batch });
     }
     const rows = await this.emails.insertManyWithJobs(manager, fresh, {
       queue: JOB_QUEUE[JobName.SendEmail],

@@ -32,10 +32,17 @@ export class RecoverEmailsHandler implements JobHandler<JobName.RecoverEmails> {
   async handle({ reason }: RecoverEmailsPayload): Promise<void> {
     let checked = 0;
     let requeued = 0;
+    // The emails of a batch share their job: its state is asked once.
+    const states = new Map<string, Promise<string>>();
+    const stateOf = (jobId: string) => {
+      let state = states.get(jobId);
+      if (!state) states.set(jobId, (state = this.producer.queue(QueueName.Email).getJobState(jobId)));
+      return state;
+    };
     for (let after = FIRST_ID; ;) {
       const batch = await this.emails.unsettled(after, BATCH);
       checked += batch.length;
-      const results = await Promise.all(batch.map((email) => this.recover(email)));
+      const results = await Promise.all(batch.map((email) => this.recover(email, stateOf)));
       requeued += results.filter(Boolean).length;
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1].id;
@@ -44,9 +51,8 @@ export class RecoverEmailsHandler implements JobHandler<JobName.RecoverEmails> {
     else this.logger.log({ msg: 'unsettled emails checked', reason, checked });
   }
 
-  private async recover(email: UnsettledEmail): Promise<boolean> {
-    const queue = this.producer.queue(QueueName.Email);
-    const state = email.jobId ? await queue.getJobState(email.jobId) : 'unknown';
+  private async recover(email: UnsettledEmail, stateOf: (jobId: string) => Promise<string>): Promise<boolean> {
+    const state = email.jobId ? await stateOf(email.jobId) : 'unknown';
     if (LIVE_STATES.has(state)) return false;
     // A finished job no longer runs, so what it left in `sending` is the new job's to claim at once. A job
     // missing from Redis may still be running somewhere; its claim then has to age past the lease.

@@ -4,9 +4,9 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { StatementBatcher } from '../database/statement-batcher';
 import { JobHandler } from '../queue/job-handler.decorator';
-import type { SendEmailPayload } from '../queue/job-payloads';
+import { emailsOf, SendEmailPayload } from '../queue/job-payloads';
 import { JobName } from '../queue/queue-names';
-import { EmailClaim, EmailMessagesRepository, SentRecord } from './email-messages.repository';
+import { EmailClaim, EmailMessagesRepository, OutgoingEmail, SentRecord } from './email-messages.repository';
 import { OPTED_OUT } from './mail.service';
 import { ComposedEmail, isPermanentSmtpFailure, MailTransport, smtpErrorText } from './mail-transport';
 
@@ -19,8 +19,15 @@ export const NO_SMTP = 'Not sent: SMTP_URL is not set, so mail is only logged.';
 /** Recording an accepted message is retried this long: giving up would send it again later. */
 const RECORD_SENT_PATIENCE_MS = 60_000;
 
+/** How one email of a job ended: delivered (or deliberately not sent), or the error the job answers with. */
+const DELIVERED = 'delivered';
+type Outcome = typeof DELIVERED | { error: unknown };
+
 /**
- * Sends one logged email. The sequence, and why:
+ * Sends the logged emails of one job: one email, or a batch queued together (`MailService.queueMany`), one
+ * after another. A batch spares each email BullMQ's completion and the fetch of a next job; a refused email
+ * is recorded and the job is retried for it (with BullMQ's back-off), and emails sent or failed for good are
+ * skipped by the retry. For each email, the sequence, and why:
  *
  * 1. claim: `queued` → `sending`, attempts + 1, committed before the SMTP transaction begins. An email
  *    already `sent`, `failed` or `not_sent` is never claimed, so a job run twice sends nothing twice.
@@ -51,18 +58,40 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
     private readonly transport: MailTransport,
   ) {}
 
-  async handle({ emailMessageId: id }: SendEmailPayload, job: Job<SendEmailPayload>): Promise<void> {
+  async handle(payload: SendEmailPayload, job: Job<SendEmailPayload>): Promise<void> {
     const jobId = String(job.id);
-    const email = await this.claims.submit({ id, jobId });
-    if (!email) {
-      const current = await this.emails.findById(id);
-      this.logger.log({ msg: 'email not claimed', emailId: id, jobId, status: current?.status ?? 'missing' });
-      return;
+    const ids = emailsOf(payload);
+    const refused: Exclude<Outcome, typeof DELIVERED>[] = [];
+    const unclaimed: string[] = [];
+    // One email after another, each claimed just before it is sent: a job never holds more than one email in
+    // flight, whether it carries one or a batch, so a crash leaves as little in `sending` as before batches.
+    for (const id of ids) {
+      const email = await this.claims.submit({ id, jobId });
+      if (!email) {
+        unclaimed.push(id);
+        continue;
+      }
+      const outcome = await this.deliver(email, job);
+      if (outcome !== DELIVERED) refused.push(outcome);
     }
+    if (unclaimed.length > 0)
+      this.logger.log({ msg: 'emails not claimed', jobId, emails: await this.emails.statuses(unclaimed) });
+    if (refused.length === 0) return;
+    if (ids.length === 1) throw refused[0].error;
+    // The job is tried again for the refused emails: those sent, or failed for good, are not claimed again.
+    const retry = refused.filter((outcome) => !(outcome.error instanceof UnrecoverableError));
+    if (retry.length > 0)
+      throw new Error(`${retry.length} of ${ids.length} emails refused: ${(retry[0].error as Error).message}`);
+  }
+
+  /** One claimed email: sent and recorded, or why not (a refusal is recorded before it is answered). */
+  private async deliver(email: OutgoingEmail, job: Job<SendEmailPayload>): Promise<Outcome> {
+    const { id } = email;
+    const jobId = String(job.id);
     if (email.honoursOptOut && email.recipientContactId) {
       if (await this.emails.contactOptedOut(this.dataSource.manager, email.recipientContactId)) {
         await this.emails.markNotSent(this.dataSource.manager, id, jobId, OPTED_OUT);
-        return;
+        return DELIVERED;
       }
     }
     if (!this.transport.configured) {
@@ -74,7 +103,7 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
         text: email.textBody,
       });
       await this.emails.markNotSent(this.dataSource.manager, id, jobId, NO_SMTP);
-      return;
+      return DELIVERED;
     }
 
     let composed: ComposedEmail;
@@ -84,10 +113,11 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
       // The same message would fail the same way on every attempt.
       const message = `could not compose the message: ${(error as Error).message}`;
       await this.emails.markFailed(this.dataSource.manager, id, jobId, message);
-      throw new UnrecoverableError(message);
+      return { error: new UnrecoverableError(message) };
     }
     // Held from before the SMTP exchange to the record of its outcome, so that statement goes out without waiting.
     const connection = this.dataSource.createQueryRunner();
+    let refusal: Outcome | undefined;
     const { recording } = await this.transport.withConnection(async () => {
       await connection.connect();
       let smtpMessageId: string;
@@ -95,35 +125,37 @@ export class SendEmailHandler implements JobHandler<JobName.SendEmail> {
         ({ smtpMessageId } = await this.transport.send(composed));
       } catch (error) {
         try {
-          await this.recordFailure(connection.manager, job, id, error);
+          refusal = await this.recordFailure(connection.manager, job, id, error);
         } finally {
           await connection.release();
         }
-        throw error;
+        return { recording: undefined };
       }
       // Issued before the SMTP connection is handed to the next job, and not awaited here: the connection is
       // free for the next message while PostgreSQL writes this one's record.
       return { recording: this.recordSent(connection.manager, { id, jobId, smtpMessageId }) };
     });
+    if (refusal) return refusal;
     try {
       await recording;
     } finally {
       await connection.release();
     }
+    return DELIVERED;
   }
 
-  /** Back to `queued` for BullMQ's next attempt, or `failed` when there is none (or the refusal is final). */
-  private async recordFailure(manager: EntityManager, job: Job, id: string, error: unknown): Promise<void> {
+  /**
+   * Back to `queued` for BullMQ's next attempt, or `failed` when there is none (or the refusal is final). The
+   * answer carries what the job throws: the server's error, or an UnrecoverableError for a final refusal.
+   */
+  private async recordFailure(manager: EntityManager, job: Job, id: string, error: unknown): Promise<Outcome> {
     const message = smtpErrorText(error);
     const permanent = isPermanentSmtpFailure(error);
     const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     this.logger.warn({ msg: last ? 'email failed' : 'email refused; will retry', emailId: id, error: message });
-    if (last) {
-      await this.emails.markFailed(manager, id, String(job.id), message);
-      if (permanent) throw new UnrecoverableError(message);
-    } else {
-      await this.emails.release(manager, id, String(job.id), message);
-    }
+    if (last) await this.emails.markFailed(manager, id, String(job.id), message);
+    else await this.emails.release(manager, id, String(job.id), message);
+    return { error: permanent ? new UnrecoverableError(message) : error };
   }
 
   /**

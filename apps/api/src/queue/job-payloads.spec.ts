@@ -1,4 +1,4 @@
-import { InvalidJobPayloadError, PurgeRelayedOutboxPayload, validateJobPayload } from './job-payloads';
+import { emailsOf, InvalidJobPayloadError, PurgeRelayedOutboxPayload, validateJobPayload } from './job-payloads';
 import { JobName } from './queue-names';
 
 describe('validateJobPayload', () => {
@@ -28,5 +28,26 @@ describe('validateJobPayload', () => {
     expect(() => validateJobPayload('reports.nightly', {})).toThrow(
       'Invalid payload for job "reports.nightly": jobName: unknown job name',
     );
+  });
+
+  describe('sending email', () => {
+    const send = JobName.SendEmail;
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+    it('takes one email or a batch of them', () => {
+      expect(emailsOf(validateJobPayload(send, { emailMessageId: id(1) }))).toEqual([id(1)]);
+      const batch = [1, 2, 3].map(id);
+      expect(emailsOf(validateJobPayload(send, { emailMessageIds: batch }))).toEqual(batch);
+    });
+
+    it.each([
+      [{}, 'emailMessageIds'],
+      [{ emailMessageId: 'x' }, 'emailMessageId: emailMessageId must be a UUID'],
+      [{ emailMessageIds: [id(1)] }, 'emailMessageIds must contain at least 2 elements'],
+      [{ emailMessageIds: [id(1), 'x'] }, 'each value in emailMessageIds must be a UUID'],
+      [{ emailMessageIds: Array.from({ length: 51 }, (_, n) => id(n)) }, 'must contain no more than 50 elements'],
+    ])('refuses %j', (payload, message) => {
+      expect(() => validateJobPayload(send, payload)).toThrow(message);
+    });
   });
 });

@@ -1,6 +1,18 @@
 import type { FieldError } from '@irm/contracts';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
 import { IsLocalDate } from '../calendar/local-date.validator';
 import { toFieldErrors } from '../common/validation';
 import { isJobName, JobName } from './queue-names';
@@ -29,9 +41,28 @@ export class PurgeImportFilesPayload {
   retentionDays!: number;
 }
 
+/** The most emails one send job carries (a batch queued together, e.g. the daily digest). */
+export const SEND_BATCH_MAX = 50;
+
+/** One email, or a batch of emails queued together (`emailMessageIds` wins when both are set). */
 export class SendEmailPayload {
+  @ValidateIf((payload: SendEmailPayload) => payload.emailMessageIds === undefined)
   @IsUUID()
-  emailMessageId!: string;
+  emailMessageId?: string;
+
+  @ValidateIf(
+    (payload: SendEmailPayload) => payload.emailMessageIds !== undefined || payload.emailMessageId === undefined,
+  )
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(SEND_BATCH_MAX)
+  @IsUUID('all', { each: true })
+  emailMessageIds?: string[];
+}
+
+/** The emails a send job carries. */
+export function emailsOf(payload: SendEmailPayload): string[] {
+  return payload.emailMessageIds ?? [payload.emailMessageId as string];
 }
 
 /** It looks at every unsettled email; the reason only tells the logs why it ran. */

@@ -58,6 +58,34 @@ describe('email recovery', () => {
     expect(sink.received.map((m) => m.messageId).sort()).toEqual(emails.map((e) => e.messageId).sort());
   });
 
+  it('gives each email of a lost batch job a job of its own, and sends each once', async () => {
+    const emails = await h.dataSource.transaction((manager) =>
+      h.app.get(MailService).queueMany(
+        manager,
+        Array.from({ length: 4 }, (_, i) => ({
+          idempotencyKey: `recovery-batch:${i}`,
+          template: EmailTemplateKey.Notification,
+          data: { subject: `Batch ${i}`, paragraphs: ['Hello'] },
+          to: { userId },
+        })),
+      ),
+    );
+    await h.app.get(OutboxRelay).relayPending();
+    expect(await h.jobCount(QueueName.Email)).toBe(1);
+    await h.queue(QueueName.Email).obliterate({ force: true });
+
+    await recover();
+    const jobs = await Promise.all(emails.map(async (e) => (await emailRow(h.dataSource, e.id)).job_id));
+    expect(new Set(jobs).size).toBe(4);
+    expect(await h.jobCount(QueueName.Email)).toBe(4);
+    await h.app.get(WorkerHost).start();
+    await waitFor('all sent', async () =>
+      (await Promise.all(emails.map((e) => status(e.id)))).every((s) => s === 'sent'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.received.map((m) => m.messageId).sort()).toEqual(emails.map((e) => e.messageId).sort());
+  });
+
   it('leaves alone emails whose job is still in the outbox or still queued in Redis', async () => {
     const [unrelayed] = await queueEmails(1);
     const queued = (await emailRow(h.dataSource, unrelayed.id)).job_id;

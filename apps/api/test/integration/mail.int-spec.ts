@@ -218,13 +218,18 @@ describe('email delivery', () => {
     expect(answers[3].id).toBe(answers[1].id);
     expect(answers[4].id).toBe(earlier.id);
     expect(answers[5].status).toBe(EmailStatus.NotSent);
-    const jobs: { email: string }[] = await h.dataSource.query(
-      `SELECT payload->>'emailMessageId' AS email FROM outbox_message
-        WHERE payload->>'emailMessageId' = ANY($1) ORDER BY outbox_message.id`,
+    // One send job for the new emails that go out, listing them in request order; none for the repeats or the
+    // opt-out. Each names it as its job.
+    const fresh = [0, 1, 2, 6].map((n) => answers[n].id);
+    const jobs: { id: string; payload: unknown }[] = await h.dataSource.query(
+      `SELECT id::text, payload FROM outbox_message WHERE payload->'emailMessageIds' ?| $1::text[] ORDER BY id`,
       [answers.map((email) => email.id)],
     );
-    // One send job per new email that goes out, made in request order; none for the repeats or the opt-out.
-    expect(jobs.map((job) => job.email)).toEqual([earlier.id, ...[0, 1, 2, 6].map((n) => answers[n].id)]);
+    expect(jobs).toEqual([{ id: expect.any(String), payload: { emailMessageIds: fresh } }]);
+    const named = await h.dataSource.query(`SELECT DISTINCT job_id FROM email_message WHERE id = ANY($1::uuid[])`, [
+      fresh,
+    ]);
+    expect(named).toEqual([{ job_id: `outbox-${jobs[0].id}` }]);
     const timeline = await h.dataSource.query(
       `SELECT payload->>'emailMessageId' AS email FROM timeline_entry WHERE subject_id = $1 AND kind = 'email'`,
       [contact.id],
@@ -234,6 +239,51 @@ describe('email delivery', () => {
     expect(sink.received.map((m) => m.messageId).sort()).toEqual(
       [earlier, ...[0, 1, 2, 6].map((n) => answers[n])].map((email) => email.messageId).sort(),
     );
+  });
+
+  const batchOf = async (count: number, what: string) => {
+    const user = await insertUser(h.dataSource, { name: `Batch ${what}`, language: 'en' });
+    return h.dataSource.transaction((manager) =>
+      mail.queueMany(
+        manager,
+        Array.from({ length: count }, (_, n) => ({
+          idempotencyKey: key(`batch-${what}`),
+          template: EmailTemplateKey.Notification,
+          data: { subject: `${what} ${n}`, paragraphs: ['Batch'] },
+          to: { userId: user.id },
+        })),
+      ),
+    );
+  };
+
+  it('tries a batch again for the emails the server refused, and sends each once', async () => {
+    sink.refuseNext(2);
+    const emails = await batchOf(5, 'refused');
+    const rows = await Promise.all(emails.map((email) => settled(email.id)));
+    expect(rows.map((row) => row.attempts).sort()).toEqual([1, 1, 1, 2, 2]);
+    expect(sink.refusals).toBe(2);
+    expect(sink.received.map((m) => m.messageId).sort()).toEqual(emails.map((email) => email.messageId).sort());
+    const job = await h.queue(QueueName.Email).getJob(rows[0].job_id!);
+    expect(job?.attemptsMade).toBe(2);
+    expect(await job?.getState()).toBe('completed');
+  });
+
+  it('fails only the email of a batch that the server refused for good', async () => {
+    sink.refuseNext(1, 550, 'No such user');
+    const emails = await batchOf(4, 'permanent');
+    const failed = await waitFor('one email of the batch to fail', async () => {
+      const rows = await Promise.all(emails.map((email) => emailRow(h.dataSource, email.id)));
+      return rows.filter((row) => row.status === EmailStatus.Sent).length === 3
+        ? rows.filter((row) => row.status === EmailStatus.Failed)
+        : undefined;
+    });
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ attempts: 1 });
+    expect(failed[0].last_error).toContain('550');
+    expect(sink.received).toHaveLength(3);
+    const job = await h.queue(QueueName.Email).getJob(failed[0].job_id!);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.attemptsMade).toBe(1);
   });
 
   it('answers a repeated key with the email queued before, even once its recipient has no address', async () => {
