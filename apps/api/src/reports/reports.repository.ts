@@ -341,11 +341,13 @@ export class ReportQueries {
            FROM promotion_event e WHERE ${where.join(' AND ')}
        ),
        attendees AS MATERIALIZED (
-         SELECT a.event_id, a.item_id, s.type = '${StageType.Won}' AS won
-           FROM ev
-           JOIN event_attendee a ON a.event_id = ev.id
-           JOIN pipeline_item c ON c.id = a.item_id
-           JOIN stage s ON s.id = c.stage_id
+         SELECT a.event_id, a.item_id FROM ev JOIN event_attendee a ON a.event_id = ev.id
+       ),
+       -- Found from the few items in won stages (index-only) rather than by looking up every attendee's item.
+       won_attendees AS (
+         SELECT a.event_id, a.item_id
+           FROM stage s JOIN pipeline_item c ON c.stage_id = s.id JOIN attendees a ON a.item_id = c.id
+          WHERE s.type = '${StageType.Won}'
        ),
        -- Items converted from the event's contacts count under the contact's key: the two make one conversion.
        from_contacts AS MATERIALIZED (
@@ -370,7 +372,7 @@ export class ReportQueries {
        conversions AS (
          SELECT event_id, count(DISTINCT conversion_key)::int AS n
            FROM (SELECT event_id, conversion_key FROM led
-                 UNION ALL SELECT event_id, item_id FROM attendees WHERE won) k
+                 UNION ALL SELECT event_id, item_id FROM won_attendees) k
           GROUP BY event_id
        ),
        contacts AS (SELECT event_id, count(*)::int AS n FROM attendees GROUP BY event_id)
