@@ -37,8 +37,9 @@ describe('a 100,000-row import', () => {
     ]);
     const upload = await client.post('/api/imports', importForm('organizations', file, 'cum-cong-nghiep.csv'));
     expect(upload.status).toBe(202);
-    // About 30 s alone; CI runs other suites beside it on two cores, so it is given minutes, not a speed target.
-    const job = await waitForImport(client, upload.body.id, 480_000);
+    // About 45 s alone. CI runs other suites beside it on two cores, the fault suites with process stacks of their
+    // own, and it once needed more than 8 minutes there: it is given 15, not a speed target.
+    const job = await waitForImport(client, upload.body.id, 900_000);
     expect(job).toMatchObject({ status: 'completed', total: ROWS, processed: ROWS, created: ROWS, failed: 0 });
     const db = t.app.get(DataSource);
     const [counts] = await db.query(
@@ -52,5 +53,5 @@ describe('a 100,000-row import', () => {
       [job.id],
     );
     expect(audit.events).toBe(ROWS);
-  }, 540_000);
+  }, 960_000);
 });
